@@ -1,0 +1,31 @@
+# The manifest template. build.ps1 stamps ModuleVersion from Directory.Build.props into the copy it ships.
+@{
+    RootModule           = 'KmsPowerShell.dll'
+    ModuleVersion        = '0.0.0'
+    CompatiblePSEditions = @('Core')
+    GUID                 = '5f0b7c0e-3d51-4b7c-9a56-7a1e3c6f2d84'
+    Author               = 'KmsPowerShell contributors'
+    CompanyName          = 'KmsPowerShell'
+    Copyright            = '(c) KmsPowerShell contributors. Licensed under the Apache License 2.0.'
+    Description          = 'Administer AWS KMS keys and protect data with them: idiomatic cmdlets, one session of signed clients, AWS Encryption SDK compatible files, and a local KMS for offline testing.'
+    PowerShellVersion    = '7.4'
+    RequiredAssemblies   = @('KmsPowerShell.Model.dll')
+    FormatsToProcess     = @('KmsPowerShell.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Kms'
+        'Disconnect-Kms'
+        'Get-KmsKey'
+        'Get-KmsSession'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('AWS', 'KMS', 'Encryption', 'Security', 'Cryptography', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            ProjectUri   = 'https://github.com/kmspowershell/KmsPowerShell'
+            LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
+            ReleaseNotes = 'Foundation: Connect-Kms, Get-KmsSession, Disconnect-Kms, Get-KmsKey; AWSSDK isolated in a private load context.'
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Amazon.KeyManagementService.Model;
+using KmsPowerShell.Engine.Errors;
+using KmsPowerShell.Engine.Session;
+
+namespace KmsPowerShell.Engine.Keys;
+
+/// <summary>
+/// Reads keys with their details and aliases. One reader serves one cmdlet invocation: it lists each region's
+/// aliases once and reuses them for every key it describes there.
+/// </summary>
+public sealed class KmsKeyReader
+{
+    public const int DefaultConcurrency = 8;
+    private const int PageSize = 1000;
+
+    private readonly KmsClientPool _clients;
+    private readonly int _concurrency;
+    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<KmsAliasEntry>>>> _aliases = new(StringComparer.Ordinal);
+
+    public KmsKeyReader(KmsSession session, int concurrency = DefaultConcurrency)
+    {
+        _clients = KmsClientPool.Of(session);
+        _concurrency = concurrency;
+    }
+
+    /// <summary>Describes one key, named in any form; an ARN's own region wins over <paramref name="region"/>.</summary>
+    public async Task<KmsKey> GetAsync(string keyId, string region, CancellationToken cancellationToken)
+    {
+        var id = KeyIdentifier.Parse(keyId);
+        var keyRegion = id.Region ?? region;
+        var client = _clients.For(keyRegion);
+        var response = await KmsCall.Run(ct => client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = id.Text }, ct), cancellationToken)
+            .ConfigureAwait(false);
+        var aliases = await ListAliasesAsync(keyRegion, cancellationToken).ConfigureAwait(false);
+        return KeyMapper.ToKmsKey(response.KeyMetadata, keyRegion, aliases);
+    }
+
+    /// <summary>Describes many keys concurrently; results come in the order of <paramref name="keyIds"/>.</summary>
+    public IAsyncEnumerable<Outcome<KmsKey>> GetManyAsync(IEnumerable<string> keyIds, string region, CancellationToken cancellationToken) =>
+        GetManyAsync(keyIds.Select(id => new KeyRequest(id, region)), cancellationToken);
+
+    /// <summary>Describes many keys, each in its own region, concurrently; results come in input order.</summary>
+    public IAsyncEnumerable<Outcome<KmsKey>> GetManyAsync(IEnumerable<KeyRequest> keys, CancellationToken cancellationToken) =>
+        OrderedConcurrency.SelectAsync(keys, _concurrency, (key, ct) => GetAsync(key.KeyId, key.Region, ct), cancellationToken);
+
+    /// <summary>Every key in the region, all pages, with details, in ListKeys order.</summary>
+    public async IAsyncEnumerable<Outcome<KmsKey>> ListAsync(string region, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var ids = await ListKeyIdsAsync(region, cancellationToken).ConfigureAwait(false);
+        await foreach (var outcome in GetManyAsync(ids, region, cancellationToken).ConfigureAwait(false))
+        {
+            yield return outcome;
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> ListKeyIdsAsync(string region, CancellationToken cancellationToken)
+    {
+        var client = _clients.For(region);
+        var ids = new List<string>();
+        string? marker = null;
+        do
+        {
+            var request = new ListKeysRequest { Limit = PageSize, Marker = marker };
+            var page = await KmsCall.Run(ct => client.ListKeysAsync(request, ct), cancellationToken).ConfigureAwait(false);
+            foreach (var entry in page.Keys ?? []) ids.Add(entry.KeyArn ?? entry.KeyId);
+            marker = page.Truncated == true ? page.NextMarker : null;
+        }
+        while (!string.IsNullOrEmpty(marker));
+        return ids;
+    }
+
+    /// <summary>Every alias in the region, all pages; listed once per reader and region.</summary>
+    public Task<IReadOnlyList<KmsAliasEntry>> ListAliasesAsync(string region, CancellationToken cancellationToken)
+    {
+        var lazy = _aliases.GetOrAdd(region, r => new Lazy<Task<IReadOnlyList<KmsAliasEntry>>>(() => FetchAliasesAsync(r, cancellationToken)));
+        return lazy.Value;
+    }
+
+    private async Task<IReadOnlyList<KmsAliasEntry>> FetchAliasesAsync(string region, CancellationToken cancellationToken)
+    {
+        var client = _clients.For(region);
+        var aliases = new List<KmsAliasEntry>();
+        string? marker = null;
+        do
+        {
+            var request = new ListAliasesRequest { Limit = 100, Marker = marker };
+            var page = await KmsCall.Run(ct => client.ListAliasesAsync(request, ct), cancellationToken).ConfigureAwait(false);
+            foreach (var alias in page.Aliases ?? []) aliases.Add(new KmsAliasEntry(alias.AliasName, alias.AliasArn, alias.TargetKeyId, region));
+            marker = page.Truncated == true ? page.NextMarker : null;
+        }
+        while (!string.IsNullOrEmpty(marker));
+        return aliases;
+    }
+}

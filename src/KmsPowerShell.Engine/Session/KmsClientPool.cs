@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using Amazon;
+using Amazon.KeyManagementService;
+using Amazon.Runtime;
+
+namespace KmsPowerShell.Engine.Session;
+
+/// <summary>One signed KMS client per region, made on first use and shared by every thread; disposed with the session.</summary>
+internal sealed class KmsClientPool : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<AmazonKeyManagementServiceClient>> _clients = new(StringComparer.Ordinal);
+    private readonly ClientSettings _settings;
+    private bool _disposed;
+
+    public KmsClientPool(ClientSettings settings) => _settings = settings;
+
+    public static KmsClientPool Of(KmsSession session) => (KmsClientPool)session.Clients;
+
+    public AmazonKeyManagementServiceClient For(string region)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        RegionName.Require(region, "-Region");
+        return _clients.GetOrAdd(region, r => new Lazy<AmazonKeyManagementServiceClient>(() => Create(r))).Value;
+    }
+
+    private AmazonKeyManagementServiceClient Create(string region)
+    {
+        var config = new AmazonKeyManagementServiceConfig
+        {
+            RetryMode = _settings.RetryMode == KmsRetryMode.Adaptive ? RequestRetryMode.Adaptive : RequestRetryMode.Standard,
+            MaxErrorRetry = Math.Max(0, _settings.MaxAttempts - 1),
+            Timeout = _settings.Timeout,
+            UseFIPSEndpoint = _settings.UseFipsEndpoint,
+            UseDualstackEndpoint = _settings.UseDualStackEndpoint,
+        };
+        if (_settings.Endpoint is not null)
+        {
+            config.ServiceURL = _settings.Endpoint.ToString();
+            // With an endpoint URL the SDK would sign for us-east-1 whatever the region.
+            config.AuthenticationRegion = region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+        if (_settings.HttpClientFactory is not null) config.HttpClientFactory = _settings.HttpClientFactory;
+        return new AmazonKeyManagementServiceClient(_settings.Credentials, config);
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        foreach (var lazy in _clients.Values)
+        {
+            if (lazy.IsValueCreated) lazy.Value.Dispose();
+        }
+        _clients.Clear();
+    }
+}
+
+internal sealed record ClientSettings(
+    AWSCredentials Credentials,
+    Uri? Endpoint,
+    KmsRetryMode RetryMode,
+    int MaxAttempts,
+    TimeSpan Timeout,
+    bool UseFipsEndpoint,
+    bool UseDualStackEndpoint,
+    HttpClientFactory? HttpClientFactory = null);

@@ -1,0 +1,78 @@
+namespace KmsPowerShell;
+
+/// <summary>A KMS key with its details, as Get-KmsKey returns it.</summary>
+public sealed class KmsKey
+{
+    internal KmsKey(string keyId, string arn, string region)
+    {
+        KeyId = keyId;
+        Arn = arn;
+        Region = region;
+    }
+
+    /// <summary>The key id (a UUID, or mrk-... for a multi-Region key).</summary>
+    public string KeyId { get; }
+
+    /// <summary>The key ARN.</summary>
+    public string Arn { get; }
+
+    /// <summary>The region the key lives in.</summary>
+    public string Region { get; }
+
+    /// <summary>The alias names (alias/...) that point to this key.</summary>
+    public IReadOnlyList<string> Aliases { get; internal set; } = Array.Empty<string>();
+
+    /// <summary>The key state: Enabled, Disabled, PendingDeletion, PendingImport, Unavailable, ...</summary>
+    public string State { get; internal init; } = "";
+
+    /// <summary>True when the key state is Enabled.</summary>
+    public bool Enabled { get; internal init; }
+
+    /// <summary>The key spec: SYMMETRIC_DEFAULT, RSA_2048, ECC_NIST_P256, HMAC_256, ...</summary>
+    public string KeySpec { get; internal init; } = "";
+
+    /// <summary>ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC or KEY_AGREEMENT.</summary>
+    public string KeyUsage { get; internal init; } = "";
+
+    /// <summary>The key's description.</summary>
+    public string Description { get; internal init; } = "";
+
+    /// <summary>When the key was created.</summary>
+    public DateTime? CreationDate { get; internal init; }
+
+    /// <summary>When a key pending deletion will be deleted.</summary>
+    public DateTime? DeletionDate { get; internal init; }
+
+    /// <summary>The waiting period of a key pending deletion.</summary>
+    public int? PendingDeletionWindowInDays { get; internal init; }
+
+    /// <summary>True for a multi-Region key (primary or replica).</summary>
+    public bool MultiRegion { get; internal init; }
+
+    /// <summary>PRIMARY or REPLICA for a multi-Region key, otherwise empty.</summary>
+    public string MultiRegionKeyType { get; internal init; } = "";
+
+    /// <summary>CUSTOMER or AWS.</summary>
+    public string KeyManager { get; internal init; } = "";
+
+    /// <summary>AWS_KMS, EXTERNAL, AWS_CLOUDHSM or EXTERNAL_KEY_STORE.</summary>
+    public string Origin { get; internal init; } = "";
+
+    /// <summary>The account that owns the key.</summary>
+    public string AccountId { get; internal init; } = "";
+
+    /// <summary>The encryption algorithms the key supports.</summary>
+    public IReadOnlyList<string> EncryptionAlgorithms { get; internal init; } = Array.Empty<string>();
+
+    /// <summary>The signing algorithms the key supports.</summary>
+    public IReadOnlyList<string> SigningAlgorithms { get; internal init; } = Array.Empty<string>();
+
+    /// <summary>The MAC algorithms the key supports.</summary>
+    public IReadOnlyList<string> MacAlgorithms { get; internal init; } = Array.Empty<string>();
+
+    /// <summary>The first alias, or the key id when the key has no alias.</summary>
+    public string DisplayName => Aliases.Count > 0 ? Aliases[0] : KeyId;
+
+    /// <inheritdoc />
+    public override string ToString() => Arn;
+}

@@ -1,0 +1,161 @@
+using System.Management.Automation;
+using KmsPowerShell.Engine.Keys;
+
+namespace KmsPowerShell.Commands.Keys;
+
+/// <summary>Gets KMS keys with their details: every key in the region, the keys named, or the keys behind matching aliases.</summary>
+[Cmdlet(VerbsCommon.Get, "KmsKey", DefaultParameterSetName = ListSet)]
+[OutputType(typeof(KmsKey))]
+public sealed class GetKmsKeyCommand : KmsCmdlet
+{
+    private const string ListSet = "List";
+    private const string KeyIdSet = "KeyId";
+    private const string AliasSet = "Alias";
+    private const string InputObjectSet = "InputObject";
+
+    private KmsKeyReader? _reader;
+
+    /// <summary>Key ids, key ARNs, alias names or alias ARNs.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = KeyIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("KeyArn", "TargetKeyId")]
+    [ValidateNotNullOrEmpty]
+    public string[] KeyId { get; set; } = [];
+
+    /// <summary>Alias names, with or without the alias/ prefix; wildcards allowed.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = AliasSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Alias { get; set; } = [];
+
+    /// <summary>A key from an earlier Get-KmsKey; its ARN (and so its region) is used.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    public KmsKey? InputObject { get; set; }
+
+    /// <summary>The regions to read; the session's region when omitted. A key ARN names its own region.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Region { get; set; }
+
+    private KmsKeyReader Reader => _reader ??= new KmsKeyReader(ActiveSession);
+
+    private IEnumerable<string> Regions => Region is { Length: > 0 } ? Region.Distinct(StringComparer.Ordinal) : [ActiveSession.Region];
+
+    protected override void ProcessRecord()
+    {
+        switch (ParameterSetName)
+        {
+            case KeyIdSet:
+                WriteOutcomes(Reader.GetManyAsync(KeyRequests().ToList(), CancellationToken));
+                break;
+            case InputObjectSet:
+                WriteOutcomes(Reader.GetManyAsync([InputObject!.Arn], InputObject.Region, CancellationToken));
+                break;
+        }
+    }
+
+    private IEnumerable<KeyRequest> KeyRequests()
+    {
+        var regions = Regions.ToArray();
+        foreach (var id in KeyId)
+        {
+            IEnumerable<KeyRequest> requests;
+            try
+            {
+                requests = KeyRequest.ForRegions(id, regions);
+            }
+            catch (KmsArgumentException e)
+            {
+                WriteKmsError(e, id);
+                continue;
+            }
+            foreach (var request in requests) yield return request;
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        switch (ParameterSetName)
+        {
+            case ListSet:
+                foreach (var region in Regions) ListRegion(region);
+                break;
+            case AliasSet:
+                WriteAliasMatches();
+                break;
+        }
+    }
+
+    private void ListRegion(string region)
+    {
+        IReadOnlyList<string> ids;
+        try
+        {
+            ids = Await(Reader.ListKeyIdsAsync(region, CancellationToken));
+        }
+        catch (Exception e) when (IsItemFailure(e))
+        {
+            WriteKmsError(e, region);
+            return;
+        }
+        // A key deleted between ListKeys and DescribeKey is simply no longer there.
+        WriteOutcomes(Reader.GetManyAsync(ids, region, CancellationToken), skipNotFound: true);
+    }
+
+    private void WriteAliasMatches()
+    {
+        var patterns = Alias.Select(a => a.StartsWith("alias/", StringComparison.Ordinal) ? a : "alias/" + a).ToArray();
+        var matchers = patterns.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToArray();
+        var matched = new bool[patterns.Length];
+        foreach (var region in Regions)
+        {
+            IReadOnlyList<KmsAliasEntry> aliases;
+            try
+            {
+                aliases = Await(Reader.ListAliasesAsync(region, CancellationToken));
+            }
+            catch (Exception e) when (IsItemFailure(e))
+            {
+                WriteKmsError(e, region);
+                continue;
+            }
+            var keyIds = new List<string>();
+            foreach (var alias in aliases.OrderBy(a => a.AliasName, StringComparer.Ordinal))
+            {
+                for (var i = 0; i < matchers.Length; i++)
+                {
+                    if (!matchers[i].IsMatch(alias.AliasName)) continue;
+                    matched[i] = true;
+                    if (alias.TargetKeyId is { } target && !keyIds.Contains(target)) keyIds.Add(target);
+                }
+            }
+            WriteOutcomes(Reader.GetManyAsync(keyIds, region, CancellationToken));
+        }
+        for (var i = 0; i < patterns.Length; i++)
+        {
+            if (matched[i] || WildcardPattern.ContainsWildcardCharacters(patterns[i])) continue;
+            var notFound = new KmsServiceException("NotFoundException", $"Alias {patterns[i]} is not found.", 400, null, null);
+            WriteKmsError(notFound, Alias[i]);
+        }
+    }
+
+    private void WriteOutcomes(IAsyncEnumerable<Outcome<KmsKey>> outcomes, bool skipNotFound = false)
+    {
+        foreach (var outcome in Blocking(outcomes))
+        {
+            if (outcome.Value is not null)
+            {
+                WriteObject(outcome.Value);
+            }
+            else if (outcome.Error is { } error && IsItemFailure(error))
+            {
+                if (skipNotFound && error is KmsServiceException { ErrorCode: "NotFoundException" }) continue;
+                WriteKmsError(error, outcome.Item);
+            }
+            else if (outcome.Error is { } unexpected)
+            {
+                throw unexpected;
+            }
+        }
+    }
+}

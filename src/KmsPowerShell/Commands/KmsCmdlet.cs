@@ -1,0 +1,89 @@
+using System.Management.Automation;
+using KmsPowerShell.Engine.Session;
+
+namespace KmsPowerShell.Commands;
+
+/// <summary>
+/// What every KMS cmdlet shares: the session it works with, a cancellation token that Ctrl+C cancels,
+/// and the way failures become ErrorRecords.
+/// </summary>
+public abstract class KmsCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private KmsSession? _session;
+
+    /// <summary>The session to use instead of the current one (Connect-Kms -PassThru returns one).</summary>
+    [Parameter]
+    public KmsSession? Session { get; set; }
+
+    protected CancellationToken CancellationToken => _stopping.Token;
+
+    /// <summary>The -Session given, else the runspace's current session, else a default one from the standard AWS chain.</summary>
+    protected KmsSession ActiveSession => _session ??= Session ?? SessionStore.GetOrCreate(CreateDefaultSession);
+
+    private KmsSession CreateDefaultSession()
+    {
+        WriteVerbose("No current KMS session: building one from the standard AWS chain.");
+        return CreateSessionOrThrow(new KmsSessionOptions());
+    }
+
+    /// <summary>Builds a session; settings that cannot work end the command with one clear error.</summary>
+    protected KmsSession CreateSessionOrThrow(KmsSessionOptions options)
+    {
+        try
+        {
+            return KmsSessionFactory.Create(options, WriteVerbose, WriteWarning);
+        }
+        catch (KmsConfigurationException e)
+        {
+            ThrowTerminatingError(KmsErrorMap.ToErrorRecord(e, options.ProfileName ?? options.Region));
+            throw; // not reached: ThrowTerminatingError always throws
+        }
+    }
+
+    /// <summary>The region to use: the one given, else the session's.</summary>
+    protected string RegionOrDefault(string? region) => string.IsNullOrEmpty(region) ? ActiveSession.Region : region;
+
+    /// <summary>Waits for engine work on the pipeline thread; Ctrl+C ends the wait at once.</summary>
+    protected T Await<T>(Task<T> task)
+    {
+        try
+        {
+            return task.WaitAsync(CancellationToken).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>Reads an async stream from the engine on the pipeline thread, so results can be written as they come.</summary>
+    protected IEnumerable<T> Blocking<T>(IAsyncEnumerable<T> source)
+    {
+        var enumerator = source.GetAsyncEnumerator(CancellationToken);
+        try
+        {
+            while (Await(enumerator.MoveNextAsync().AsTask())) yield return enumerator.Current;
+        }
+        finally
+        {
+            var disposing = enumerator.DisposeAsync();
+            if (!disposing.IsCompleted && !CancellationToken.IsCancellationRequested) disposing.AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Reports a failure of one pipeline item and lets the pipeline go on (honours -ErrorAction).</summary>
+    protected void WriteKmsError(Exception exception, object? target) => WriteError(KmsErrorMap.ToErrorRecord(exception, target));
+
+    /// <summary>True for the failures one item can have; anything else is a bug and should surface as one.</summary>
+    protected static bool IsItemFailure(Exception exception) =>
+        exception is KmsException or ObjectDisposedException;
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Management.Automation;
+using System.Net;
+using KmsPowerShell.Engine.Session;
+
+namespace KmsPowerShell.Commands.Session;
+
+/// <summary>Makes a KMS session the current one of this runspace.</summary>
+[Cmdlet(VerbsCommunications.Connect, "Kms", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ChainSet)]
+[OutputType(typeof(KmsSession))]
+public sealed class ConnectKmsCommand : KmsCmdlet
+{
+    private const string ChainSet = "Chain";
+    private const string KeysSet = "AccessKey";
+    private const string CredentialSet = "Credential";
+
+    [Parameter(ParameterSetName = ChainSet)]
+    [ArgumentCompleter(typeof(ProfileCompleter))]
+    public string? ProfileName { get; set; }
+
+    [Parameter(Position = 0)]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    public string? Region { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = KeysSet)]
+    public string AccessKey { get; set; } = "";
+
+    [Parameter(Mandatory = true, ParameterSetName = KeysSet)]
+    public string SecretKey { get; set; } = "";
+
+    [Parameter(ParameterSetName = KeysSet)]
+    [Parameter(ParameterSetName = CredentialSet)]
+    public string? SessionToken { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [Credential]
+    public PSCredential Credential { get; set; } = PSCredential.Empty;
+
+    [Parameter]
+    public string? EndpointUrl { get; set; }
+
+    [Parameter]
+    public SwitchParameter AllowInsecureEndpoint { get; set; }
+
+    [Parameter]
+    public SwitchParameter UseFipsEndpoint { get; set; }
+
+    [Parameter]
+    public SwitchParameter UseDualStackEndpoint { get; set; }
+
+    [Parameter]
+    public KmsRetryMode RetryMode { get; set; } = KmsRetryMode.Standard;
+
+    [Parameter]
+    [ValidateRange(1, 20)]
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Seconds one HTTP attempt may take.</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    [Alias("TimeoutSec")]
+    public int Timeout { get; set; } = 30;
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var (accessKey, secretKey) = ParameterSetName switch
+        {
+            KeysSet => (AccessKey, SecretKey),
+            CredentialSet => (Credential.UserName, Credential.GetNetworkCredential().Password),
+            _ => ((string?)null, (string?)null),
+        };
+        var options = new KmsSessionOptions
+        {
+            ProfileName = ProfileName,
+            Region = Region,
+            AccessKey = accessKey,
+            SecretKey = secretKey,
+            SessionToken = SessionToken,
+            EndpointUrl = EndpointUrl,
+            AllowInsecureEndpoint = AllowInsecureEndpoint,
+            UseFipsEndpoint = MyInvocation.BoundParameters.ContainsKey(nameof(UseFipsEndpoint)) ? UseFipsEndpoint.IsPresent : null,
+            UseDualStackEndpoint = MyInvocation.BoundParameters.ContainsKey(nameof(UseDualStackEndpoint)) ? UseDualStackEndpoint.IsPresent : null,
+            RetryMode = RetryMode,
+            MaxAttempts = MaxAttempts,
+            Timeout = TimeSpan.FromSeconds(Timeout),
+        };
+        var session = CreateSessionOrThrow(options);
+        if (!ShouldProcess($"{session.Region} ({session.CredentialSource})", "Make the current KMS session"))
+        {
+            session.Dispose();
+            return;
+        }
+        SessionStore.Set(session);
+        if (PassThru) WriteObject(session);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Management.Automation;
+
+namespace KmsPowerShell;
+
+/// <summary>
+/// The one table that turns KMS error codes into stable ErrorIds, categories and advice on what to do.
+/// The ErrorId is the problem; PowerShell adds the cmdlet to it in FullyQualifiedErrorId.
+/// </summary>
+internal static class KmsErrorMap
+{
+    private sealed record Entry(string ErrorId, ErrorCategory Category, string Advice);
+
+    private static readonly Dictionary<string, Entry> ByCode = new(StringComparer.Ordinal)
+    {
+        ["NotFoundException"] = new("KeyNotFound", ErrorCategory.ObjectNotFound, "Check the key id, ARN or alias name, and the region (-Region)."),
+        ["DisabledException"] = new("KeyDisabled", ErrorCategory.InvalidOperation, "Enable the key with Enable-KmsKey, or use another key."),
+        ["KMSInvalidStateException"] = new("KeyStateInvalid", ErrorCategory.InvalidOperation, "Check the key's State with Get-KmsKey; a key pending deletion can be restored with Undo-KmsKeyRemoval."),
+        ["InvalidKeyUsageException"] = new("KeyUsageInvalid", ErrorCategory.InvalidOperation, "The key's KeyUsage or KeySpec does not allow this operation."),
+        ["InvalidArnException"] = new("ArnInvalid", ErrorCategory.InvalidArgument, "Check the ARN: arn:aws:kms:<region>:<account>:key/<key id>."),
+        ["AccessDeniedException"] = new("AccessDenied", ErrorCategory.PermissionDenied, "The caller lacks permission: check the key policy, IAM policy and grants."),
+        ["UnrecognizedClientException"] = new("CredentialsRejected", ErrorCategory.AuthenticationError, "The access key is not known to AWS: check the credentials (Get-KmsSession shows where they came from)."),
+        ["InvalidSignatureException"] = new("CredentialsRejected", ErrorCategory.AuthenticationError, "The request signature did not match: check the secret key."),
+        ["IncompleteSignatureException"] = new("CredentialsRejected", ErrorCategory.AuthenticationError, "The request signature was incomplete: check the credentials."),
+        ["ExpiredTokenException"] = new("CredentialsExpired", ErrorCategory.AuthenticationError, "The session token has expired: refresh the credentials (aws sso login, or a new role session)."),
+        ["ThrottlingException"] = new("Throttled", ErrorCategory.LimitsExceeded, "KMS throttled the calls even after retries: lower the rate, or raise -MaxAttempts or use -RetryMode Adaptive in Connect-Kms."),
+        ["LimitExceededException"] = new("LimitExceeded", ErrorCategory.LimitsExceeded, "An account quota was reached."),
+        ["KMSInternalException"] = new("ServiceError", ErrorCategory.ResourceUnavailable, "KMS had an internal error: try again."),
+        ["DependencyTimeoutException"] = new("ServiceError", ErrorCategory.ResourceUnavailable, "KMS timed out: try again."),
+        ["ValidationException"] = new("RequestInvalid", ErrorCategory.InvalidArgument, "KMS refused a parameter value."),
+        ["EndpointUnreachable"] = new("EndpointUnreachable", ErrorCategory.ConnectionError, "Check the network, the region and the endpoint URL (Get-KmsSession)."),
+        ["RequestTimeout"] = new("RequestTimeout", ErrorCategory.OperationTimeout, "Raise the session's -Timeout in Connect-Kms, or check the network."),
+    };
+
+    public static ErrorRecord ToErrorRecord(Exception exception, object? target)
+    {
+        var (errorId, category, advice) = Describe(exception);
+        var record = new ErrorRecord(exception, errorId, category, target);
+        // PowerShell shows RecommendedAction under the message ("Recommendation: ..."), so the advice is said once.
+        if (advice.Length > 0) record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = advice };
+        return record;
+    }
+
+    private static (string ErrorId, ErrorCategory Category, string Advice) Describe(Exception exception) => exception switch
+    {
+        KmsServiceException service when ByCode.TryGetValue(service.ErrorCode, out var entry) => (entry.ErrorId, entry.Category, entry.Advice),
+        KmsServiceException service => (service.ErrorCode.Replace("Exception", ""), ErrorCategory.NotSpecified, ""),
+        KmsConfigurationException configuration => (configuration.Problem, ErrorCategory.InvalidArgument, ""),
+        KmsArgumentException argument => (argument.Problem, ErrorCategory.InvalidArgument, ""),
+        ObjectDisposedException => ("SessionClosed", ErrorCategory.InvalidOperation, ""),
+        _ => ("UnexpectedError", ErrorCategory.NotSpecified, ""),
+    };
+}
