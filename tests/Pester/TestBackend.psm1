@@ -17,6 +17,7 @@ function Initialize-TestEnvironment {
         Remove-Item "env:$name" -ErrorAction Ignore
     }
     $env:KMSPS_TEST_MODULE = $ModulePath
+    $env:KMSPS_TEST_SANDBOX = $sandbox
     $env:KMSPS_TEST_FOREIGN_AWSSDK_CORE = $ForeignAwsSdkCore
     $env:KMSPS_TEST_PWSH = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
     $sandbox

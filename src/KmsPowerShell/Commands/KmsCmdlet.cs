@@ -19,7 +19,18 @@ public abstract class KmsCmdlet : PSCmdlet, IDisposable
     protected CancellationToken CancellationToken => _stopping.Token;
 
     /// <summary>The -Session given, else the runspace's current session, else a default one from the standard AWS chain.</summary>
-    protected KmsSession ActiveSession => _session ??= Session ?? SessionStore.GetOrCreate(CreateDefaultSession);
+    protected KmsSession ActiveSession => _session ??= OpenSession();
+
+    private KmsSession OpenSession()
+    {
+        var session = Session ?? SessionStore.GetOrCreate(CreateDefaultSession);
+        if (session.IsClosed)
+        {
+            var closed = new ObjectDisposedException(nameof(KmsSession), "The KMS session given with -Session is closed. Run Connect-Kms -PassThru for a new one.");
+            ThrowTerminatingError(KmsErrorMap.ToErrorRecord(closed, session));
+        }
+        return session;
+    }
 
     private KmsSession CreateDefaultSession()
     {

@@ -1,0 +1,147 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module $ModulePath -Force
+    Connect-Kms -EndpointUrl $Endpoint -Region us-east-1
+    $script:BulkIds = Get-BulkKeyIds -Count 120
+    $suffix = [guid]::NewGuid().ToString('n').Substring(0, 8)
+    $script:AliasName = "alias/pester-forms-$suffix"
+    $script:Key = New-TestKey -Description 'pester alias forms' -Alias $AliasName
+    $script:AliasArn = $Key.Arn -replace ':key/.*$', ":$AliasName"
+    $script:Prefix = "pester-wild-$suffix"
+    $script:WildKeys = 1..3 | ForEach-Object { New-TestKey -Description "wild $_" -Alias "alias/$Prefix-$_" }
+    $script:WestKey = New-TestKey -Description 'pester west' -Region us-west-2
+}
+
+Describe 'Get-KmsKey' {
+    Context 'listing' {
+        It 'lists every key of the region, all pages, with details' {
+            $keys = Get-KmsKey
+            $keys.Count | Should -BeGreaterOrEqual 120
+            $listed = @{}
+            $keys | ForEach-Object { $listed[$_.KeyId] = $_ }
+            foreach ($id in $BulkIds) { $listed.ContainsKey($id) | Should -BeTrue -Because "bulk key $id was made with awscli" }
+            $keys | ForEach-Object { $_ | Should -BeOfType ([KmsPowerShell.KmsKey]) }
+        }
+
+        It 'lists several regions together' {
+            $keys = Get-KmsKey -Region us-east-1, us-west-2
+            ($keys | Where-Object KeyId -eq $WestKey.KeyId).Region | Should -Be 'us-west-2'
+            ($keys | Where-Object KeyId -eq $Key.KeyId).Region | Should -Be 'us-east-1'
+        }
+    }
+
+    Context 'one key' {
+        It 'returns the details of the key' {
+            $found = Get-KmsKey -KeyId $Key.KeyId
+            $found.KeyId | Should -Be $Key.KeyId
+            $found.Arn | Should -Be $Key.Arn
+            $found.Aliases | Should -Be @($AliasName)
+            $found.State | Should -Be 'Enabled'
+            $found.Enabled | Should -BeTrue
+            $found.KeySpec | Should -Be 'SYMMETRIC_DEFAULT'
+            $found.KeyUsage | Should -Be 'ENCRYPT_DECRYPT'
+            $found.Description | Should -Be 'pester alias forms'
+            $found.KeyManager | Should -Be 'CUSTOMER'
+            $found.Region | Should -Be 'us-east-1'
+            $found.MultiRegion | Should -BeFalse
+            $found.CreationDate | Should -BeOfType ([datetime])
+            $found.DeletionDate | Should -BeNullOrEmpty
+        }
+
+        It 'resolves the key by <Form>' -ForEach @(
+            @{ Form = 'key id'; Value = { $Key.KeyId } }
+            @{ Form = 'key ARN'; Value = { $Key.Arn } }
+            @{ Form = 'alias name'; Value = { $AliasName } }
+            @{ Form = 'alias ARN'; Value = { $AliasArn } }
+        ) {
+            (Get-KmsKey -KeyId (& $Value)).KeyId | Should -Be $Key.KeyId
+        }
+
+        It 'follows the region a key ARN names, whatever the session region' {
+            $found = Get-KmsKey -KeyId $WestKey.Arn
+            $found.Region | Should -Be 'us-west-2'
+            $found.KeyId | Should -Be $WestKey.KeyId
+        }
+    }
+
+    Context 'pipeline' {
+        It 'accepts piped ARNs and keeps their order' {
+            $arns = @($BulkIds[5..14] | ForEach-Object { (Get-KmsKey -KeyId $_).Arn })
+            $found = $arns | Get-KmsKey
+            $found.Arn | Should -Be $arns
+        }
+
+        It 'accepts piped KmsKey objects' {
+            $keys = Get-KmsKey -KeyId $Key.KeyId, $WestKey.Arn
+            $again = $keys | Get-KmsKey
+            $again.KeyId | Should -Be @($Key.KeyId, $WestKey.KeyId)
+            $again.Region | Should -Be @('us-east-1', 'us-west-2')
+        }
+
+        It 'binds KeyId by property name from other tools (awscli list-keys output)' {
+            $entries = (Invoke-Aws kms list-keys).Keys | Where-Object KeyId -in $BulkIds[0..2]
+            $found = $entries | Get-KmsKey
+            $found.KeyId | Should -Be $entries.KeyId
+        }
+    }
+
+    Context 'aliases' {
+        It 'finds keys by alias with wildcards, with or without the alias/ prefix' {
+            (Get-KmsKey -Alias "$Prefix-*").KeyId | Should -Be $WildKeys.KeyId
+            (Get-KmsKey -Alias "alias/$Prefix-[12]").KeyId | Should -Be $WildKeys[0..1].KeyId
+        }
+
+        It 'reports an alias that does not exist as a non-terminating error' {
+            $found = Get-KmsKey -Alias "$Prefix-1", "$Prefix-none" -ErrorVariable failures -ErrorAction SilentlyContinue
+            $found.KeyId | Should -Be $WildKeys[0].KeyId
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -Be 'KeyNotFound,KmsPowerShell.Commands.Keys.GetKmsKeyCommand'
+            $failures[0].TargetObject | Should -Be "$Prefix-none"
+        }
+
+        It 'matches nothing quietly for a wildcard that matches nothing' {
+            Get-KmsKey -Alias 'no-such-prefix-*' -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $failures | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'errors' {
+        It 'reports a missing key as a non-terminating error and goes on' {
+            $missing = [guid]::NewGuid().ToString()
+            $found = Get-KmsKey -KeyId $missing, $Key.KeyId -ErrorVariable failures -ErrorAction SilentlyContinue
+            $found.KeyId | Should -Be $Key.KeyId
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -Be 'KeyNotFound,KmsPowerShell.Commands.Keys.GetKmsKeyCommand'
+            $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $failures[0].TargetObject | Should -Be $missing
+            $failures[0].Exception.ErrorCode | Should -Be 'NotFoundException'
+            $failures[0].Exception.InnerException | Should -Not -BeNullOrEmpty
+        }
+
+        It 'makes a missing key terminating with -ErrorAction Stop' {
+            { Get-KmsKey -KeyId ([guid]::NewGuid()) -ErrorAction Stop } |
+                Should -Throw -ErrorId 'KeyNotFound,KmsPowerShell.Commands.Keys.GetKmsKeyCommand'
+        }
+
+        It 'refuses a malformed ARN before any call, and goes on with the next key' {
+            $found = Get-KmsKey -KeyId 'arn:aws:kms:us-east-1:key/1234', $Key.KeyId -ErrorVariable failures -ErrorAction SilentlyContinue
+            $found.KeyId | Should -Be $Key.KeyId
+            $failures[0].FullyQualifiedErrorId | Should -Be 'KeyIdInvalid,KmsPowerShell.Commands.Keys.GetKmsKeyCommand'
+            $failures[0].Exception.Message | Should -Match 'is not a KMS key or alias ARN'
+        }
+
+        It 'reports an invalid region name clearly' {
+            Get-KmsKey -Region 'moon-base-1a' -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $failures[0].FullyQualifiedErrorId | Should -Be 'RegionInvalid,KmsPowerShell.Commands.Keys.GetKmsKeyCommand'
+            $failures[0].Exception.Message | Should -Match 'is not an AWS region name'
+        }
+    }
+
+    Context 'output' {
+        It 'shows a table by default' {
+            $text = Get-KmsKey -KeyId $Key.KeyId | Out-String -Width 250
+            $text | Should -Match 'Alias\s+KeyId\s+State\s+KeySpec'
+            $text | Should -Match ([regex]::Escape($AliasName))
+        }
+    }
+}

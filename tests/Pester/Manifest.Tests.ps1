@@ -1,0 +1,57 @@
+# The module as it ships: manifest, exported commands and the conventions every cmdlet keeps.
+BeforeDiscovery {
+    Import-Module $env:KMSPS_TEST_MODULE -Force
+    $script:Commands = @(Get-Command -Module KmsPowerShell -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name; Command = $_ } })
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module $ModulePath -Force
+    $script:Module = Get-Module KmsPowerShell
+    $script:Approved = (Get-Verb).Verb
+}
+
+Describe 'the module manifest' {
+    It 'passes Test-ModuleManifest' {
+        $manifest = Test-ModuleManifest -Path $ModulePath
+        $manifest.Version | Should -Be ([version](Split-Path (Split-Path $ModulePath) -Leaf))
+        $manifest.CompatiblePSEditions | Should -Be @('Core')
+        $manifest.PowerShellVersion | Should -Be ([version]'7.4')
+    }
+
+    It 'exports exactly the cmdlets the assembly defines' {
+        $defined = $Module.ImplementingAssembly.GetExportedTypes() |
+            ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
+            ForEach-Object { "$($_.VerbName)-$($_.NounName)" } | Sort-Object
+        $exported = (Import-PowerShellDataFile $ModulePath).CmdletsToExport | Sort-Object
+        $exported | Should -Be $defined
+    }
+
+    It 'ships the engine and AWSSDK only in dependencies/' {
+        $folder = Split-Path $ModulePath
+        Get-ChildItem $folder -Filter 'AWSSDK.*' | Should -BeNullOrEmpty
+        Get-ChildItem $folder -Filter 'KmsPowerShell.Engine.dll' | Should -BeNullOrEmpty
+        foreach ($name in 'KmsPowerShell.Engine', 'AWSSDK.Core', 'AWSSDK.KeyManagementService', 'AWSSDK.SecurityToken', 'AWSSDK.SSO', 'AWSSDK.SSOOIDC') {
+            Join-Path $folder "dependencies/$name.dll" | Should -Exist
+        }
+    }
+}
+
+Describe '<Name> conventions' -ForEach $Commands {
+    It 'uses an approved verb' {
+        $Command.Verb | Should -BeIn $Approved
+    }
+
+    It 'declares its output type, with a format view for it' {
+        $Command.OutputType | Should -Not -BeNullOrEmpty
+        foreach ($type in $Command.OutputType.Type | Where-Object { $_ -ne [void] }) {
+            Get-FormatData -TypeName $type.FullName | Should -Not -BeNullOrEmpty -Because "$($type.FullName) needs a view in KmsPowerShell.Format.ps1xml"
+        }
+    }
+
+    It 'supports ShouldProcess when it changes anything' {
+        if ($Command.Verb -notin 'Get', 'Test', 'Find', 'Search', 'Measure') {
+            $Command.Parameters.Keys | Should -Contain 'WhatIf'
+        }
+    }
+}
