@@ -12,7 +12,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Bench', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -114,6 +114,27 @@ function Invoke-Test {
     if ($failed -gt 0 -or $xunitExit -ne 0 -or $pesterExit -ne 0) {
         throw "Tests failed (xunit exit $xunitExit, Pester exit $pesterExit)."
     }
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    $report = New-Item -ItemType Directory -Force (Join-Path $out 'bench')
+    $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    Write-Host "`n== Module import against bare pwsh start-up (median of 5)"
+    $import = & $pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Bench/Measure-ImportTime.ps1') `
+        -ModulePath (Join-Path (Get-ModuleFolder) 'KmsPowerShell.psd1') -Runs 5 | ConvertFrom-Json
+    if ($LASTEXITCODE -ne 0) { throw 'The import benchmark failed.' }
+    $import | Format-List | Out-String | Write-Host
+    @(
+        '# KmsPowerShell benchmark report'
+        ''
+        "Machine: $([Environment]::ProcessorCount) cores, $([Runtime.InteropServices.RuntimeInformation]::OSDescription), PowerShell $($PSVersionTable.PSVersion)"
+        ''
+        '| measure | ours | peer | ratio |'
+        '| --- | --- | --- | --- |'
+        "| module import (median of $($import.Runs)) | pwsh + Import-Module: $($import.PwshWithImportMs) ms | bare pwsh: $($import.BarePwshMs) ms | +$($import.ImportAddsMs) ms ($($import.ImportRatio)x) |"
+    ) | Set-Content (Join-Path $report 'report.md')
+    Write-Host "Wrote $(Join-Path $report 'report.md')"
 }
 
 foreach ($name in $Task) {
