@@ -86,6 +86,24 @@ Describe 'sessions' {
             finally { Remove-Item $script -ErrorAction Ignore }
         }
 
+        It 'assumes the role of an assume-role profile through the SDK''s STS client' -Skip:($env:KMSPS_TEST_BACKEND -ne 'moto') {
+            # moto answers STS too; AWS_ENDPOINT_URL_STS keeps the SDK's STS call on this machine.
+            Write-AwsFiles "[profile base]`nregion = us-east-1`n[profile admin]`nrole_arn = arn:aws:iam::123456789012:role/kms-admin`nsource_profile = base`nregion = us-east-1`n" "[base]`naws_access_key_id = AKIABASEEXAMPLE`naws_secret_access_key = basesecret`n"
+            Set-TestEnvironment @{ AWS_ENDPOINT_URL_STS = $Endpoint }
+            $session = Connect-Kms -ProfileName admin -EndpointUrl $Endpoint -PassThru
+            $session.CredentialSource | Should -Match 'assume role'
+            { Get-KmsKey -ErrorAction Stop } | Should -Not -Throw
+        }
+
+        It 'reports a role that cannot be assumed as CredentialsUnavailable, not as a KMS error' {
+            Write-AwsFiles "[profile base]`nregion = us-east-1`n[profile admin]`nrole_arn = arn:aws:iam::123456789012:role/kms-admin`nsource_profile = base`nregion = us-east-1`n" "[base]`naws_access_key_id = AKIABASEEXAMPLE`naws_secret_access_key = basesecret`n"
+            Set-TestEnvironment @{ AWS_ENDPOINT_URL_STS = "http://127.0.0.1:$(Get-ClosedLoopbackPort)" }
+            Connect-Kms -ProfileName admin -EndpointUrl $Endpoint -MaxAttempts 1
+            $failure = { Get-KmsKey -ErrorAction Stop } | Should -Throw -ErrorId 'CredentialsUnavailable,KmsPowerShell.Commands.Keys.GetKmsKeyCommand' -PassThru
+            $failure.Exception.Message | Should -Match "profile 'admin'"
+            $failure.Exception.InnerException.Message | Should -Match 'AssumeRole'
+        }
+
         It 'honours AWS_USE_FIPS_ENDPOINT as the SDK does' {
             Set-TestEnvironment @{ AWS_USE_FIPS_ENDPOINT = 'true' }
             (Connect-Kms -Region us-east-1 -PassThru).UseFipsEndpoint | Should -BeTrue

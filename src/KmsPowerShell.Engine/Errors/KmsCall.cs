@@ -7,6 +7,7 @@ internal static class KmsCall
 {
     public const string EndpointUnreachable = "EndpointUnreachable";
     public const string RequestTimeout = "RequestTimeout";
+    public const string CredentialsUnavailable = "CredentialsUnavailable";
 
     public static async Task<T> Run<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Amazon.KeyManagementService.Model;
-using KmsPowerShell.Engine.Errors;
 using KmsPowerShell.Engine.Session;
 
 namespace KmsPowerShell.Engine.Keys;
@@ -30,9 +29,8 @@ public sealed class KmsKeyReader
     {
         var id = KeyIdentifier.Parse(keyId);
         var keyRegion = id.Region ?? region;
-        var client = _clients.For(keyRegion);
-        var response = await KmsCall.Run(ct => client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = id.Text }, ct), cancellationToken)
-            .ConfigureAwait(false);
+        var response = await _clients.CallAsync(keyRegion, (client, ct) => client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = id.Text }, ct),
+            cancellationToken).ConfigureAwait(false);
         var aliases = await ListAliasesAsync(keyRegion, cancellationToken).ConfigureAwait(false);
         return KeyMapper.ToKmsKey(response.KeyMetadata, keyRegion, aliases);
     }
@@ -57,13 +55,12 @@ public sealed class KmsKeyReader
 
     public async Task<IReadOnlyList<string>> ListKeyIdsAsync(string region, CancellationToken cancellationToken)
     {
-        var client = _clients.For(region);
         var ids = new List<string>();
         string? marker = null;
         do
         {
             var request = new ListKeysRequest { Limit = PageSize, Marker = marker };
-            var page = await KmsCall.Run(ct => client.ListKeysAsync(request, ct), cancellationToken).ConfigureAwait(false);
+            var page = await _clients.CallAsync(region, (client, ct) => client.ListKeysAsync(request, ct), cancellationToken).ConfigureAwait(false);
             foreach (var entry in page.Keys ?? []) ids.Add(entry.KeyArn ?? entry.KeyId);
             marker = page.Truncated == true ? page.NextMarker : null;
         }
@@ -80,13 +77,12 @@ public sealed class KmsKeyReader
 
     private async Task<IReadOnlyList<KmsAliasEntry>> FetchAliasesAsync(string region, CancellationToken cancellationToken)
     {
-        var client = _clients.For(region);
         var aliases = new List<KmsAliasEntry>();
         string? marker = null;
         do
         {
             var request = new ListAliasesRequest { Limit = 100, Marker = marker };
-            var page = await KmsCall.Run(ct => client.ListAliasesAsync(request, ct), cancellationToken).ConfigureAwait(false);
+            var page = await _clients.CallAsync(region, (client, ct) => client.ListAliasesAsync(request, ct), cancellationToken).ConfigureAwait(false);
             foreach (var alias in page.Aliases ?? []) aliases.Add(new KmsAliasEntry(alias.AliasName, alias.AliasArn, alias.TargetKeyId, region));
             marker = page.Truncated == true ? page.NextMarker : null;
         }

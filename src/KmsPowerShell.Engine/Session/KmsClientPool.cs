@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Amazon;
 using Amazon.KeyManagementService;
 using Amazon.Runtime;
+using KmsPowerShell.Engine.Errors;
 
 namespace KmsPowerShell.Engine.Session;
 
@@ -21,6 +22,31 @@ internal sealed class KmsClientPool : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         RegionName.Require(region, "-Region");
         return _clients.GetOrAdd(region, r => new Lazy<AmazonKeyManagementServiceClient>(() => Create(r))).Value;
+    }
+
+    /// <summary>
+    /// Runs one KMS call in a region. Credentials are fetched first (the SDK caches them), so a profile whose
+    /// SSO token expired or whose role cannot be assumed is reported as that, not as a KMS failure.
+    /// </summary>
+    public async Task<T> CallAsync<T>(string region, Func<AmazonKeyManagementServiceClient, CancellationToken, Task<T>> call,
+        CancellationToken cancellationToken)
+    {
+        var client = For(region);
+        await EnsureCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        return await KmsCall.Run(ct => call(client, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task EnsureCredentialsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _settings.Credentials.GetCredentialsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new KmsServiceException(KmsCall.CredentialsUnavailable,
+                $"The credentials from {_settings.CredentialSource} could not be obtained: {e.Message}", 0, null, e);
+        }
     }
 
     private AmazonKeyManagementServiceClient Create(string region)
@@ -61,6 +87,7 @@ internal sealed class KmsClientPool : IDisposable
 
 internal sealed record ClientSettings(
     AWSCredentials Credentials,
+    string CredentialSource,
     Uri? Endpoint,
     KmsRetryMode RetryMode,
     int MaxAttempts,

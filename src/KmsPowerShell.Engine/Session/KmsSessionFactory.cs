@@ -28,7 +28,7 @@ public static class KmsSessionFactory
         var fips = options.UseFipsEndpoint ?? (EnvironmentNames.IsTrue(env(EnvironmentNames.UseFips)) || profiles.Profile?.UseFIPSEndpoint == true);
         var dualStack = options.UseDualStackEndpoint ?? (EnvironmentNames.IsTrue(env(EnvironmentNames.UseDualStack)) || profiles.Profile?.UseDualstackEndpoint == true);
 
-        var settings = new ClientSettings(credentials.Credentials, endpoint, options.RetryMode, options.MaxAttempts, options.Timeout, fips, dualStack);
+        var settings = new ClientSettings(credentials.Credentials, credentials.Source, endpoint, options.RetryMode, options.MaxAttempts, options.Timeout, fips, dualStack);
         var description = new KmsSessionDescription(
             region, regionSource, profiles.Profile?.Name, credentials.Source, endpoint?.ToString(),
             options.RetryMode.ToString(), options.MaxAttempts, options.Timeout, fips, dualStack, DateTimeOffset.Now);

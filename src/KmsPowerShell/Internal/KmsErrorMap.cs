@@ -22,6 +22,7 @@ internal static class KmsErrorMap
         ["InvalidSignatureException"] = new("CredentialsRejected", ErrorCategory.AuthenticationError, "The request signature did not match: check the secret key."),
         ["IncompleteSignatureException"] = new("CredentialsRejected", ErrorCategory.AuthenticationError, "The request signature was incomplete: check the credentials."),
         ["ExpiredTokenException"] = new("CredentialsExpired", ErrorCategory.AuthenticationError, "The session token has expired: refresh the credentials (aws sso login, or a new role session)."),
+        ["CredentialsUnavailable"] = new("CredentialsUnavailable", ErrorCategory.AuthenticationError, "Check the profile: for SSO run 'aws sso login'; for a role, check its source credentials and that it can be assumed; for credential_process, run the command yourself."),
         ["ThrottlingException"] = new("Throttled", ErrorCategory.LimitsExceeded, "KMS throttled the calls even after retries: lower the rate, or raise -MaxAttempts or use -RetryMode Adaptive in Connect-Kms."),
         ["LimitExceededException"] = new("LimitExceeded", ErrorCategory.LimitsExceeded, "An account quota was reached."),
         ["KMSInternalException"] = new("ServiceError", ErrorCategory.ResourceUnavailable, "KMS had an internal error: try again."),

@@ -6,7 +6,7 @@ namespace KmsPowerShell.Tests.Session;
 public class KmsClientPoolTests
 {
     private static KmsClientPool NewPool() => new(new ClientSettings(
-        new BasicAWSCredentials("AKID", "secret"), new Uri("http://127.0.0.1:1"), KmsRetryMode.Standard, 3, TimeSpan.FromSeconds(5), false, false));
+        new BasicAWSCredentials("AKID", "secret"), "test", new Uri("http://127.0.0.1:1"), KmsRetryMode.Standard, 3, TimeSpan.FromSeconds(5), false, false));
 
     [Fact]
     public void For_SameRegionFromManyThreads_ReturnsOneClient()
@@ -50,7 +50,7 @@ public class KmsClientPoolTests
     [Fact]
     public void Settings_RetryAndTimeout_ReachTheClientConfig()
     {
-        using var pool = new KmsClientPool(new ClientSettings(new BasicAWSCredentials("AKID", "secret"), null,
+        using var pool = new KmsClientPool(new ClientSettings(new BasicAWSCredentials("AKID", "secret"), "test", null,
             KmsRetryMode.Adaptive, 5, TimeSpan.FromSeconds(7), true, false));
         var config = pool.For("us-west-2").Config;
         Assert.Equal(RequestRetryMode.Adaptive, config.RetryMode);

@@ -18,12 +18,14 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
     /// <summary>Key ids, key ARNs, alias names or alias ARNs.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = KeyIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("KeyArn", "TargetKeyId")]
+    [ArgumentCompleter(typeof(KeyIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] KeyId { get; set; } = [];
 
     /// <summary>Alias names, with or without the alias/ prefix; wildcards allowed.</summary>
     [Parameter(Mandatory = true, ParameterSetName = AliasSet)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(AliasNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] Alias { get; set; } = [];
 
