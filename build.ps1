@@ -20,7 +20,10 @@ param(
 
     # The KMS endpoints the Pester suite runs against.
     [ValidateSet('moto')]
-    [string[]] $Backend = @('moto')
+    [string[]] $Backend = @('moto'),
+
+    # Pester test files to run instead of the whole suite (while working on one area).
+    [string[]] $TestPath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -100,7 +103,7 @@ function Invoke-Test {
     $summary = Join-Path $results 'pester-summary.json'
     & $pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1') `
         -PesterPath $pester -ModulePath (Join-Path (Get-ModuleFolder) 'KmsPowerShell.psd1') -Backend $Backend `
-        -ForeignAwsSdkCore $foreignCore -ResultsPath $results -SummaryPath $summary
+        -ForeignAwsSdkCore $foreignCore -ResultsPath $results -SummaryPath $summary -TestPath ($TestPath ?? @())
     $pesterExit = $LASTEXITCODE
     if (-not (Test-Path $summary)) { throw "The Pester suite wrote no summary (exit code $pesterExit)." }
     $pesterCounts = Get-Content -Raw $summary | ConvertFrom-Json

@@ -11,7 +11,8 @@ param(
     [Parameter(Mandatory)] [string[]] $Backend,
     [Parameter(Mandatory)] [string] $ForeignAwsSdkCore,
     [Parameter(Mandatory)] [string] $ResultsPath,
-    [Parameter(Mandatory)] [string] $SummaryPath
+    [Parameter(Mandatory)] [string] $SummaryPath,
+    [string[]] $TestPath = @()
 )
 
 $ErrorActionPreference = 'Stop'
@@ -36,7 +37,7 @@ try {
             $env:KMSPS_TEST_ENDPOINT = $server.Endpoint
             Write-Host "`n-- Pester on $name at $($server.Endpoint)"
             $configuration = New-PesterConfiguration
-            $configuration.Run.Path = $PSScriptRoot
+            $configuration.Run.Path = $TestPath.Count -gt 0 ? [string[]]($TestPath | ForEach-Object { (Resolve-Path $_).Path }) : $PSScriptRoot
             $configuration.Run.PassThru = $true
             $configuration.Output.Verbosity = 'Normal'
             $configuration.TestResult.Enabled = $true
