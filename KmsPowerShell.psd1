@@ -12,10 +12,31 @@
     RequiredAssemblies   = @('KmsPowerShell.Model.dll')
     FormatsToProcess     = @('KmsPowerShell.Format.ps1xml')
     CmdletsToExport      = @(
+        'Add-KmsTag'
         'Connect-Kms'
+        'Disable-KmsKey'
+        'Disable-KmsKeyRotation'
         'Disconnect-Kms'
+        'Enable-KmsKey'
+        'Enable-KmsKeyRotation'
+        'Get-KmsAlias'
         'Get-KmsKey'
+        'Get-KmsKeyPolicy'
+        'Get-KmsKeyRotation'
         'Get-KmsSession'
+        'Get-KmsTag'
+        'Invoke-KmsKeyRotation'
+        'New-KmsAlias'
+        'New-KmsKey'
+        'New-KmsReplicaKey'
+        'Remove-KmsAlias'
+        'Remove-KmsKey'
+        'Remove-KmsTag'
+        'Set-KmsAlias'
+        'Set-KmsKey'
+        'Set-KmsKeyPolicy'
+        'Set-KmsPrimaryRegion'
+        'Undo-KmsKeyRemoval'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

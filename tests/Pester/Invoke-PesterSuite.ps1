@@ -37,7 +37,7 @@ try {
             $env:KMSPS_TEST_ENDPOINT = $server.Endpoint
             Write-Host "`n-- Pester on $name at $($server.Endpoint)"
             $configuration = New-PesterConfiguration
-            $configuration.Run.Path = $TestPath.Count -gt 0 ? [string[]]($TestPath | ForEach-Object { (Resolve-Path $_).Path }) : $PSScriptRoot
+            $configuration.Run.Path = $TestPath.Count -gt 0 ? [string[]]($TestPath -split "," | ForEach-Object { (Resolve-Path $_).Path }) : $PSScriptRoot
             $configuration.Run.PassThru = $true
             $configuration.Output.Verbosity = 'Normal'
             $configuration.TestResult.Enabled = $true

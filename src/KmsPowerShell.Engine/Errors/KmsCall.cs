@@ -32,7 +32,8 @@ internal static class KmsCall
             case AmazonServiceException service when service.InnerException is HttpRequestException http:
                 return Unreachable(http.Message, service);
             case AmazonServiceException service:
-                return new KmsServiceException("ServiceError", service.Message, (int)service.StatusCode, service.RequestId, service);
+                return new KmsServiceException("ServiceError",
+                    $"KMS answered HTTP {(int)service.StatusCode} ({service.StatusCode}) without an error code.", (int)service.StatusCode, service.RequestId, service);
             case OperationCanceledException timeout:
                 return new KmsServiceException(RequestTimeout, "KMS did not answer within the session's timeout.", 0, null, timeout);
             case HttpRequestException http:

@@ -5,7 +5,7 @@ namespace KmsPowerShell.Engine.Keys;
 /// <summary>Turns the SDK's KeyMetadata into our KmsKey, so no SDK type crosses the engine boundary.</summary>
 internal static class KeyMapper
 {
-    public static KmsKey ToKmsKey(KeyMetadata metadata, string region, IReadOnlyList<KmsAliasEntry> aliases)
+    public static KmsKey ToKmsKey(KeyMetadata metadata, string region, IReadOnlyList<KmsAlias> aliases)
     {
         var key = new KmsKey(metadata.KeyId, metadata.Arn, region)
         {
@@ -14,8 +14,8 @@ internal static class KeyMapper
             KeySpec = metadata.KeySpec?.Value ?? "",
             KeyUsage = metadata.KeyUsage?.Value ?? "",
             Description = metadata.Description ?? "",
-            CreationDate = metadata.CreationDate,
-            DeletionDate = metadata.DeletionDate,
+            CreationDate = metadata.CreationDate?.ToLocalTime(),
+            DeletionDate = metadata.DeletionDate?.ToLocalTime(),
             PendingDeletionWindowInDays = metadata.PendingDeletionWindowInDays,
             MultiRegion = metadata.MultiRegion == true,
             MultiRegionKeyType = metadata.MultiRegionConfiguration?.MultiRegionKeyType?.Value ?? "",

@@ -5,6 +5,13 @@ public sealed record KeyRequest(string KeyId, string Region)
 {
     public override string ToString() => KeyId;
 
+    /// <summary>The request for one key: an ARN's own region, else <paramref name="region"/>.</summary>
+    public static KeyRequest For(string keyId, string region)
+    {
+        var id = KeyIdentifier.Parse(keyId);
+        return new KeyRequest(id.Text, id.Region ?? region);
+    }
+
     /// <summary>One request per region for a key id or alias name; one for an ARN, which names its region.</summary>
     public static IEnumerable<KeyRequest> ForRegions(string keyId, IEnumerable<string> regions)
     {

@@ -16,7 +16,7 @@ public sealed class KmsKeyReader
 
     private readonly KmsClientPool _clients;
     private readonly int _concurrency;
-    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<KmsAliasEntry>>>> _aliases = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<KmsAlias>>>> _aliases = new(StringComparer.Ordinal);
 
     public KmsKeyReader(KmsSession session, int concurrency = DefaultConcurrency)
     {
@@ -25,10 +25,13 @@ public sealed class KmsKeyReader
     }
 
     /// <summary>Describes one key, named in any form; an ARN's own region wins over <paramref name="region"/>.</summary>
-    public async Task<KmsKey> GetAsync(string keyId, string region, CancellationToken cancellationToken)
+    public Task<KmsKey> GetAsync(string keyId, string region, CancellationToken cancellationToken) =>
+        GetAsync(KeyRequest.For(keyId, region), cancellationToken);
+
+    /// <summary>Describes one key in its region.</summary>
+    public async Task<KmsKey> GetAsync(KeyRequest key, CancellationToken cancellationToken)
     {
-        var id = KeyIdentifier.Parse(keyId);
-        var keyRegion = id.Region ?? region;
+        var (id, keyRegion) = (KeyIdentifier.Parse(key.KeyId), key.Region);
         var response = await _clients.CallAsync(keyRegion, (client, ct) => client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = id.Text }, ct),
             cancellationToken).ConfigureAwait(false);
         var aliases = await ListAliasesAsync(keyRegion, cancellationToken).ConfigureAwait(false);
@@ -41,7 +44,7 @@ public sealed class KmsKeyReader
 
     /// <summary>Describes many keys, each in its own region, concurrently; results come in input order.</summary>
     public IAsyncEnumerable<Outcome<KmsKey>> GetManyAsync(IEnumerable<KeyRequest> keys, CancellationToken cancellationToken) =>
-        OrderedConcurrency.SelectAsync(keys, _concurrency, (key, ct) => GetAsync(key.KeyId, key.Region, ct), cancellationToken);
+        OrderedConcurrency.SelectAsync(keys, _concurrency, (key, ct) => GetAsync(key, ct), cancellationToken);
 
     /// <summary>Every key in the region, all pages, with details, in ListKeys order.</summary>
     public async IAsyncEnumerable<Outcome<KmsKey>> ListAsync(string region, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -69,21 +72,28 @@ public sealed class KmsKeyReader
     }
 
     /// <summary>Every alias in the region, all pages; listed once per reader and region.</summary>
-    public Task<IReadOnlyList<KmsAliasEntry>> ListAliasesAsync(string region, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<KmsAlias>> ListAliasesAsync(string region, CancellationToken cancellationToken)
     {
-        var lazy = _aliases.GetOrAdd(region, r => new Lazy<Task<IReadOnlyList<KmsAliasEntry>>>(() => FetchAliasesAsync(r, cancellationToken)));
+        var lazy = _aliases.GetOrAdd(region, r => new Lazy<Task<IReadOnlyList<KmsAlias>>>(() => FetchAliasesAsync(r, cancellationToken)));
         return lazy.Value;
     }
 
-    private async Task<IReadOnlyList<KmsAliasEntry>> FetchAliasesAsync(string region, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<KmsAlias>> FetchAliasesAsync(string region, CancellationToken cancellationToken)
     {
-        var aliases = new List<KmsAliasEntry>();
+        var aliases = new List<KmsAlias>();
         string? marker = null;
         do
         {
             var request = new ListAliasesRequest { Limit = 100, Marker = marker };
             var page = await _clients.CallAsync(region, (client, ct) => client.ListAliasesAsync(request, ct), cancellationToken).ConfigureAwait(false);
-            foreach (var alias in page.Aliases ?? []) aliases.Add(new KmsAliasEntry(alias.AliasName, alias.AliasArn, alias.TargetKeyId, region));
+            foreach (var alias in page.Aliases ?? [])
+            {
+                aliases.Add(new KmsAlias(alias.AliasName, alias.AliasArn, alias.TargetKeyId, region)
+                {
+                    CreationDate = alias.CreationDate?.ToLocalTime(),
+                    LastUpdatedDate = alias.LastUpdatedDate?.ToLocalTime(),
+                });
+            }
             marker = page.Truncated == true ? page.NextMarker : null;
         }
         while (!string.IsNullOrEmpty(marker));

@@ -68,6 +68,20 @@ public abstract class KmsCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>Await for helpers outside the cmdlet class.</summary>
+    internal T AwaitResult<T>(Task<T> task) => Await(task);
+
+    internal CancellationToken Token => CancellationToken;
+
+    /// <summary>Waits for engine work that returns nothing.</summary>
+    protected void Await(Task task) => Await(Completed(task));
+
+    private static async Task<bool> Completed(Task task)
+    {
+        await task.ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>Reads an async stream from the engine on the pipeline thread, so results can be written as they come.</summary>
     protected IEnumerable<T> Blocking<T>(IAsyncEnumerable<T> source)
     {
@@ -82,6 +96,16 @@ public abstract class KmsCmdlet : PSCmdlet, IDisposable
             if (!disposing.IsCompleted && !CancellationToken.IsCancellationRequested) disposing.AsTask().GetAwaiter().GetResult();
         }
     }
+
+    /// <summary>
+    /// Asks before a change. -Force skips the question (a confirmation prompt), never -WhatIf: with both, nothing changes.
+    /// </summary>
+    protected bool ShouldChange(string target, string action, bool force = false) =>
+        (force && !MyInvocation.BoundParameters.ContainsKey("WhatIf")) || ShouldProcess(target, action);
+
+    /// <summary>Ends the command for a bad invocation (an argument that can never work), before any call.</summary>
+    protected void ThrowInvocationError(Exception exception, object? target) =>
+        ThrowTerminatingError(KmsErrorMap.ToErrorRecord(exception, target));
 
     /// <summary>Reports a failure of one pipeline item and lets the pipeline go on (honours -ErrorAction).</summary>
     protected void WriteKmsError(Exception exception, object? target) => WriteError(KmsErrorMap.ToErrorRecord(exception, target));

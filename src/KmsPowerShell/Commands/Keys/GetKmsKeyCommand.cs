@@ -11,16 +11,15 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
     private const string ListSet = "List";
     private const string KeyIdSet = "KeyId";
     private const string AliasSet = "Alias";
-    private const string InputObjectSet = "InputObject";
 
     private KmsKeyReader? _reader;
 
-    /// <summary>Key ids, key ARNs, alias names or alias ARNs.</summary>
+    /// <summary>Key ids, key ARNs, alias names, alias ARNs, or KmsKey objects.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = KeyIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("KeyArn", "TargetKeyId")]
     [ArgumentCompleter(typeof(KeyIdCompleter))]
     [ValidateNotNullOrEmpty]
-    public string[] KeyId { get; set; } = [];
+    public KmsKeyReference[] KeyId { get; set; } = [];
 
     /// <summary>Alias names, with or without the alias/ prefix; wildcards allowed.</summary>
     [Parameter(Mandatory = true, ParameterSetName = AliasSet)]
@@ -29,9 +28,11 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
     [ValidateNotNullOrEmpty]
     public string[] Alias { get; set; } = [];
 
-    /// <summary>A key from an earlier Get-KmsKey; its ARN (and so its region) is used.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-    public KmsKey? InputObject { get; set; }
+    /// <summary>Only keys in these states: Enabled, Disabled, PendingDeletion, ...</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = AliasSet)]
+    [ValidateSet("Creating", "Enabled", "Disabled", "PendingDeletion", "PendingImport", "PendingReplicaDeletion", "Unavailable", "Updating")]
+    public string[]? State { get; set; }
 
     /// <summary>The regions to read; the session's region when omitted. A key ARN names its own region.</summary>
     [Parameter]
@@ -50,9 +51,6 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
             case KeyIdSet:
                 WriteOutcomes(Reader.GetManyAsync(KeyRequests().ToList(), CancellationToken));
                 break;
-            case InputObjectSet:
-                WriteOutcomes(Reader.GetManyAsync([InputObject!.Arn], InputObject.Region, CancellationToken));
-                break;
         }
     }
 
@@ -64,11 +62,11 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
             IEnumerable<KeyRequest> requests;
             try
             {
-                requests = KeyRequest.ForRegions(id, regions);
+                requests = KeyRequest.ForRegions(id.Value, regions);
             }
             catch (KmsArgumentException e)
             {
-                WriteKmsError(e, id);
+                WriteKmsError(e, id.Value);
                 continue;
             }
             foreach (var request in requests) yield return request;
@@ -111,7 +109,7 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
         var matched = new bool[patterns.Length];
         foreach (var region in Regions)
         {
-            IReadOnlyList<KmsAliasEntry> aliases;
+            IReadOnlyList<KmsAlias> aliases;
             try
             {
                 aliases = Await(Reader.ListAliasesAsync(region, CancellationToken));
@@ -147,7 +145,7 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
         {
             if (outcome.Value is not null)
             {
-                WriteObject(outcome.Value);
+                if (State is null || State.Contains(outcome.Value.State, StringComparer.OrdinalIgnoreCase)) WriteObject(outcome.Value);
             }
             else if (outcome.Error is { } error && IsItemFailure(error))
             {

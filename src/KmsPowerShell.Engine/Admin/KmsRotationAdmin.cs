@@ -1,0 +1,46 @@
+using Amazon.KeyManagementService.Model;
+using KmsPowerShell.Engine.Keys;
+using KmsPowerShell.Engine.Session;
+
+namespace KmsPowerShell.Engine.Admin;
+
+/// <summary>Reads and changes a key's rotation: automatic rotation settings, on-demand rotation, and the history.</summary>
+public sealed class KmsRotationAdmin
+{
+    private readonly KmsClientPool _clients;
+
+    public KmsRotationAdmin(KmsSession session) => _clients = KmsClientPool.Of(session);
+
+    public async Task<KmsKeyRotation> GetAsync(KeyRequest key, string keyArn, CancellationToken cancellationToken)
+    {
+        var status = await _clients.CallAsync(key.Region,
+            (c, ct) => c.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = key.KeyId }, ct), cancellationToken).ConfigureAwait(false);
+        var rotations = new List<KmsKeyRotationEntry>();
+        string? marker = null;
+        do
+        {
+            var request = new ListKeyRotationsRequest { KeyId = key.KeyId, Limit = 1000, Marker = marker };
+            var page = await _clients.CallAsync(key.Region, (c, ct) => c.ListKeyRotationsAsync(request, ct), cancellationToken).ConfigureAwait(false);
+            rotations.AddRange((page.Rotations ?? []).Select(r => new KmsKeyRotationEntry(r.RotationDate?.ToLocalTime(), r.RotationType?.Value ?? "")));
+            marker = page.Truncated == true ? page.NextMarker : null;
+        }
+        while (!string.IsNullOrEmpty(marker));
+        return new KmsKeyRotation(keyArn, key.Region)
+        {
+            RotationEnabled = status.KeyRotationEnabled == true,
+            RotationPeriodInDays = status.RotationPeriodInDays,
+            NextRotationDate = status.NextRotationDate?.ToLocalTime(),
+            OnDemandRotationStartDate = status.OnDemandRotationStartDate?.ToLocalTime(),
+            Rotations = rotations,
+        };
+    }
+
+    public Task EnableAsync(KeyRequest key, int? rotationPeriodInDays, CancellationToken cancellationToken) =>
+        _clients.CallAsync(key.Region, (c, ct) => c.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = key.KeyId, RotationPeriodInDays = rotationPeriodInDays }, ct), cancellationToken);
+
+    public Task DisableAsync(KeyRequest key, CancellationToken cancellationToken) =>
+        _clients.CallAsync(key.Region, (c, ct) => c.DisableKeyRotationAsync(new DisableKeyRotationRequest { KeyId = key.KeyId }, ct), cancellationToken);
+
+    public Task RotateNowAsync(KeyRequest key, CancellationToken cancellationToken) =>
+        _clients.CallAsync(key.Region, (c, ct) => c.RotateKeyOnDemandAsync(new RotateKeyOnDemandRequest { KeyId = key.KeyId }, ct), cancellationToken);
+}

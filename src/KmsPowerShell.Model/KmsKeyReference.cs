@@ -1,0 +1,29 @@
+namespace KmsPowerShell;
+
+/// <summary>
+/// A key as a cmdlet parameter: a key id, key ARN, alias name or alias ARN typed as text, or a KmsKey piped in
+/// (whose ARN keeps its region). PowerShell converts both through the constructors, so one -KeyId parameter takes
+/// strings, KmsKey objects, and objects of other tools that have a KeyId property.
+/// </summary>
+public sealed class KmsKeyReference
+{
+    /// <summary>A key named by key id, key ARN, alias name or alias ARN.</summary>
+    public KmsKeyReference(string keyId) => Value = keyId ?? "";
+
+    /// <summary>A key from Get-KmsKey or New-KmsKey: its ARN is used, so its own region is asked.</summary>
+    public KmsKeyReference(KmsKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        Value = key.Arn;
+        Key = key;
+    }
+
+    /// <summary>The identifier sent to KMS.</summary>
+    public string Value { get; }
+
+    /// <summary>The KmsKey this reference came from, if one was piped.</summary>
+    public KmsKey? Key { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => Value;
+}

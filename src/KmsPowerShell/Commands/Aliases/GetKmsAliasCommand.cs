@@ -1,0 +1,67 @@
+using System.Management.Automation;
+using KmsPowerShell.Engine.Keys;
+
+namespace KmsPowerShell.Commands.Aliases;
+
+/// <summary>Gets aliases: all of the region's, those matching -Name, or those of one key. AWS managed aliases only on request.</summary>
+[Cmdlet(VerbsCommon.Get, "KmsAlias")]
+[OutputType(typeof(KmsAlias))]
+public sealed class GetKmsAliasCommand : KmsCmdlet
+{
+    /// <summary>Alias names, with or without the alias/ prefix; wildcards allowed.</summary>
+    [Parameter(Position = 0)]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(AliasNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    /// <summary>Only the aliases of this key.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("KeyArn")]
+    [ArgumentCompleter(typeof(KeyIdCompleter))]
+    public KmsKeyReference? KeyId { get; set; }
+
+    /// <summary>Also the aliases under alias/aws/ that AWS manages.</summary>
+    [Parameter]
+    public SwitchParameter IncludeAwsManaged { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Region { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var reader = new KmsKeyReader(ActiveSession);
+        var patterns = (Name ?? ["*"]).Select(n => n.StartsWith("alias/", StringComparison.Ordinal) ? n : "alias/" + n).ToArray();
+        var matchers = patterns.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToArray();
+        var matched = new bool[patterns.Length];
+        foreach (var region in Region is { Length: > 0 } ? Region.Distinct() : [ActiveSession.Region])
+        {
+            try
+            {
+                string? keyId = KeyId is null ? null : Await(reader.GetAsync(KeyId.Value, region, CancellationToken)).KeyId;
+                foreach (var alias in Await(reader.ListAliasesAsync(region, CancellationToken)).OrderBy(a => a.AliasName, StringComparer.Ordinal))
+                {
+                    if (keyId is not null && alias.TargetKeyId != keyId) continue;
+                    var hits = matchers.Select((m, i) => (Hit: m.IsMatch(alias.AliasName), i)).Where(x => x.Hit).ToArray();
+                    if (hits.Length == 0) continue;
+                    foreach (var (_, i) in hits) matched[i] = true;
+                    if (alias.AwsManaged && !IncludeAwsManaged && !hits.Any(h => IsExact(patterns[h.i]))) continue;
+                    WriteObject(alias);
+                }
+            }
+            catch (Exception e) when (IsItemFailure(e))
+            {
+                WriteKmsError(e, KeyId?.Value ?? region);
+            }
+        }
+        for (var i = 0; i < patterns.Length; i++)
+        {
+            if (matched[i] || !IsExact(patterns[i])) continue;
+            WriteKmsError(new KmsServiceException("NotFoundException", $"Alias {patterns[i]} is not found.", 400, null, null), Name![i]);
+        }
+    }
+
+    private static bool IsExact(string pattern) => !WildcardPattern.ContainsWildcardCharacters(pattern);
+}

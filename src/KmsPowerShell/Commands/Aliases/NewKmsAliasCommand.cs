@@ -1,0 +1,54 @@
+using System.Management.Automation;
+using KmsPowerShell.Engine.Admin;
+using KmsPowerShell.Engine.Keys;
+
+namespace KmsPowerShell.Commands.Aliases;
+
+/// <summary>Creates an alias for a key.</summary>
+[Cmdlet(VerbsCommon.New, "KmsAlias", SupportsShouldProcess = true)]
+[OutputType(typeof(KmsAlias))]
+public sealed class NewKmsAliasCommand : KmsCmdlet
+{
+    /// <summary>The alias name: alias/ followed by letters, digits, '/', '_' or '-'.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    public string Name { get; set; } = "";
+
+    /// <summary>The key the alias points to.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("KeyArn", "TargetKeyId")]
+    [ArgumentCompleter(typeof(KeyIdCompleter))]
+    public KmsKeyReference KeyId { get; set; } = null!;
+
+    [Parameter]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Region { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            AliasName.Require(Name);
+        }
+        catch (KmsArgumentException e)
+        {
+            ThrowInvocationError(e, Name);
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            var reader = new KmsKeyReader(ActiveSession);
+            var key = KeyId.Key ?? Await(reader.GetAsync(KeyId.Value, RegionOrDefault(Region), CancellationToken));
+            if (!ShouldProcess($"{Name} in {key.Region}", $"Create the alias for key {key.KeyId}")) return;
+            Await(new KmsAliasAdmin(ActiveSession).CreateAsync(key.Region, Name, key.KeyId, CancellationToken));
+            WriteObject(AliasLookup.Find(ActiveSession, key.Region, Name, this));
+        }
+        catch (Exception e) when (IsItemFailure(e))
+        {
+            WriteKmsError(e, Name);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Management.Automation;
+using KmsPowerShell.Engine.Admin;
+
+namespace KmsPowerShell.Commands.Aliases;
+
+/// <summary>Deletes aliases. The keys stay; scripts that name a key by the alias stop finding it, so this asks first.</summary>
+[Cmdlet(VerbsCommon.Remove, "KmsAlias", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveKmsAliasCommand : KmsCmdlet
+{
+    /// <summary>The alias names (alias/...); KmsAlias objects bind by AliasName.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("AliasName")]
+    [ArgumentCompleter(typeof(AliasNameCompleter))]
+    public string[] Name { get; set; } = [];
+
+    /// <summary>The aliases' region; KmsAlias objects bind their own.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Region { get; set; }
+
+    /// <summary>Deletes without asking for confirmation.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var name in Name)
+        {
+            try
+            {
+                var region = RegionOrDefault(Region);
+                if (!ShouldChange($"{name} in {region}", "Delete the alias", Force)) continue;
+                Await(new KmsAliasAdmin(ActiveSession).DeleteAsync(region, name, CancellationToken));
+            }
+            catch (Exception e) when (IsItemFailure(e))
+            {
+                WriteKmsError(e, name);
+            }
+        }
+    }
+}

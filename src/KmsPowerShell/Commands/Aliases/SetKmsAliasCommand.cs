@@ -1,0 +1,50 @@
+using System.Management.Automation;
+using KmsPowerShell.Engine.Admin;
+using KmsPowerShell.Engine.Keys;
+
+namespace KmsPowerShell.Commands.Aliases;
+
+/// <summary>Points existing aliases at another key.</summary>
+[Cmdlet(VerbsCommon.Set, "KmsAlias", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(KmsAlias))]
+public sealed class SetKmsAliasCommand : KmsCmdlet
+{
+    /// <summary>The alias names (alias/...); KmsAlias objects bind by AliasName.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("AliasName")]
+    [ArgumentCompleter(typeof(AliasNameCompleter))]
+    public string[] Name { get; set; } = [];
+
+    /// <summary>The key the aliases will point to.</summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    [ArgumentCompleter(typeof(KeyIdCompleter))]
+    public KmsKeyReference KeyId { get; set; } = null!;
+
+    /// <summary>The aliases' region; KmsAlias objects bind their own.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Region { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var name in Name)
+        {
+            try
+            {
+                var region = RegionOrDefault(Region);
+                var key = KeyId.Key ?? Await(new KmsKeyReader(ActiveSession).GetAsync(KeyId.Value, region, CancellationToken));
+                if (!ShouldProcess($"{name} in {region}", $"Point the alias at key {key.KeyId}")) continue;
+                Await(new KmsAliasAdmin(ActiveSession).UpdateAsync(region, name, key.KeyId, CancellationToken));
+                if (PassThru) WriteObject(AliasLookup.Find(ActiveSession, region, name, this));
+            }
+            catch (Exception e) when (IsItemFailure(e))
+            {
+                WriteKmsError(e, name);
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Collections;
+using System.Management.Automation;
+using KmsPowerShell.Engine.Admin;
+using KmsPowerShell.Engine.Keys;
+
+namespace KmsPowerShell.Commands.Keys;
+
+/// <summary>Creates a KMS key, and its alias with -Alias. Bad spec/usage pairs, alias names and policies are refused before any call.</summary>
+[Cmdlet(VerbsCommon.New, "KmsKey", SupportsShouldProcess = true, DefaultParameterSetName = PolicyTextSet)]
+[OutputType(typeof(KmsKey))]
+public sealed class NewKmsKeyCommand : KmsCmdlet
+{
+    private const string PolicyTextSet = "PolicyText";
+    private const string PolicyPathSet = "PolicyPath";
+
+    [Parameter]
+    [ValidateSet("SYMMETRIC_DEFAULT", "RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521",
+        "ECC_SECG_P256K1", "HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512")]
+    public string KeySpec { get; set; } = "SYMMETRIC_DEFAULT";
+
+    [Parameter]
+    [ValidateSet("ENCRYPT_DECRYPT", "SIGN_VERIFY", "GENERATE_VERIFY_MAC", "KEY_AGREEMENT")]
+    public string? KeyUsage { get; set; }
+
+    [Parameter(Position = 0)]
+    [ValidateLength(0, 8192)]
+    public string? Description { get; set; }
+
+    [Parameter]
+    public Hashtable? Tag { get; set; }
+
+    /// <summary>An alias to create for the key (alias/name).</summary>
+    [Parameter]
+    public string? Alias { get; set; }
+
+    [Parameter(ParameterSetName = PolicyTextSet)]
+    public string? Policy { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = PolicyPathSet)]
+    public string PolicyPath { get; set; } = "";
+
+    [Parameter]
+    public SwitchParameter MultiRegion { get; set; }
+
+    [Parameter]
+    public SwitchParameter BypassPolicyLockoutSafetyCheck { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Region { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        NewKeyRequest request;
+        try
+        {
+            if (Alias is not null) AliasName.Require(Alias);
+            request = new NewKeyRequest(KeySpec, KeySpecs.ResolveUsage(KeySpec, KeyUsage), Description, TagTable.From(Tag),
+                PolicyText.Read(this, Policy, ParameterSetName == PolicyPathSet ? PolicyPath : null), MultiRegion, BypassPolicyLockoutSafetyCheck);
+        }
+        catch (KmsArgumentException e)
+        {
+            ThrowInvocationError(e, Alias ?? KeySpec);
+            return;
+        }
+        var region = RegionOrDefault(Region);
+        var target = $"{(MultiRegion ? "multi-Region " : "")}{request.KeySpec} {request.KeyUsage} key{(Alias is null ? "" : $" {Alias}")} in {region}";
+        if (!ShouldProcess(target, "Create the key")) return;
+        try
+        {
+            WriteObject(Create(region, request));
+        }
+        catch (Exception e) when (IsItemFailure(e))
+        {
+            WriteKmsError(e, Alias ?? region);
+        }
+    }
+
+    private KmsKey Create(string region, NewKeyRequest request)
+    {
+        var reader = new KmsKeyReader(ActiveSession);
+        if (Alias is not null && Await(reader.ListAliasesAsync(region, CancellationToken)).Any(a => a.AliasName == Alias))
+        {
+            throw new KmsServiceException("AlreadyExistsException", $"The alias {Alias} already exists in {region}; no key was created.", 400, null, null);
+        }
+        var admin = new KmsKeyAdmin(ActiveSession);
+        var key = Await(admin.CreateKeyAsync(region, request, CancellationToken));
+        if (Alias is null) return key;
+        try
+        {
+            Await(new KmsAliasAdmin(ActiveSession).CreateAsync(region, Alias, key.KeyId, CancellationToken));
+        }
+        catch (KmsException)
+        {
+            // Leave nothing half-made: the key without its alias is scheduled for deletion at the shortest window.
+            Await(admin.ScheduleDeletionAsync(new KeyRequest(key.Arn, region), 7, CancellationToken));
+            WriteWarning($"The alias {Alias} could not be created, so the new key {key.KeyId} was scheduled for deletion in 7 days.");
+            throw;
+        }
+        return Await(new KmsKeyReader(ActiveSession).GetAsync(new KeyRequest(key.Arn, region), CancellationToken));
+    }
+}

@@ -1,0 +1,26 @@
+using System.Management.Automation;
+using KmsPowerShell.Commands.Keys;
+using KmsPowerShell.Engine.Admin;
+
+namespace KmsPowerShell.Commands.Tags;
+
+/// <summary>Gets the tags of keys, one KmsTag per tag.</summary>
+[Cmdlet(VerbsCommon.Get, "KmsTag")]
+[OutputType(typeof(KmsTag))]
+public sealed class GetKmsTagCommand : KmsKeyCmdlet
+{
+    /// <summary>Only tags whose key matches; wildcards allowed.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    public string? TagKey { get; set; }
+
+    protected override void ProcessKey(KmsKeyReference reference)
+    {
+        var key = Describe(reference);
+        var pattern = new WildcardPattern(TagKey ?? "*", WildcardOptions.IgnoreCase);
+        foreach (var tag in Await(new KmsTagAdmin(ActiveSession).ListAsync(RequestFor(key), key.Arn, CancellationToken)))
+        {
+            if (pattern.IsMatch(tag.TagKey)) WriteObject(tag);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module $ModulePath -Force
+    Connect-Kms -EndpointUrl $Endpoint -Region us-east-1
+    $script:OnMoto = $env:KMSPS_TEST_BACKEND -eq 'moto'
+}
+
+Describe 'key rotation' {
+    BeforeEach {
+        $script:Key = New-KmsKey -Description 'pester rotation'
+    }
+
+    It 'is off for a new key' {
+        $rotation = $Key | Get-KmsKeyRotation
+        $rotation | Should -BeOfType ([KmsPowerShell.KmsKeyRotation])
+        $rotation.RotationEnabled | Should -BeFalse
+    }
+
+    It 'turns on with a period, and off' {
+        $on = $Key | Enable-KmsKeyRotation -RotationPeriodInDays 180 -PassThru
+        $on.RotationEnabled | Should -BeTrue
+        if (-not $OnMoto) { $on.RotationPeriodInDays | Should -Be 180 }  # moto does not keep the period
+        ($Key | Disable-KmsKeyRotation -PassThru).RotationEnabled | Should -BeFalse
+    }
+
+    It 'refuses a period of <Days> days' -ForEach @(@{ Days = 89 }, @{ Days = 2561 }) {
+        { $Key | Enable-KmsKeyRotation -RotationPeriodInDays $Days } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,KmsPowerShell.Commands.Rotation.EnableKmsKeyRotationCommand'
+    }
+
+    It 'rotates on demand and lists the rotation' {
+        $after = $Key | Invoke-KmsKeyRotation -PassThru
+        $after.Rotations.Count | Should -BeGreaterOrEqual 1
+        $after.Rotations[-1].RotationType | Should -Be 'ON_DEMAND'
+    }
+}
