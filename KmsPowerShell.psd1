@@ -23,12 +23,15 @@
         'Get-KmsKey'
         'Get-KmsKeyPolicy'
         'Get-KmsKeyRotation'
+        'Get-KmsRandom'
         'Get-KmsSession'
         'Get-KmsTag'
         'Invoke-KmsKeyRotation'
         'New-KmsAlias'
+        'New-KmsDataKey'
         'New-KmsKey'
         'New-KmsReplicaKey'
+        'Protect-KmsData'
         'Remove-KmsAlias'
         'Remove-KmsKey'
         'Remove-KmsTag'
@@ -37,6 +40,8 @@
         'Set-KmsKeyPolicy'
         'Set-KmsPrimaryRegion'
         'Undo-KmsKeyRemoval'
+        'Unprotect-KmsData'
+        'Update-KmsCiphertext'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -44,13 +44,15 @@ Describe '<Name> conventions' -ForEach $Commands {
 
     It 'declares its output type, with a format view for it' {
         $Command.OutputType | Should -Not -BeNullOrEmpty
-        foreach ($type in $Command.OutputType.Type | Where-Object { $_ -ne [void] }) {
+        foreach ($type in $Command.OutputType.Type | Where-Object { $_.Namespace -eq 'KmsPowerShell' }) {
             Get-FormatData -TypeName $type.FullName | Should -Not -BeNullOrEmpty -Because "$($type.FullName) needs a view in KmsPowerShell.Format.ps1xml"
         }
     }
 
     It 'supports ShouldProcess when it changes anything' {
-        if ($Command.Verb -notin 'Get', 'Test', 'Find', 'Search', 'Measure') {
+        # These read, or transform data in memory, and change nothing in KMS or on disk.
+        $changesNothing = 'Protect-KmsData', 'Unprotect-KmsData', 'New-KmsDataKey'
+        if ($Command.Verb -notin 'Get', 'Test', 'Find', 'Search', 'Measure' -and $Name -notin $changesNothing) {
             $Command.Parameters.Keys | Should -Contain 'WhatIf'
         }
     }

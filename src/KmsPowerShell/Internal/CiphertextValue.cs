@@ -1,0 +1,29 @@
+using System.Management.Automation;
+
+namespace KmsPowerShell;
+
+/// <summary>A KMS ciphertext blob given as base64 text or as bytes. The blob itself is opaque: it is never parsed.</summary>
+internal static class CiphertextValue
+{
+    public static byte[] ToBytes(object value) => (value is PSObject wrapped ? wrapped.BaseObject : value) switch
+    {
+        byte[] bytes => bytes,
+        string text => FromBase64(text),
+        var other => throw new KmsArgumentException("CiphertextTypeInvalid",
+            $"-Ciphertext takes base64 text or a byte array, not {other?.GetType().Name ?? "null"}."),
+    };
+
+    private static byte[] FromBase64(string text)
+    {
+        try
+        {
+            var bytes = Convert.FromBase64String(text.Trim());
+            if (bytes.Length == 0) throw new FormatException();
+            return bytes;
+        }
+        catch (FormatException)
+        {
+            throw new KmsArgumentException("CiphertextInvalid", "-Ciphertext is not base64 text. Pass the text Protect-KmsData wrote, or bytes with -Ciphertext ([byte[]] ...).");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Management.Automation;
+using System.Runtime.InteropServices;
+using System.Security;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace KmsPowerShell;
+
+/// <summary>
+/// Secrets between PowerShell and the engine: strings (UTF-8), SecureStrings and byte arrays in, and SecureStrings,
+/// strings or bytes out. Every intermediate copy is zeroed; the caller zeroes what it is given.
+/// </summary>
+internal static class SecretValue
+{
+    public static byte[] ToBytes(object value) => (value is PSObject wrapped ? wrapped.BaseObject : value) switch
+    {
+        byte[] bytes => (byte[])bytes.Clone(),
+        SecureString secure => FromSecureString(secure),
+        string text => Encoding.UTF8.GetBytes(text),
+        var other => throw new KmsArgumentException("ValueTypeInvalid",
+            $"-Value takes a string, a SecureString or a byte array, not {other?.GetType().Name ?? "null"}."),
+    };
+
+    public static SecureString ToSecureString(byte[] utf8)
+    {
+        var chars = Encoding.UTF8.GetChars(utf8);
+        try
+        {
+            var secure = new SecureString();
+            foreach (var c in chars) secure.AppendChar(c);
+            secure.MakeReadOnly();
+            return secure;
+        }
+        finally
+        {
+            Array.Clear(chars);
+        }
+    }
+
+    private static byte[] FromSecureString(SecureString secure)
+    {
+        var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
+        var chars = new char[secure.Length];
+        try
+        {
+            Marshal.Copy(pointer, chars, 0, chars.Length);
+            return Encoding.UTF8.GetBytes(chars);
+        }
+        finally
+        {
+            Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            Array.Clear(chars);
+        }
+    }
+
+    public static void Zero(byte[]? bytes)
+    {
+        if (bytes is not null) CryptographicOperations.ZeroMemory(bytes);
+    }
+}

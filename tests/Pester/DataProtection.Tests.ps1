@@ -1,0 +1,119 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module $ModulePath -Force
+    Connect-Kms -EndpointUrl $Endpoint -Region us-east-1
+    $script:Key = New-KmsKey -Description 'pester data' -Alias "alias/pester-data-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+    $script:OtherKey = New-KmsKey -Description 'pester data other'
+    $script:Secret = 'correct horse battery staple ✓'
+}
+
+Describe 'Protect-KmsData and Unprotect-KmsData on values' {
+    It 'round-trips a string through base64 ciphertext' {
+        $ciphertext = Protect-KmsData -KeyId $Key.Aliases[0] -Value $Secret
+        $ciphertext | Should -BeOfType ([string])
+        { [Convert]::FromBase64String($ciphertext) } | Should -Not -Throw
+        Unprotect-KmsData -Ciphertext $ciphertext -AsPlainText | Should -BeExactly $Secret
+    }
+
+    It 'returns a SecureString by default and bytes with -AsByteArray' {
+        $ciphertext = Protect-KmsData -KeyId $Key.KeyId -Value $Secret -AsByteArray
+        $ciphertext | Should -BeOfType ([byte])
+        $secure = Unprotect-KmsData -Ciphertext $ciphertext
+        $secure | Should -BeOfType ([securestring])
+        [pscredential]::new('x', $secure).GetNetworkCredential().Password | Should -BeExactly $Secret
+        $bytes = Unprotect-KmsData -Ciphertext $ciphertext -AsByteArray
+        [Text.Encoding]::UTF8.GetString($bytes) | Should -BeExactly $Secret
+    }
+
+    It 'encrypts a SecureString and bytes' {
+        $secure = ConvertTo-SecureString $Secret -AsPlainText -Force
+        Protect-KmsData -KeyId $Key.KeyId -Value $secure | Unprotect-KmsData -AsPlainText | Should -BeExactly $Secret
+        $raw = [byte[]](0, 1, 2, 255)
+        $back = Protect-KmsData -KeyId $Key.KeyId -Value $raw | Unprotect-KmsData -AsByteArray
+        $back | Should -Be $raw
+    }
+
+    It 'keeps pipeline order, one output per value' {
+        $values = 1..20 | ForEach-Object { "secret-$_" }
+        $plain = $values | Protect-KmsData -KeyId $Key.KeyId | Unprotect-KmsData -AsPlainText
+        $plain | Should -Be $values
+    }
+
+    It 'binds the encryption context' {
+        $context = @{ Department = 'finance'; Purpose = 'pester' }
+        $ciphertext = Protect-KmsData -KeyId $Key.KeyId -Value $Secret -EncryptionContext $context
+        Unprotect-KmsData $ciphertext -EncryptionContext $context -AsPlainText | Should -BeExactly $Secret
+        Unprotect-KmsData $ciphertext -EncryptionContext @{ Department = 'sales'; Purpose = 'pester' } -ErrorVariable failures -ErrorAction SilentlyContinue |
+            Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -Be 'CiphertextInvalid,KmsPowerShell.Commands.Data.UnprotectKmsDataCommand'
+    }
+
+    It 'refuses a value over 4096 bytes, pointing to -Envelope and -Path' {
+        Protect-KmsData -KeyId $Key.KeyId -Value ('x' * 4097) -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -Be 'ValueSizeInvalid,KmsPowerShell.Commands.Data.ProtectKmsDataCommand'
+        $failures[0].Exception.Message | Should -Match '-Envelope'
+        $failures[0].Exception.Message | Should -Match '-Path'
+        Protect-KmsData -KeyId $Key.KeyId -Value ('x' * 4096) | Should -Not -BeNullOrEmpty
+    }
+
+    It 'refuses text that is not base64' {
+        Unprotect-KmsData -Ciphertext 'not base64!' -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -Be 'CiphertextInvalid,KmsPowerShell.Commands.Data.UnprotectKmsDataCommand'
+    }
+
+    It 'never puts the secret into an error record or verbose output' {
+        $records = Protect-KmsData -KeyId ([guid]::NewGuid()) -Value $Secret -Verbose -ErrorAction SilentlyContinue -ErrorVariable failures 4>&1
+        ($failures | Out-String) + ($records | Out-String) + ($failures.TargetObject | Out-String) | Should -Not -Match ([regex]::Escape($Secret))
+        $failures[0].FullyQualifiedErrorId | Should -Be 'KeyNotFound,KmsPowerShell.Commands.Data.ProtectKmsDataCommand'
+    }
+}
+
+Describe 'interop with awscli' {
+    It 'writes ciphertext that aws kms decrypt reads' {
+        $file = Join-Path $TestDrive 'ours.bin'
+        [IO.File]::WriteAllBytes($file, (Protect-KmsData -KeyId $Key.KeyId -Value $Secret -EncryptionContext @{ app = 'pester' } -AsByteArray))
+        $plain = (Invoke-Aws kms decrypt --ciphertext-blob "fileb://$file" --encryption-context app=pester).Plaintext
+        [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($plain)) | Should -BeExactly $Secret
+    }
+
+    It 'reads what aws kms encrypt writes' {
+        $file = Join-Path $TestDrive 'plain.txt'
+        [IO.File]::WriteAllText($file, $Secret)
+        $blob = (Invoke-Aws kms encrypt --key-id $Key.KeyId --plaintext "fileb://$file").CiphertextBlob
+        Unprotect-KmsData -Ciphertext $blob -AsPlainText | Should -BeExactly $Secret
+    }
+}
+
+Describe 'New-KmsDataKey, Get-KmsRandom and Update-KmsCiphertext' {
+    It 'generates a data key whose encrypted copy decrypts to its plaintext' {
+        $dataKey = New-KmsDataKey -KeyId $Key.KeyId -AsByteArray
+        $dataKey | Should -BeOfType ([KmsPowerShell.KmsDataKey])
+        $dataKey.PlaintextBytes.Length | Should -Be 32
+        $decrypted = Unprotect-KmsData -Ciphertext $dataKey.Ciphertext -AsByteArray
+        $decrypted | Should -Be $dataKey.PlaintextBytes
+        (New-KmsDataKey -KeyId $Key.KeyId -KeySpec AES_128 -AsByteArray).PlaintextBytes.Length | Should -Be 16
+        (New-KmsDataKey -KeyId $Key.KeyId -NumberOfBytes 64 -AsByteArray).PlaintextBytes.Length | Should -Be 64
+    }
+
+    It 'keeps the plaintext in a SecureString by default, and out entirely with -WithoutPlaintext' {
+        $dataKey = New-KmsDataKey -KeyId $Key.KeyId
+        $dataKey.Plaintext | Should -BeOfType ([securestring])
+        $dataKey.PlaintextBytes | Should -BeNullOrEmpty
+        $bare = New-KmsDataKey -KeyId $Key.KeyId -WithoutPlaintext
+        $bare.Plaintext | Should -BeNullOrEmpty
+        $bare.CiphertextBlob.Length | Should -BeGreaterThan 0
+    }
+
+    It 'returns random bytes' {
+        (Get-KmsRandom -NumberOfBytes 48 -AsByteArray).Length | Should -Be 48
+        [Convert]::FromBase64String((Get-KmsRandom 16)).Length | Should -Be 16
+        { Get-KmsRandom -NumberOfBytes 1025 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,KmsPowerShell.Commands.Data.GetKmsRandomCommand'
+    }
+
+    It 're-encrypts under another key without exposing the plaintext' {
+        $ciphertext = Protect-KmsData -KeyId $Key.KeyId -Value $Secret -EncryptionContext @{ a = '1' }
+        $moved = Update-KmsCiphertext -Ciphertext $ciphertext -DestinationKeyId $OtherKey.Arn -SourceEncryptionContext @{ a = '1' } -DestinationEncryptionContext @{ b = '2' }
+        $moved | Should -Not -Be $ciphertext
+        Unprotect-KmsData $moved -EncryptionContext @{ b = '2' } -AsPlainText | Should -BeExactly $Secret
+    }
+}
