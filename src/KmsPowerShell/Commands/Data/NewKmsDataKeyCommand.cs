@@ -31,7 +31,8 @@ public sealed class NewKmsDataKeyCommand : KmsCmdlet
     [Parameter]
     public Hashtable? EncryptionContext { get; set; }
 
-    [Parameter]
+    /// <summary>Grant tokens; a piped KmsGrant from New-KmsGrant binds its token here.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string[]? GrantToken { get; set; }
 
     /// <summary>Only the encrypted copy (GenerateDataKeyWithoutPlaintext), for a key to use later.</summary>

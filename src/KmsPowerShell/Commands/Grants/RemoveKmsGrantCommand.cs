@@ -1,0 +1,50 @@
+using System.Management.Automation;
+using KmsPowerShell.Engine.Admin;
+using KmsPowerShell.Engine.Keys;
+
+namespace KmsPowerShell.Commands.Grants;
+
+/// <summary>Retires grants (RetireGrant) by grant token, or by key and grant id; takes KmsGrant objects from the pipeline.</summary>
+[Cmdlet(VerbsCommon.Remove, "KmsGrant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = IdSet)]
+[OutputType(typeof(void))]
+public sealed class RemoveKmsGrantCommand : KmsCmdlet
+{
+    private const string IdSet = "GrantId";
+    private const string TokenSet = "GrantToken";
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("KeyArn")]
+    [ArgumentCompleter(typeof(KeyIdCompleter))]
+    public KmsKeyReference KeyId { get; set; } = null!;
+
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string GrantId { get; set; } = "";
+
+    /// <summary>The grant's token, as New-KmsGrant returned it.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
+    [ValidateNotNullOrEmpty]
+    public string GrantToken { get; set; } = "";
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Region { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var target = ParameterSetName == TokenSet ? "the grant of the token given" : $"grant {GrantId}";
+        try
+        {
+            var region = RegionOrDefault(Region);
+            if (!ShouldProcess(target, "Retire the grant")) return;
+            var admin = new KmsGrantAdmin(ActiveSession);
+            if (ParameterSetName == TokenSet) Await(admin.RetireAsync(region, GrantToken, null, null, CancellationToken));
+            else Await(admin.RetireAsync(region, null, KeyRequest.For(KeyId.Value, region), GrantId, CancellationToken));
+        }
+        catch (Exception e) when (IsItemFailure(e))
+        {
+            WriteKmsError(e, ParameterSetName == TokenSet ? "GrantToken" : GrantId);
+        }
+    }
+}

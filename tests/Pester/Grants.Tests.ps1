@@ -1,0 +1,71 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module $ModulePath -Force
+    Connect-Kms -EndpointUrl $Endpoint -Region us-east-1
+    $script:Grantee = 'arn:aws:iam::111122223333:role/pester-grantee'
+    $script:Retirer = 'arn:aws:iam::111122223333:role/pester-retirer'
+}
+
+Describe 'grants' {
+    BeforeEach {
+        $script:Key = New-KmsKey -Description 'pester grants'
+    }
+
+    It 'creates a grant with a token, and lists it' {
+        $grant = $Key | New-KmsGrant -GranteePrincipal $Grantee -Operation Decrypt, GenerateDataKey -RetiringPrincipal $Retirer -EncryptionContextSubset @{ app = 'pester' }
+        $grant | Should -BeOfType ([KmsPowerShell.KmsGrant])
+        $grant.GrantId | Should -Not -BeNullOrEmpty
+        $grant.GrantToken | Should -Not -BeNullOrEmpty
+        $listed = Get-KmsGrant -KeyId $Key.KeyId
+        $listed.GrantId | Should -Contain $grant.GrantId
+        ($listed | Where-Object GrantId -eq $grant.GrantId).Operations | Sort-Object | Should -Be @('Decrypt', 'GenerateDataKey')
+        ($listed | Where-Object GrantId -eq $grant.GrantId).EncryptionContextSubset['app'] | Should -Be 'pester'
+        (Get-KmsGrant -RetiringPrincipal $Retirer).GrantId | Should -Contain $grant.GrantId
+    }
+
+    It 'uses the grant token at once in a cryptographic cmdlet, from the pipeline' {
+        $dataKey = $Key | New-KmsGrant -GranteePrincipal $Grantee -Operation GenerateDataKey | New-KmsDataKey -AsByteArray
+        $dataKey.PlaintextBytes.Length | Should -Be 32
+    }
+
+    It 'revokes piped grants, with -Force' {
+        $grant = $Key | New-KmsGrant -GranteePrincipal $Grantee -Operation Decrypt
+        Get-KmsGrant -KeyId $Key.KeyId | Where-Object GranteePrincipal -like '*pester-grantee' | Revoke-KmsGrant -Force
+        (Get-KmsGrant -KeyId $Key.KeyId).GrantId | Should -Not -Contain $grant.GrantId
+    }
+
+    It 'retires a grant by token and by key and id' {
+        $first = $Key | New-KmsGrant -GranteePrincipal $Grantee -Operation Decrypt
+        $second = $Key | New-KmsGrant -GranteePrincipal $Grantee -Operation Encrypt
+        Remove-KmsGrant -GrantToken $first.GrantToken -Confirm:$false
+        $second | Remove-KmsGrant -Confirm:$false
+        Get-KmsGrant -KeyId $Key.KeyId | Should -BeNullOrEmpty
+    }
+
+    It 'creates nothing with -WhatIf, and reports the dry run' -Skip:($env:KMSPS_TEST_BACKEND -eq 'moto') {
+        # moto ignores DryRun and creates the grant.
+        $Key | New-KmsGrant -GranteePrincipal $Grantee -Operation Decrypt -WhatIf
+        Get-KmsGrant -KeyId $Key.KeyId | Should -BeNullOrEmpty
+    }
+
+    It 'refuses <Case> before any call' -ForEach @(
+        @{ Case = 'an unknown operation'; Arguments = @{ GranteePrincipal = 'arn:aws:iam::111122223333:role/x'; Operation = 'Destroy' }; ErrorId = 'GrantOperationInvalid' }
+        @{ Case = 'a grantee that is not an ARN'; Arguments = @{ GranteePrincipal = 'bob'; Operation = 'Decrypt' }; ErrorId = 'PrincipalInvalid' }
+    ) {
+        { $Key | New-KmsGrant @Arguments } | Should -Throw -ErrorId "$ErrorId,KmsPowerShell.Commands.Grants.NewKmsGrantCommand"
+        Get-KmsGrant -KeyId $Key.KeyId | Should -BeNullOrEmpty
+    }
+
+    It 'refuses both constraint kinds at once and an empty operation list' {
+        { $Key | New-KmsGrant -GranteePrincipal $Grantee -Operation Decrypt -EncryptionContextEquals @{ a = 1 } -EncryptionContextSubset @{ b = 2 } } |
+            Should -Throw -ErrorId 'AmbiguousParameterSet,KmsPowerShell.Commands.Grants.NewKmsGrantCommand'
+        { $Key | New-KmsGrant -GranteePrincipal $Grantee -Operation @() } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,KmsPowerShell.Commands.Grants.NewKmsGrantCommand'
+    }
+
+    It 'completes grant operations' {
+        $line = 'New-KmsGrant -Operation GenerateDataKeyP'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |
+            Should -Be @('GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext')
+    }
+}
