@@ -1,0 +1,10 @@
+namespace KmsPowerShell.Engine.Local.Faults;
+
+internal enum FaultKind
+{
+    None,
+    Throttle,
+    InternalError,
+    DropConnection,
+    Slow,
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using KmsPowerShell.Engine.Local.Protocol;
+
+namespace KmsPowerShell.Engine.Local.Operations.Crypto;
+
+internal sealed class DecryptOperation : KmsOperation
+{
+    public override bool Mutates => false;
+
+    public override JsonObject Execute(OperationContext context)
+    {
+        var request = context.Request;
+        var blob = request.Blob("CiphertextBlob", 1, 6144, required: true) ?? [];
+        var encryptionContext = request.StringMap("EncryptionContext");
+        var keyId = request.String("KeyId", 1, 2048);
+        var algorithm = request.Enum("EncryptionAlgorithm", SymmetricCrypto.EncryptionAlgorithms);
+        var tokens = context.ReadGrantTokens();
+        var dryRun = request.Bool("DryRun");
+        request.ThrowIfInvalid();
+        SymmetricCrypto.RejectRecipient(request);
+        context.UseGrantTokens(tokens);
+
+        var (key, parsed) = SymmetricCrypto.KeyOfBlob(context, blob, keyId, Name, encryptionContext, algorithm);
+        if (dryRun) throw KmsErrors.DryRun();
+        var plaintext = SymmetricCrypto.Open(key, parsed, encryptionContext);
+        return new JsonObject
+        {
+            ["KeyId"] = key.Arn,
+            ["Plaintext"] = KmsJson.Blob(plaintext),
+            ["EncryptionAlgorithm"] = SymmetricCrypto.Algorithm,
+            ["KeyMaterialId"] = key.Material(parsed.MaterialVersion)?.MaterialId,
+        };
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using KmsPowerShell.Engine.Local.Protocol;
+
+namespace KmsPowerShell.Engine.Local.Operations.Crypto;
+
+internal sealed class EncryptOperation : KmsOperation
+{
+    public override bool Mutates => false;
+
+    public override JsonObject Execute(OperationContext context)
+    {
+        var request = context.Request;
+        var keyId = request.RequiredString("KeyId", 1, 2048);
+        var plaintext = request.Blob("Plaintext", 1, 4096, required: true) ?? [];
+        var encryptionContext = request.StringMap("EncryptionContext");
+        var algorithm = request.Enum("EncryptionAlgorithm", SymmetricCrypto.EncryptionAlgorithms);
+        var tokens = context.ReadGrantTokens();
+        var dryRun = request.Bool("DryRun");
+        request.ThrowIfInvalid();
+        context.UseGrantTokens(tokens);
+
+        var key = SymmetricCrypto.EncryptingKey(context, keyId, Name, encryptionContext, algorithm);
+        if (dryRun) throw KmsErrors.DryRun();
+        return new JsonObject
+        {
+            ["CiphertextBlob"] = KmsJson.Blob(SymmetricCrypto.Seal(key, plaintext, encryptionContext)),
+            ["KeyId"] = key.Arn,
+            ["EncryptionAlgorithm"] = SymmetricCrypto.Algorithm,
+        };
+    }
+}

@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using KmsPowerShell.Engine.Local.Protocol;
+
+namespace KmsPowerShell.Engine.Local.Operations.Crypto;
+
+/// <summary>Decrypts under the source key and encrypts under the destination; the caller needs ReEncryptFrom and ReEncryptTo.</summary>
+internal sealed class ReEncryptOperation : KmsOperation
+{
+    public override bool Mutates => false;
+
+    public override JsonObject Execute(OperationContext context)
+    {
+        var request = context.Request;
+        var blob = request.Blob("CiphertextBlob", 1, 6144, required: true) ?? [];
+        var sourceContext = request.StringMap("SourceEncryptionContext");
+        var sourceKeyId = request.String("SourceKeyId", 1, 2048);
+        var destinationKeyId = request.RequiredString("DestinationKeyId", 1, 2048);
+        var destinationContext = request.StringMap("DestinationEncryptionContext");
+        var sourceAlgorithm = request.Enum("SourceEncryptionAlgorithm", SymmetricCrypto.EncryptionAlgorithms);
+        var destinationAlgorithm = request.Enum("DestinationEncryptionAlgorithm", SymmetricCrypto.EncryptionAlgorithms);
+        var tokens = context.ReadGrantTokens();
+        var dryRun = request.Bool("DryRun");
+        request.ThrowIfInvalid();
+        context.UseGrantTokens(tokens);
+
+        var (source, parsed) = SymmetricCrypto.KeyOfBlob(context, blob, sourceKeyId, "ReEncryptFrom", sourceContext, sourceAlgorithm);
+        var destination = SymmetricCrypto.EncryptingKey(context, destinationKeyId, "ReEncryptTo", destinationContext, destinationAlgorithm);
+        if (dryRun) throw KmsErrors.DryRun();
+        var plaintext = SymmetricCrypto.Open(source, parsed, sourceContext);
+        try
+        {
+            return new JsonObject
+            {
+                ["CiphertextBlob"] = KmsJson.Blob(SymmetricCrypto.Seal(destination, plaintext, destinationContext)),
+                ["SourceKeyId"] = source.Arn,
+                ["KeyId"] = destination.Arn,
+                ["SourceEncryptionAlgorithm"] = SymmetricCrypto.Algorithm,
+                ["DestinationEncryptionAlgorithm"] = SymmetricCrypto.Algorithm,
+            };
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+}

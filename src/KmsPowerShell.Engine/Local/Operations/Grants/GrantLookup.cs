@@ -1,0 +1,16 @@
+using KmsPowerShell.Engine.Local.Protocol;
+using KmsPowerShell.Engine.Local.State;
+
+namespace KmsPowerShell.Engine.Local.Operations.Grants;
+
+internal static class GrantLookup
+{
+    /// <summary>A malformed grant id is InvalidGrantIdException; a well-formed one not on the key is NotFoundException.</summary>
+    public static StoredGrant Find(OperationContext context, StoredKey key, string grantId)
+    {
+        if (!KmsPatterns.GrantId().IsMatch(grantId)) throw KmsErrors.InvalidGrantId(grantId);
+        var grant = context.State.Grants.GetValueOrDefault(grantId);
+        if (grant is null || grant.KeyArn != key.Arn) throw KmsErrors.NotFound($"Grant ID {grantId} not found for key {key.Arn}.");
+        return grant;
+    }
+}

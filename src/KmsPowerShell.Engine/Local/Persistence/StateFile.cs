@@ -1,0 +1,67 @@
+using System.Text.Json;
+using KmsPowerShell.Engine.Local.State;
+
+namespace KmsPowerShell.Engine.Local.Persistence;
+
+/// <summary>
+/// The state file. Every save writes a temporary file beside it, flushes it to disk and only then moves it over the
+/// state file, so a crash leaves either the old or the new state, never a partial one; a leftover temporary file is
+/// never read. A lock file keeps two services from sharing one state file. The file holds key material: it is
+/// created readable by its owner only.
+/// </summary>
+internal sealed class StateFile : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private readonly FileStream _lock;
+
+    public StateFile(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        try
+        {
+            _lock = new FileStream(Path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidOperationException($"The local KMS state file '{Path}' is in use by another local KMS.", e);
+        }
+    }
+
+    public string Path { get; }
+
+    public string TemporaryPath => Path + ".tmp";
+
+    /// <summary>Called with the temporary file's path after it is written and before it replaces the state file (tests simulate crashes here).</summary>
+    internal Action<string>? BeforeReplace { get; set; }
+
+    public KmsState Load()
+    {
+        if (!File.Exists(Path)) return new KmsState();
+        try
+        {
+            return JsonSerializer.Deserialize<KmsState>(File.ReadAllBytes(Path), Json)
+                ?? throw new InvalidDataException("The file holds no state.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"The local KMS state file '{Path}' is not valid: {e.Message}", e);
+        }
+    }
+
+    public void Save(KmsState state)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(state, Json);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var stream = new FileStream(TemporaryPath, options))
+        {
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+        BeforeReplace?.Invoke(TemporaryPath);
+        File.Move(TemporaryPath, Path, overwrite: true);
+    }
+
+    public void Dispose() => _lock.Dispose();
+}

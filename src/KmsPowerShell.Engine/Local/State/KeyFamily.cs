@@ -1,0 +1,9 @@
+namespace KmsPowerShell.Engine.Local.State;
+
+internal enum KeyFamily
+{
+    Symmetric,
+    Rsa,
+    Ecc,
+    Hmac,
+}
