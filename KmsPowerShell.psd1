@@ -12,6 +12,7 @@
     RequiredAssemblies   = @('KmsPowerShell.Model.dll')
     FormatsToProcess     = @('KmsPowerShell.Format.ps1xml')
     CmdletsToExport      = @(
+        'Add-KmsLocalPrincipal'
         'Add-KmsTag'
         'Connect-Kms'
         'Disable-KmsKey'
@@ -42,7 +43,10 @@
         'Set-KmsAlias'
         'Set-KmsKey'
         'Set-KmsKeyPolicy'
+        'Set-KmsLocalClock'
         'Set-KmsPrimaryRegion'
+        'Start-KmsLocalServer'
+        'Stop-KmsLocalServer'
         'Undo-KmsKeyRemoval'
         'Unprotect-KmsData'
         'Update-KmsCiphertext'

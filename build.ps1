@@ -19,8 +19,8 @@ param(
     [string] $Configuration = 'Release',
 
     # The KMS endpoints the Pester suite runs against.
-    [ValidateSet('moto')]
-    [string[]] $Backend = @('moto'),
+    [ValidateSet('local', 'moto')]
+    [string[]] $Backend = @('local', 'moto'),
 
     # Pester test files to run instead of the whole suite (while working on one area).
     [string[]] $TestPath
@@ -103,7 +103,7 @@ function Invoke-Test {
     $summary = Join-Path $results 'pester-summary.json'
     $selection = $TestPath ? @('-TestPath', ($TestPath -join ',')) : @()
     & $pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1') `
-        -PesterPath $pester -ModulePath (Join-Path (Get-ModuleFolder) 'KmsPowerShell.psd1') -Backend $Backend `
+        -PesterPath $pester -ModulePath (Join-Path (Get-ModuleFolder) 'KmsPowerShell.psd1') -Backend ($Backend -join ',') `
         -ForeignAwsSdkCore $foreignCore -ResultsPath $results -SummaryPath $summary @selection
     $pesterExit = $LASTEXITCODE
     if (-not (Test-Path $summary)) { throw "The Pester suite wrote no summary (exit code $pesterExit)." }
