@@ -12,7 +12,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Bench', 'Demo', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -139,6 +139,14 @@ function Invoke-Bench {
         "| module import (median of $($import.Runs)) | pwsh + Import-Module: $($import.PwshWithImportMs) ms | bare pwsh: $($import.BarePwshMs) ms | +$($import.ImportAddsMs) ms ($($import.ImportRatio)x) |"
     ) | Set-Content (Join-Path $report 'report.md')
     Write-Host "Wrote $(Join-Path $report 'report.md')"
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    # A fresh process: the tour must not depend on anything this one has loaded.
+    & $pwsh -NoProfile -File (Join-Path $root 'docs/examples/Demo.ps1') -ModulePath (Join-Path (Get-ModuleFolder) 'KmsPowerShell.psd1')
+    if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE)." }
 }
 
 foreach ($name in $Task) {

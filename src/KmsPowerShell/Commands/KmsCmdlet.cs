@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KmsPowerShell.Engine.Keys;
 using KmsPowerShell.Engine.Session;
 
 namespace KmsPowerShell.Commands;
@@ -54,6 +55,19 @@ public abstract class KmsCmdlet : PSCmdlet, IDisposable
 
     /// <summary>The region to use: the one given, else the session's.</summary>
     protected string RegionOrDefault(string? region) => string.IsNullOrEmpty(region) ? ActiveSession.Region : region;
+
+    /// <summary>
+    /// The key to name in calls that take only a key id or ARN (grants): an alias is resolved to its key first,
+    /// so users can name keys the same way everywhere.
+    /// </summary>
+    protected KeyRequest KeyIdOrArn(KmsKeyReference reference, string? region)
+    {
+        if (reference.Key is { } piped) return new KeyRequest(piped.Arn, piped.Region);
+        var request = KeyRequest.For(reference.Value, RegionOrDefault(region));
+        if (!KeyIdentifier.Parse(request.KeyId).IsAlias) return request;
+        var key = Await(new KmsKeyReader(ActiveSession).GetAsync(request, CancellationToken));
+        return new KeyRequest(key.Arn, key.Region);
+    }
 
     /// <summary>Waits for engine work on the pipeline thread; Ctrl+C ends the wait at once.</summary>
     protected T Await<T>(Task<T> task)
