@@ -18,6 +18,11 @@ internal static partial class YamlBlockParser
         {
             var line = fenceLine + 1 + i;
             if (string.IsNullOrWhiteSpace(lines[i])) continue;
+            if (lines[i].TrimStart().StartsWith('#') || lines[i].TrimStart().StartsWith("```", StringComparison.Ordinal))
+            {
+                problems.Add(path, line, $"broken yaml: the ```yaml block opened at line {fenceLine} is not closed before '{lines[i].Trim()}': add the closing ``` line.");
+                break;
+            }
             var match = KeyValue().Match(lines[i]);
             if (!match.Success)
             {

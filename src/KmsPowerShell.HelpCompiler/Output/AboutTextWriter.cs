@@ -42,7 +42,8 @@ internal static class AboutTextWriter
                     text.Append('\n');
                     break;
                 case ListBlock list:
-                    foreach (var item in PlainText.Paragraphs(list)) Wrap(item, Indent, Indent + "  ", text);
+                    // Wrapped lines of an item line up under its text, after the "- " or "12. " marker.
+                    foreach (var item in PlainText.Paragraphs(list)) Wrap(item, Indent, Indent + new string(' ', item.IndexOf(' ') + 1), text);
                     text.Append('\n');
                     break;
                 default:

@@ -94,7 +94,8 @@ internal static class MamlWriter
         new(MamlNames.Command + "example",
             new XElement(Maml + "title", ExampleTitle.Pad(example.Title)),
             new XElement(Dev + "code", string.Join("\n\n", example.Code)),
-            new XElement(Dev + "remarks", Paragraphs(example.Introduction.Concat(example.Remarks).ToArray())));
+            // The empty last paragraph gives a blank line before the next example's title, as in PowerShell's own help.
+            new XElement(Dev + "remarks", Paragraphs([.. example.Introduction, .. example.Remarks, ""])));
 
     private static IEnumerable<XElement> Links(CommandPage page)
     {
