@@ -14,7 +14,8 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$private = Join-Path ([IO.Path]::GetTempPath()) "kmsps-psresourceget-$PID"
+# The folder must exist: .NET ignores a data folder that does not, and PSResourceGet would write beside the working folder.
+$private = (New-Item -ItemType Directory -Force (Join-Path ([IO.Path]::GetTempPath()) "kmsps-psresourceget-$PID")).FullName
 if (-not $IsWindows) { $env:XDG_DATA_HOME = $private }
 
 $manifest = Get-ChildItem $ModuleFolder -Filter '*.psd1' | Select-Object -First 1

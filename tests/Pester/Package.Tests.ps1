@@ -13,7 +13,8 @@ BeforeAll {
     # PSResourceGet keeps its repositories per user: on Linux and macOS a private data folder keeps the user's list untouched.
     $script:Install = Invoke-FreshPwsh @"
 `$ErrorActionPreference = 'Stop'
-if (-not `$IsWindows) { `$env:XDG_DATA_HOME = '$(Join-Path $Work 'data')' }
+# The folder must exist: .NET ignores a data folder that does not, and PSResourceGet would write beside the working folder.
+if (-not `$IsWindows) { `$env:XDG_DATA_HOME = (New-Item -ItemType Directory -Force '$(Join-Path $Work 'data')').FullName }
 Register-PSResourceRepository -Name KmsPsTest$PID -Uri '$Repository' -Trusted
 New-Item -ItemType Directory -Force '$Modules' | Out-Null
 try { Save-PSResource -Name KmsPowerShell -Repository KmsPsTest$PID -Path '$Modules' -TrustRepository }
