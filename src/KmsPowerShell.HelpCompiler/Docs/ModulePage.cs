@@ -3,9 +3,6 @@ using Markdig.Syntax.Inlines;
 
 namespace KmsPowerShell.HelpCompiler.Docs;
 
-/// <summary>One '### [Cmdlet](Cmdlet.md)' entry of the module page, with its one-line summary.</summary>
-internal sealed record ModulePageEntry(string Name, string Target, string Summary, int Line);
-
 /// <summary>The PlatyPS module page (docs/en-US/ModuleName.md): identity in front matter, then a list of cmdlets.</summary>
 internal sealed class ModulePage
 {

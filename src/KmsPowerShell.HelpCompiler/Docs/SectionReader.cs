@@ -45,98 +45,6 @@ internal sealed class SectionReader(string path, ProblemList problems)
         return entries;
     }
 
-    public IReadOnlyList<ExampleEntry> Examples(IEnumerable<Block> blocks)
-    {
-        var examples = new List<ExampleEntry>();
-        (HeadingBlock Heading, List<string> Intro, List<string> Code, List<string> Remarks)? current = null;
-        void Finish()
-        {
-            if (current is not { } example) return;
-            if (example.Code.Count == 0) Problem(example.Heading, $"the example '{PlainText.Inline(example.Heading.Inline)}' has no ```powershell code block.");
-            examples.Add(new ExampleEntry(PlainText.Inline(example.Heading.Inline), example.Intro, example.Code, example.Remarks, example.Heading.Line + 1));
-        }
-        foreach (var block in blocks)
-        {
-            if (block is HeadingBlock { Level: 3 } heading)
-            {
-                Finish();
-                current = (heading, [], [], []);
-            }
-            else if (current is not { } example)
-            {
-                Problem(block, "## EXAMPLES starts with a '### Example 1: ...' heading.");
-            }
-            else if (block is HeadingBlock other)
-            {
-                Problem(other, "examples take ### headings only.");
-            }
-            else if (block is FencedCodeBlock code)
-            {
-                example.Code.Add(PlainText.CodeText(code));
-            }
-            else
-            {
-                (example.Code.Count == 0 ? example.Intro : example.Remarks).AddRange(PlainText.Paragraphs(block));
-            }
-        }
-        Finish();
-        return examples;
-    }
-
-    public IReadOnlyList<ParameterEntry> Parameters(IEnumerable<Block> blocks, out bool hasCommonParameters)
-    {
-        hasCommonParameters = false;
-        var entries = new List<ParameterEntry>();
-        (HeadingBlock Heading, List<string> Description, List<YamlBlock> Yaml)? current = null;
-        var inCommon = false;
-        void Finish()
-        {
-            if (current is { } parameter)
-            {
-                entries.Add(new ParameterEntry(PlainText.Inline(parameter.Heading.Inline).TrimStart('-'), parameter.Description, parameter.Yaml, parameter.Heading.Line + 1));
-            }
-            current = null;
-        }
-        foreach (var block in blocks)
-        {
-            if (block is HeadingBlock { Level: 3 } heading)
-            {
-                Finish();
-                var title = PlainText.Inline(heading.Inline);
-                inCommon = title.Trim('<', '>') is "CommonParameters" or "WorkflowCommonParameters";
-                hasCommonParameters |= inCommon;
-                if (title.StartsWith('-')) current = (heading, [], []);
-                else if (!inCommon) Problem(heading, $"'### {title}' under ## PARAMETERS: expected '### -ParameterName' or '### CommonParameters'.");
-            }
-            else if (inCommon)
-            {
-                continue;
-            }
-            else if (current is not { } parameter)
-            {
-                Problem(block, "## PARAMETERS holds '### -ParameterName' entries, then '### CommonParameters'.");
-            }
-            else if (block is FencedCodeBlock { Info: "yaml" } yaml)
-            {
-                parameter.Yaml.Add(YamlBlockParser.Parse(yaml, path, problems));
-            }
-            else if (parameter.Yaml.Count > 0)
-            {
-                Problem(block, $"text after the yaml block of -{PlainText.Inline(parameter.Heading.Inline).TrimStart('-')}: put the description before the ```yaml block.");
-            }
-            else if (block is HeadingBlock other)
-            {
-                Problem(other, "parameters take ### headings only.");
-            }
-            else
-            {
-                parameter.Description.AddRange(PlainText.Paragraphs(block));
-            }
-        }
-        Finish();
-        return entries;
-    }
-
     public IReadOnlyList<TypeEntry> Types(string section, IEnumerable<Block> blocks)
     {
         var entries = new List<TypeEntry>();
@@ -197,6 +105,11 @@ internal sealed class SectionReader(string path, ProblemList problems)
 
     private static IEnumerable<Block> Leaves(Block block) =>
         block is ContainerBlock container ? container.SelectMany(Leaves) : [block];
+
+    public IReadOnlyList<ExampleEntry> Examples(IEnumerable<Block> blocks) => new ExampleReader(path, problems).Read(blocks);
+
+    public IReadOnlyList<ParameterEntry> Parameters(IEnumerable<Block> blocks, out bool hasCommonParameters) =>
+        new ParameterReader(path, problems).Read(blocks, out hasCommonParameters);
 
     private void Problem(Block block, string message) => problems.Add(path, block.Line + 1, message);
 }

@@ -1,8 +1,5 @@
 namespace KmsPowerShell.HelpCompiler.Docs;
 
-/// <summary>One "Key: value" line of a parameter's yaml block.</summary>
-internal sealed record YamlEntry(string Key, string Value, int Line);
-
 /// <summary>A parameter's ```yaml block: simple key-value pairs, as PlatyPS reads them.</summary>
 /// <param name="Line">The line of the opening ```yaml fence.</param>
 internal sealed record YamlBlock(IReadOnlyList<YamlEntry> Entries, int Line)

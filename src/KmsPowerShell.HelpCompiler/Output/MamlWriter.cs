@@ -117,6 +117,4 @@ internal static class MamlWriter
         paragraphs.Select(p => new XElement(Maml + "para", p));
 
     private static string Lower(bool value) => value ? "true" : "false";
-
-    private sealed record DocumentedParameter(CompiledParameter Compiled, ParameterEntry Entry);
 }
