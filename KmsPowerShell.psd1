@@ -1,4 +1,5 @@
-# The manifest template. build.ps1 stamps ModuleVersion from Directory.Build.props into the copy it ships.
+# The manifest template. build.ps1 stamps ModuleVersion (from Directory.Build.props) and FileList (every file of the
+# built module folder: assemblies, dependencies, format file, en-US help) into the copy it ships.
 @{
     RootModule           = 'KmsPowerShell.dll'
     ModuleVersion        = '0.0.0'
@@ -54,6 +55,7 @@
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
+    FileList             = @()
     PrivateData          = @{
         PSData = @{
             Tags         = @('AWS', 'KMS', 'Encryption', 'Security', 'Cryptography', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')

@@ -3,16 +3,19 @@
 .SYNOPSIS
     Builds and tests KmsPowerShell.
 .DESCRIPTION
-    Build: lays out a ready module folder out/KmsPowerShell/<version>/ (manifest, format file, the cmdlet and model
-    assemblies, and dependencies/ with the engine and AWSSDK).
-    Test:  Build, the xunit tests, then the Pester suite in a child pwsh that imports the built module, against
-    each backend (moto is mandatory when CI=true). Exits non-zero when any test fails.
+    Build:      lays out a ready module folder out/KmsPowerShell/<version>/ (manifest, format file, the cmdlet and model
+                assemblies, dependencies/ with the engine and AWSSDK, and en-US/ with the help compiled from docs/en-US).
+    Docs:       compiles docs/en-US into the built module's en-US/ help; fails on any page that disagrees with the cmdlets.
+    UpdateHelp: writes a skeleton page for every cmdlet that has none, and brings the other pages up to date.
+    Test:       Build, the xunit tests, then the Pester suite in a child pwsh that imports the built module, against
+                each backend (moto is mandatory when CI=true). Exits non-zero when any test fails.
+    Package:    Build, then a PowerShell Gallery ready .nupkg in out/package/.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Bench', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Docs', 'UpdateHelp', 'Test', 'Package', 'Bench', 'Demo', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -54,8 +57,7 @@ function Invoke-Clean {
     Remove-Item -Recurse -Force $out -ErrorAction Ignore
 }
 
-function Invoke-Build {
-    $version = Get-BuildProperty 'Directory.Build.props' 'ModuleVersion'
+function Invoke-Build([switch] $SkipDocs) {
     $module = Get-ModuleFolder
     $staging = Join-Path $out "obj/$Configuration"
     Remove-Item -Recurse -Force (Join-Path $out 'KmsPowerShell'), $staging -ErrorAction Ignore
@@ -71,9 +73,47 @@ function Invoke-Build {
         Where-Object Name -ne 'KmsPowerShell.Model.dll' |
         Copy-Item -Destination $dependencies
 
-    $manifest = (Get-Content -Raw (Join-Path $root 'KmsPowerShell.psd1')) -replace "ModuleVersion(\s*)=(\s*)'[^']*'", "ModuleVersion`$1=`$2'$version'"
-    Set-Content -Path (Join-Path $module 'KmsPowerShell.psd1') -Value $manifest -Encoding utf8NoBOM
+    Write-ModuleManifest
+    if (-not $SkipDocs) { Invoke-Docs }
     Write-Host "Built $module"
+}
+
+function Write-ModuleManifest {
+    # Stamps the version and the list of every file the module folder holds into the shipped copy of the manifest.
+    $module = Get-ModuleFolder
+    $files = Get-ChildItem $module -Recurse -File | Where-Object Name -ne 'KmsPowerShell.psd1' |
+        ForEach-Object { "'$([IO.Path]::GetRelativePath($module, $_.FullName).Replace('\', '/'))'" } | Sort-Object
+    $fileList = "@(`n        'KmsPowerShell.psd1'`n        $($files -join "`n        ")`n    )"
+    $manifest = (Get-Content -Raw (Join-Path $root 'KmsPowerShell.psd1')) `
+        -replace "ModuleVersion(\s*)=(\s*)'[^']*'", "ModuleVersion`$1=`$2'$(Get-BuildProperty 'Directory.Build.props' 'ModuleVersion')'" `
+        -replace 'FileList(\s*)=(\s*)@\(\)', "FileList`$1=`$2$fileList"
+    Set-Content -Path (Join-Path $module 'KmsPowerShell.psd1') -Value $manifest -Encoding utf8NoBOM
+}
+
+function Invoke-HelpCompiler([string[]] $Arguments) {
+    $compiler = Join-Path $root "src/KmsPowerShell.HelpCompiler/bin/$Configuration/net10.0/KmsPowerShell.HelpCompiler.dll"
+    if (-not (Test-Path $compiler)) { throw "The help compiler is not built: run ./build.ps1 -Task Build." }
+    Invoke-Native dotnet (@($compiler) + $Arguments + @('--module', (Join-Path (Get-ModuleFolder) 'KmsPowerShell.psd1'), '--docs', (Join-Path $root 'docs/en-US')))
+}
+
+function Invoke-Docs {
+    # The compiler reads the cmdlets from the built module, so the help always matches what ships.
+    Invoke-HelpCompiler @('compile', '--output', (Join-Path (Get-ModuleFolder) 'en-US'))
+    Write-ModuleManifest
+}
+
+function Invoke-UpdateHelp {
+    Invoke-Build -SkipDocs
+    Invoke-HelpCompiler @('update')
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $package = Join-Path $out 'package'
+    $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    & $pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tools/Publish-ModulePackage.ps1') -ModuleFolder (Get-ModuleFolder) -OutputFolder $package
+    if ($LASTEXITCODE -ne 0) { throw "Packaging failed (exit code $LASTEXITCODE)." }
+    Write-Host "Packaged $((Get-ChildItem $package -Filter '*.nupkg').FullName)"
 }
 
 function Read-TrxCounts([string] $Path) {
@@ -86,13 +126,19 @@ function Invoke-Test {
     $results = New-Item -ItemType Directory -Force (Join-Path $out 'test')
     Remove-Item (Join-Path $results '*') -Recurse -Force -ErrorAction Ignore
 
-    Write-Host "`n== xunit"
-    & dotnet test (Join-Path $root 'tests/KmsPowerShell.Tests') -c $Configuration --no-build --nologo `
-        --logger 'console;verbosity=minimal' --logger 'trx;LogFileName=xunit.trx' --results-directory $results
-    $xunitExit = $LASTEXITCODE
-    $trx = Join-Path $results 'xunit.trx'
-    if (-not (Test-Path $trx)) { throw "xunit wrote no results (exit code $xunitExit)." }
-    $xunit = Read-TrxCounts $trx
+    $xunit = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    $xunitExit = 0
+    foreach ($project in Get-ChildItem (Join-Path $root 'tests/*/*.Tests.csproj')) {
+        Write-Host "`n== xunit: $($project.BaseName)"
+        $trxName = "xunit-$($project.BaseName).trx"
+        & dotnet test $project.FullName -c $Configuration --no-build --nologo `
+            --logger 'console;verbosity=minimal' --logger "trx;LogFileName=$trxName" --results-directory $results
+        if ($LASTEXITCODE -ne 0) { $xunitExit = $LASTEXITCODE }
+        $trx = Join-Path $results $trxName
+        if (-not (Test-Path $trx)) { throw "xunit wrote no results for $($project.BaseName) (exit code $LASTEXITCODE)." }
+        $counts = Read-TrxCounts $trx
+        $xunit.Passed += $counts.Passed; $xunit.Failed += $counts.Failed; $xunit.Skipped += $counts.Skipped
+    }
 
     Write-Host "`n== Pester"
     Invoke-Native dotnet @('restore', (Join-Path $root 'tests/Tools/Tools.csproj'), '--nologo', '-v', 'quiet')
