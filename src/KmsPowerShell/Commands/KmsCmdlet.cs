@@ -6,16 +6,15 @@ namespace KmsPowerShell.Commands;
 
 /// <summary>
 /// What every KMS cmdlet shares: the session it works with, a cancellation token that Ctrl+C cancels,
-/// and the way failures become ErrorRecords.
+/// and the way failures become ErrorRecords. Cmdlets that call KMS derive from <see cref="KmsCmdlet"/>, which adds -Session.
 /// </summary>
-public abstract class KmsCmdlet : PSCmdlet, IDisposable
+public abstract class KmsCommand : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private KmsSession? _session;
 
-    /// <summary>The session to use instead of the current one (Connect-Kms -PassThru returns one).</summary>
-    [Parameter]
-    public KmsSession? Session { get; set; }
+    /// <summary>The session the user passed, if the cmdlet takes one.</summary>
+    protected virtual KmsSession? GivenSession => null;
 
     protected CancellationToken CancellationToken => _stopping.Token;
 
@@ -24,7 +23,7 @@ public abstract class KmsCmdlet : PSCmdlet, IDisposable
 
     private KmsSession OpenSession()
     {
-        var session = Session ?? SessionStore.GetOrCreate(CreateDefaultSession);
+        var session = GivenSession ?? SessionStore.GetOrCreate(CreateDefaultSession);
         if (session.IsClosed)
         {
             var closed = new ObjectDisposedException(nameof(KmsSession), "The KMS session given with -Session is closed. Run Connect-Kms -PassThru for a new one.");
@@ -135,4 +134,14 @@ public abstract class KmsCmdlet : PSCmdlet, IDisposable
         _stopping.Dispose();
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>A cmdlet that calls KMS: it takes -Session to use another session than the current one.</summary>
+public abstract class KmsCmdlet : KmsCommand
+{
+    /// <summary>The session to use instead of the current one (Connect-Kms -PassThru returns one).</summary>
+    [Parameter]
+    public KmsSession? Session { get; set; }
+
+    protected override KmsSession? GivenSession => Session;
 }

@@ -7,7 +7,7 @@ namespace KmsPowerShell.Commands.Session;
 /// <summary>Makes a KMS session the current one of this runspace.</summary>
 [Cmdlet(VerbsCommunications.Connect, "Kms", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ChainSet)]
 [OutputType(typeof(KmsSession))]
-public sealed class ConnectKmsCommand : KmsCmdlet
+public sealed class ConnectKmsCommand : KmsCommand
 {
     private const string ChainSet = "Chain";
     private const string KeysSet = "AccessKey";
