@@ -25,7 +25,7 @@ internal static class AtomicFile
             await using (var stream = new FileStream(temporary, options))
             {
                 result = await write(stream).ConfigureAwait(false);
-                stream.Flush(flushToDisk: Environment.GetEnvironmentVariable("NOFSYNC") is null);
+                stream.Flush();
             }
             File.Move(temporary, target, overwrite);
             return result;
