@@ -116,9 +116,10 @@ function Invoke-Test {
     $foreignCore = Join-Path $packages "awssdk.core/$(Get-BuildProperty 'Directory.Packages.props' 'ForeignAwsSdkCoreVersion')/lib/net8.0/AWSSDK.Core.dll"
     $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
     $summary = Join-Path $results 'pester-summary.json'
+    $selection = $TestPath ? @('-TestPath', ($TestPath -join ',')) : @()
     & $pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1') `
         -PesterPath $pester -ModulePath (Join-Path (Get-ModuleFolder) 'KmsPowerShell.psd1') -Backend $Backend `
-        -ForeignAwsSdkCore $foreignCore -ResultsPath $results -SummaryPath $summary -TestPath ($TestPath ?? @())
+        -ForeignAwsSdkCore $foreignCore -ResultsPath $results -SummaryPath $summary @selection
     $pesterExit = $LASTEXITCODE
     if (-not (Test-Path $summary)) { throw "The Pester suite wrote no summary (exit code $pesterExit)." }
     $pesterCounts = Get-Content -Raw $summary | ConvertFrom-Json
