@@ -10,6 +10,9 @@ public sealed class KmsKeyReference
     /// <summary>A key named by key id, key ARN, alias name or alias ARN.</summary>
     public KmsKeyReference(string keyId) => Value = keyId ?? "";
 
+    /// <summary>A key id given as a Guid.</summary>
+    public KmsKeyReference(Guid keyId) => Value = keyId.ToString();
+
     /// <summary>A key from Get-KmsKey or New-KmsKey: its ARN is used, so its own region is asked.</summary>
     public KmsKeyReference(KmsKey key)
     {

@@ -44,7 +44,7 @@ Describe '<Name> conventions' -ForEach $Commands {
 
     It 'declares its output type, with a format view for it' {
         $Command.OutputType | Should -Not -BeNullOrEmpty
-        foreach ($type in $Command.OutputType.Type | Where-Object { $_ -ne [void] }) {
+        foreach ($type in $Command.OutputType.Type | Where-Object { $_.Namespace -eq 'KmsPowerShell' }) {
             Get-FormatData -TypeName $type.FullName | Should -Not -BeNullOrEmpty -Because "$($type.FullName) needs a view in KmsPowerShell.Format.ps1xml"
         }
     }
