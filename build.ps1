@@ -125,8 +125,23 @@ function Read-TrxCounts([string] $Path) {
     [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error; Skipped = [int]$counters.notExecuted }
 }
 
+function Initialize-Interop {
+    # The xunit interop tests run the AWS Encryption SDK for JavaScript from tests/Interop/node_modules.
+    $interop = Join-Path $root 'tests/Interop'
+    if (-not (Get-Command npm -ErrorAction Ignore)) {
+        if ($env:CI -eq 'true') { throw 'npm is not installed; the JavaScript interop tests are mandatory when CI=true.' }
+        Write-Warning 'npm is not installed: the JavaScript interop tests will be skipped.'
+        return
+    }
+    Write-Host "`n== npm ci (tests/Interop)"
+    Push-Location $interop
+    try { Invoke-Native npm @('ci', '--no-audit', '--no-fund', '--loglevel=error') }
+    finally { Pop-Location }
+}
+
 function Invoke-Test {
     Invoke-Build
+    Initialize-Interop
     $results = New-Item -ItemType Directory -Force (Join-Path $out 'test')
     Remove-Item (Join-Path $results '*') -Recurse -Force -ErrorAction Ignore
 
