@@ -86,6 +86,41 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
 
     internal CancellationToken Token => CancellationToken;
 
+    /// <summary>
+    /// Waits for long engine work, showing a progress bar (on the pipeline thread, where PowerShell wants it) for
+    /// work of <paramref name="total"/> bytes. Hosts that are not interactive ignore progress records.
+    /// </summary>
+    private protected T AwaitWithProgress<T>(Task<T> task, LatestProgress progress, long total, string activity)
+    {
+        const long worthShowing = 16 * 1024 * 1024;
+        if (total < worthShowing) return Await(task);
+        var record = new ProgressRecord(Math.Abs(activity.GetHashCode()) % 100000, activity, "Starting");
+        try
+        {
+            while (!task.Wait(TimeSpan.FromMilliseconds(250), CancellationToken))
+            {
+                var done = Math.Min(progress.Bytes, total);
+                record.PercentComplete = (int)(done * 100 / total);
+                record.StatusDescription = $"{done / (1024 * 1024)} of {total / (1024 * 1024)} MiB";
+                WriteProgress(record);
+            }
+        }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (AggregateException)
+        {
+            // The task failed: Await below rethrows its own exception.
+        }
+        finally
+        {
+            record.RecordType = ProgressRecordType.Completed;
+            WriteProgress(record);
+        }
+        return Await(task);
+    }
+
     /// <summary>Waits for engine work that returns nothing.</summary>
     protected void Await(Task task) => Await(Completed(task));
 
@@ -125,7 +160,7 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
 
     /// <summary>True for the failures one item can have; anything else is a bug and should surface as one.</summary>
     protected static bool IsItemFailure(Exception exception) =>
-        exception is KmsException or ObjectDisposedException;
+        exception is KmsException or ObjectDisposedException or IOException or UnauthorizedAccessException;
 
     protected override void StopProcessing() => _stopping.Cancel();
 

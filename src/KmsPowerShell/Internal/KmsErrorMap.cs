@@ -55,11 +55,32 @@ internal static class KmsErrorMap
         return record;
     }
 
+    private static ErrorCategory MessageCategory(string problem) => problem switch
+    {
+        "NoDecryptableKey" => ErrorCategory.PermissionDenied,
+        "TooManyEncryptedDataKeys" or "CommitmentPolicyViolation" or "EncryptionContextMismatch" => ErrorCategory.SecurityError,
+        _ => ErrorCategory.InvalidData,
+    };
+
+    private static string MessageAdvice(string problem) => problem switch
+    {
+        "NoDecryptableKey" => "Give a -KeyId that the message was encrypted under, or use -Discovery; check the key's state and your rights (grants).",
+        "CommitmentPolicyViolation" => "The message uses a suite without key commitment: -CommitmentPolicy RequireEncryptAllowDecrypt reads it, if you trust its source.",
+        "EncryptionContextMismatch" => "The message's encryption context lacks a pair given with -EncryptionContext.",
+        "TooManyEncryptedDataKeys" => "The message holds more encrypted data keys than -MaxEncryptedDataKeys allows.",
+        _ => "The message is damaged or was changed: nothing was written.",
+    };
+
     private static (string ErrorId, ErrorCategory Category, string Advice) Describe(Exception exception) => exception switch
     {
         KmsServiceException service when ByCode.TryGetValue(service.ErrorCode, out var entry) => (entry.ErrorId, entry.Category, entry.Advice),
         KmsServiceException service => (service.ErrorCode.Replace("Exception", ""), ErrorCategory.NotSpecified, ""),
         KmsConfigurationException configuration => (configuration.Problem, ErrorCategory.InvalidArgument, ""),
+        KmsMessageException message => (message.Problem, MessageCategory(message.Problem), MessageAdvice(message.Problem)),
+        FileNotFoundException => ("FileNotFound", ErrorCategory.ObjectNotFound, ""),
+        DirectoryNotFoundException => ("DirectoryNotFound", ErrorCategory.ObjectNotFound, "Create the folder first, or choose another -OutFile."),
+        UnauthorizedAccessException => ("FileAccessDenied", ErrorCategory.PermissionDenied, "Check the permissions of the file and its folder."),
+        IOException => ("FileError", ErrorCategory.WriteError, ""),
         KmsArgumentException argument => (argument.Problem, ErrorCategory.InvalidArgument, ""),
         ObjectDisposedException => ("SessionClosed", ErrorCategory.InvalidOperation, ""),
         _ => ("UnexpectedError", ErrorCategory.NotSpecified, ""),

@@ -2,89 +2,216 @@ using System.Collections;
 using System.Management.Automation;
 using KmsPowerShell.Engine.Crypto;
 using KmsPowerShell.Engine.Keys;
+using KmsPowerShell.Engine.Messages;
 
 namespace KmsPowerShell.Commands.Data;
 
 /// <summary>
-/// Encrypts secrets of up to 4096 bytes with KMS Encrypt. The output is the KMS ciphertext blob (base64 by default),
-/// which `aws kms decrypt` and every AWS SDK read.
+/// Encrypts with KMS. Values of up to 4096 bytes: KMS Encrypt, giving the KMS ciphertext blob that `aws kms decrypt`
+/// and every AWS SDK read. Files (-Path, -LiteralPath) and values of any size (-Envelope): the AWS Encryption SDK
+/// message format, which every Encryption SDK reads.
 /// </summary>
-[Cmdlet(VerbsSecurity.Protect, "KmsData", DefaultParameterSetName = ValueSet)]
-[OutputType(typeof(string), typeof(byte[]))]
+[Cmdlet(VerbsSecurity.Protect, "KmsData", DefaultParameterSetName = ValueSet, SupportsShouldProcess = true)]
+[OutputType(typeof(string), typeof(byte[]), typeof(FileInfo))]
 public sealed class ProtectKmsDataCommand : KmsCmdlet
 {
     private const string ValueSet = "Value";
+    private const string EnvelopeSet = "Envelope";
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
     private KmsCipherOptions _options = KmsCipherOptions.None;
+    private int _files;
 
-    /// <summary>The KMS key to encrypt under.</summary>
+    /// <summary>The KMS key to encrypt under; for messages, several keys give one encrypted data key each.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [Alias("KeyArn")]
     [ArgumentCompleter(typeof(KeyIdCompleter))]
-    public KmsKeyReference KeyId { get; set; } = null!;
+    [ValidateNotNullOrEmpty]
+    public KmsKeyReference[] KeyId { get; set; } = [];
 
-    /// <summary>The secret: a string (encrypted as UTF-8), a SecureString or a byte array, 4096 bytes at most.</summary>
+    /// <summary>
+    /// The data: a string (encrypted as UTF-8), a SecureString or a byte array. A FileInfo piped here (as
+    /// `Get-ChildItem *.csv | Protect-KmsData -KeyId ...` does) is encrypted as a file.
+    /// </summary>
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = ValueSet, ValueFromPipeline = true)]
+    // Not from the pipeline with -Envelope: an object-typed pipeline parameter there would take piped FileInfo
+    // objects from -LiteralPath whenever only parameters shared with the file sets are given.
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = EnvelopeSet)]
     public object Value { get; set; } = null!;
 
-    /// <summary>Pairs bound to the ciphertext: decryption must give the same pairs.</summary>
+    /// <summary>Writes an AWS Encryption SDK message for a value of any size, instead of calling KMS Encrypt.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = EnvelopeSet)]
+    public SwitchParameter Envelope { get; set; }
+
+    /// <summary>Files to encrypt; wildcards allowed. (Strings from the pipeline are values, never paths.)</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+    [SupportsWildcards]
+    public string[] Path { get; set; } = [];
+
+    /// <summary>Files to encrypt, taken as typed; FileInfo objects from Get-ChildItem bind here.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP")]
+    public string[] LiteralPath { get; set; } = [];
+
+    /// <summary>The encrypted file to write; the default is the input path plus .encrypted. Only for one input file.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public string? OutFile { get; set; }
+
+    /// <summary>The message's algorithm suite: 0x0578 (signed, committing; the default) or 0x0478 (committing, unsigned).</summary>
+    [Parameter(ParameterSetName = EnvelopeSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [ValidateSet("Aes256GcmHkdfSha512CommitKeyEcdsaP384", "Aes256GcmHkdfSha512CommitKey")]
+    public KmsAlgorithmSuite Algorithm { get; set; } = KmsAlgorithmSuite.Aes256GcmHkdfSha512CommitKeyEcdsaP384;
+
+    /// <summary>Bytes of plaintext per frame of the message (default 4096).</summary>
+    [Parameter(ParameterSetName = EnvelopeSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [ValidateRange(1, int.MaxValue)]
+    public int FrameLength { get; set; } = KmsEncryptOptions.DefaultFrameLength;
+
+    /// <summary>Pairs bound to the ciphertext: KMS Encrypt needs them again to decrypt; messages carry them.</summary>
     [Parameter]
     public Hashtable? EncryptionContext { get; set; }
 
-    /// <summary>Grant tokens that allow the call before the grant is everywhere.</summary>
-    [Parameter]
+    /// <summary>Grant tokens for KMS Encrypt.</summary>
+    [Parameter(ParameterSetName = ValueSet)]
     public string[]? GrantToken { get; set; }
 
-    /// <summary>SYMMETRIC_DEFAULT for symmetric keys; RSAES_OAEP_SHA_1 or RSAES_OAEP_SHA_256 for RSA keys.</summary>
-    [Parameter]
+    /// <summary>For KMS Encrypt: SYMMETRIC_DEFAULT for symmetric keys; RSAES_OAEP_SHA_1 or RSAES_OAEP_SHA_256 for RSA keys.</summary>
+    [Parameter(ParameterSetName = ValueSet)]
     [ValidateSet("SYMMETRIC_DEFAULT", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "SM2PKE")]
     public string? EncryptionAlgorithm { get; set; }
 
     /// <summary>Writes the ciphertext as bytes instead of base64 text.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = ValueSet)]
+    [Parameter(ParameterSetName = EnvelopeSet)]
     public SwitchParameter AsByteArray { get; set; }
+
+    /// <summary>Replaces an existing output file.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public SwitchParameter Force { get; set; }
 
     [Parameter]
     [ArgumentCompleter(typeof(RegionCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Region { get; set; }
 
+    private bool IsFileSet => ParameterSetName is PathSet or LiteralPathSet;
+
     protected override void BeginProcessing()
     {
         try
         {
+            if (ParameterSetName == ValueSet && KeyId.Length > 1)
+            {
+                throw new KmsArgumentException("KeyIdTooMany", "KMS Encrypt uses one key. For one encrypted data key per key, use -Envelope or -Path.");
+            }
             _options = new KmsCipherOptions(ContextTable.From(EncryptionContext), GrantToken ?? [], EncryptionAlgorithm);
         }
         catch (KmsArgumentException e)
         {
-            ThrowInvocationError(e, EncryptionContext);
+            ThrowInvocationError(e, KeyId);
         }
     }
 
     protected override void ProcessRecord()
     {
+        if (IsFileSet)
+        {
+            foreach (var path in ParameterSetName == PathSet ? Path : LiteralPath) ProtectFiles(path, literal: ParameterSetName == LiteralPathSet);
+            return;
+        }
+        if (PipedFile.Of(Value) is { } file)
+        {
+            ProtectFiles(file, literal: true);
+            return;
+        }
         byte[]? plaintext = null;
         try
         {
             plaintext = SecretValue.ToBytes(Value);
-            if (plaintext.Length is 0 or > KmsCrypto.MaxPlaintextBytes)
-            {
-                throw new KmsArgumentException("ValueSizeInvalid", plaintext.Length == 0
-                    ? "-Value is empty: KMS encrypts 1 to 4096 bytes."
-                    : $"-Value is {plaintext.Length} bytes; KMS Encrypt takes at most 4096. Use Protect-KmsData -Envelope for larger values, or -Path for files.");
-            }
-            var key = KeyRequest.For(KeyId.Value, RegionOrDefault(Region));
-            var ciphertext = Await(new KmsCrypto(ActiveSession).EncryptAsync(key, plaintext, _options, CancellationToken));
-            WriteVerbose($"Encrypted {plaintext.Length} bytes under {ciphertext.KeyArn}.");
-            WriteObject(AsByteArray ? ciphertext.Blob : Convert.ToBase64String(ciphertext.Blob));
+            WriteCiphertext(ParameterSetName == EnvelopeSet ? ProtectEnvelope(plaintext) : ProtectValue(plaintext));
         }
         catch (Exception e) when (IsItemFailure(e))
         {
             // The target is the key, never the value: a secret must not reach the error record.
-            WriteKmsError(e, KeyId.Value);
+            WriteKmsError(e, KeyId[0].Value);
         }
         finally
         {
             SecretValue.Zero(plaintext);
         }
     }
+
+    private byte[] ProtectValue(byte[] plaintext)
+    {
+        if (plaintext.Length is 0 or > KmsCrypto.MaxPlaintextBytes)
+        {
+            throw new KmsArgumentException("ValueSizeInvalid", plaintext.Length == 0
+                ? "-Value is empty: KMS encrypts 1 to 4096 bytes."
+                : $"-Value is {plaintext.Length} bytes; KMS Encrypt takes at most 4096. Use Protect-KmsData -Envelope for larger values, or -Path for files.");
+        }
+        var key = KeyRequest.For(KeyId[0].Value, RegionOrDefault(Region));
+        var ciphertext = Await(new KmsCrypto(ActiveSession).EncryptAsync(key, plaintext, _options, CancellationToken));
+        WriteVerbose($"Encrypted {plaintext.Length} bytes under {ciphertext.KeyArn}.");
+        return ciphertext.Blob;
+    }
+
+    private byte[] ProtectEnvelope(byte[] plaintext)
+    {
+        var message = Await(new KmsMessageCrypto(ActiveSession).EncryptBytesAsync(plaintext, MessageOptions(), CancellationToken));
+        WriteVerbose(MessageVerbose.Describe(message.Info));
+        return message.Bytes;
+    }
+
+    private void WriteCiphertext(byte[] ciphertext) => WriteObject(AsByteArray ? ciphertext : Convert.ToBase64String(ciphertext));
+
+    private void ProtectFiles(string path, bool literal)
+    {
+        IReadOnlyList<string> sources;
+        try
+        {
+            sources = FilePaths.Resolve(this, path, literal);
+        }
+        catch (Exception e) when (IsItemFailure(e))
+        {
+            WriteKmsError(e, path);
+            return;
+        }
+        foreach (var source in sources) ProtectFile(source);
+    }
+
+    private void ProtectFile(string source)
+    {
+        try
+        {
+            if (OutFile is not null && ++_files > 1)
+            {
+                throw new KmsArgumentException("OutFileWithManyInputs", "-OutFile names one output file, but more than one file was given: omit -OutFile to write <file>.encrypted beside each.");
+            }
+            var destination = OutFile is null ? source + ".encrypted" : FilePaths.Output(this, OutFile);
+            if (!ShouldProcess(destination, $"Encrypt {source} under {string.Join(", ", KeyId.Select(k => k.Value))}")) return;
+            var progress = new LatestProgress();
+            var work = new KmsMessageCrypto(ActiveSession).EncryptFileAsync(source, destination, MessageOptions(), Force, progress, CancellationToken);
+            var info = AwaitWithProgress(work, progress, new FileInfo(source).Length, $"Encrypting {System.IO.Path.GetFileName(source)}");
+            WriteVerbose(MessageVerbose.Describe(info));
+            WriteObject(new FileInfo(destination));
+        }
+        catch (Exception e) when (IsItemFailure(e))
+        {
+            WriteKmsError(e, source);
+        }
+    }
+
+    private KmsEncryptOptions MessageOptions() => new()
+    {
+        KeyIds = KeyId.Select(k => k.Value).ToArray(),
+        AlgorithmSuite = Algorithm,
+        FrameLength = FrameLength,
+        EncryptionContext = _options.EncryptionContext,
+    };
 }

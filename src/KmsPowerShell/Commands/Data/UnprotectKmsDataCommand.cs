@@ -4,49 +4,116 @@ using System.Security;
 using System.Text;
 using KmsPowerShell.Engine.Crypto;
 using KmsPowerShell.Engine.Keys;
+using KmsPowerShell.Engine.Messages;
 
 namespace KmsPowerShell.Commands.Data;
 
 /// <summary>
-/// Decrypts KMS ciphertext blobs (from Protect-KmsData, `aws kms encrypt` or any SDK): a SecureString by default,
-/// text with -AsPlainText, bytes with -AsByteArray.
+/// Decrypts KMS ciphertext blobs (Protect-KmsData, `aws kms encrypt`, any SDK) and AWS Encryption SDK messages
+/// (files, or -Envelope in memory). Values come back as a SecureString by default; files are written through a
+/// temporary file that is renamed into place only after the whole message, signature included, has verified.
 /// </summary>
-[Cmdlet(VerbsSecurity.Unprotect, "KmsData", DefaultParameterSetName = CiphertextSet)]
-[OutputType(typeof(SecureString), typeof(string), typeof(byte[]))]
+[Cmdlet(VerbsSecurity.Unprotect, "KmsData", DefaultParameterSetName = CiphertextSet, SupportsShouldProcess = true)]
+[OutputType(typeof(SecureString), typeof(string), typeof(byte[]), typeof(FileInfo))]
 public sealed class UnprotectKmsDataCommand : KmsCmdlet
 {
     private const string CiphertextSet = "Ciphertext";
+    private const string EnvelopeSet = "Envelope";
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
     private KmsCipherOptions _options = KmsCipherOptions.None;
+    private int _files;
 
-    /// <summary>The ciphertext: base64 text or a byte array.</summary>
+    /// <summary>The ciphertext: base64 text or a byte array. A FileInfo piped here is decrypted as a message file.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = CiphertextSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    // Not from the pipeline with -Envelope: an object-typed pipeline parameter there would take piped FileInfo
+    // objects from -LiteralPath.
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = EnvelopeSet)]
     [Alias("CiphertextBlob")]
     public object Ciphertext { get; set; } = null!;
 
-    /// <summary>The key that must have encrypted the ciphertext (required for asymmetric keys; optional for symmetric ones).</summary>
+    /// <summary>The ciphertext is an AWS Encryption SDK message (Protect-KmsData -Envelope), not a KMS ciphertext blob.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = EnvelopeSet)]
+    public SwitchParameter Envelope { get; set; }
+
+    /// <summary>Encrypted files to decrypt; wildcards allowed.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+    [SupportsWildcards]
+    public string[] Path { get; set; } = [];
+
+    /// <summary>Encrypted files, taken as typed; FileInfo objects from Get-ChildItem bind here.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP")]
+    public string[] LiteralPath { get; set; } = [];
+
+    /// <summary>The decrypted file; the default strips .encrypted from the input path (or adds .decrypted).</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public string? OutFile { get; set; }
+
+    /// <summary>KMS blobs: the key that must have encrypted them. Messages: strict mode, only these keys are used.</summary>
     [Parameter]
     [Alias("KeyArn")]
     [ArgumentCompleter(typeof(KeyIdCompleter))]
-    public KmsKeyReference? KeyId { get; set; }
+    public KmsKeyReference[]? KeyId { get; set; }
 
-    /// <summary>The encryption context used to encrypt.</summary>
+    /// <summary>Messages: decrypt with whatever KMS key the message names (filtered by -DiscoveryAccount and -DiscoveryPartition).</summary>
+    [Parameter(ParameterSetName = EnvelopeSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public SwitchParameter Discovery { get; set; }
+
+    /// <summary>With -Discovery: only keys of these accounts.</summary>
+    [Parameter(ParameterSetName = EnvelopeSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [ValidatePattern("^[0-9]{12}$")]
+    public string[]? DiscoveryAccount { get; set; }
+
+    /// <summary>With -DiscoveryAccount: the partition of those accounts (aws, aws-cn, aws-us-gov); aws by default.</summary>
+    [Parameter(ParameterSetName = EnvelopeSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public string? DiscoveryPartition { get; set; }
+
+    /// <summary>KMS blobs: the encryption context used to encrypt. Messages: pairs the message must hold.</summary>
     [Parameter]
     public Hashtable? EncryptionContext { get; set; }
 
-    [Parameter]
+    /// <summary>Messages: refuse a message with more encrypted data keys than this, before any KMS call.</summary>
+    [Parameter(ParameterSetName = EnvelopeSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [ValidateRange(1, 65535)]
+    public int? MaxEncryptedDataKeys { get; set; }
+
+    /// <summary>Messages: RequireEncryptRequireDecrypt (default) refuses suites without key commitment.</summary>
+    [Parameter(ParameterSetName = EnvelopeSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public KmsCommitmentPolicy CommitmentPolicy { get; set; } = KmsCommitmentPolicy.RequireEncryptRequireDecrypt;
+
+    [Parameter(ParameterSetName = CiphertextSet)]
     public string[]? GrantToken { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = CiphertextSet)]
     [ValidateSet("SYMMETRIC_DEFAULT", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "SM2PKE")]
     public string? EncryptionAlgorithm { get; set; }
 
     /// <summary>Writes the plaintext as a string (UTF-8) instead of a SecureString.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = CiphertextSet)]
+    [Parameter(ParameterSetName = EnvelopeSet)]
     public SwitchParameter AsPlainText { get; set; }
 
     /// <summary>Writes the plaintext as bytes instead of a SecureString.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = CiphertextSet)]
+    [Parameter(ParameterSetName = EnvelopeSet)]
     public SwitchParameter AsByteArray { get; set; }
+
+    /// <summary>Replaces an existing output file (only once the whole message has verified).</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public SwitchParameter Force { get; set; }
 
     [Parameter]
     [ArgumentCompleter(typeof(RegionCompleter))]
@@ -58,25 +125,46 @@ public sealed class UnprotectKmsDataCommand : KmsCmdlet
         try
         {
             if (AsPlainText && AsByteArray) throw new KmsArgumentException("OutputFormatConflict", "-AsPlainText and -AsByteArray cannot be used together.");
+            if (ParameterSetName == CiphertextSet && KeyId is { Length: > 1 })
+            {
+                throw new KmsArgumentException("KeyIdTooMany", "A KMS ciphertext blob was encrypted under one key: give at most one -KeyId.");
+            }
+            if (ParameterSetName != CiphertextSet && Discovery == KeyId is { Length: > 0 })
+            {
+                throw new KmsArgumentException("DecryptKeysInvalid",
+                    "Say which keys may decrypt the message: -KeyId (strict: only these keys) or -Discovery (any key it names), not both.");
+            }
             _options = new KmsCipherOptions(ContextTable.From(EncryptionContext), GrantToken ?? [], EncryptionAlgorithm);
         }
         catch (KmsArgumentException e)
         {
-            ThrowInvocationError(e, null);
+            ThrowInvocationError(e, KeyId);
         }
     }
 
     protected override void ProcessRecord()
     {
+        if (ParameterSetName is PathSet or LiteralPathSet)
+        {
+            foreach (var path in ParameterSetName == PathSet ? Path : LiteralPath) UnprotectFiles(path, literal: ParameterSetName == LiteralPathSet);
+            return;
+        }
+        if (PipedFile.Of(Ciphertext) is { } file)
+        {
+            if (KeyId is not { Length: > 0 })
+            {
+                var keys = new KmsArgumentException("DecryptKeysInvalid", "Say which keys may decrypt the message: -KeyId (strict: only these keys) or -Discovery (any key it names).");
+                WriteKmsError(keys, file);
+                return;
+            }
+            UnprotectFiles(file, literal: true);
+            return;
+        }
         byte[]? plaintext = null;
         try
         {
             var blob = CiphertextValue.ToBytes(Ciphertext);
-            var region = RegionOrDefault(Region);
-            var key = KeyId is null ? null : KeyRequest.For(KeyId.Value, region);
-            var result = Await(new KmsCrypto(ActiveSession).DecryptAsync(region, blob, key, _options, CancellationToken));
-            plaintext = result.Bytes;
-            WriteVerbose($"Decrypted {plaintext.Length} bytes encrypted under {result.KeyArn}.");
+            plaintext = ParameterSetName == EnvelopeSet ? UnprotectEnvelope(blob) : UnprotectBlob(blob);
             if (AsByteArray)
             {
                 WriteObject(plaintext);
@@ -89,11 +177,77 @@ public sealed class UnprotectKmsDataCommand : KmsCmdlet
         }
         catch (Exception e) when (IsItemFailure(e))
         {
-            WriteKmsError(e, KeyId?.Value);
+            WriteKmsError(e, KeyId is { Length: > 0 } ? KeyId[0].Value : null);
         }
         finally
         {
             SecretValue.Zero(plaintext);
         }
     }
+
+    private byte[] UnprotectBlob(byte[] blob)
+    {
+        var region = RegionOrDefault(Region);
+        var key = KeyId is { Length: 1 } ? KeyRequest.For(KeyId[0].Value, region) : null;
+        var result = Await(new KmsCrypto(ActiveSession).DecryptAsync(region, blob, key, _options, CancellationToken));
+        WriteVerbose($"Decrypted {result.Bytes.Length} bytes encrypted under {result.KeyArn}.");
+        return result.Bytes;
+    }
+
+    private byte[] UnprotectEnvelope(byte[] message)
+    {
+        var result = Await(new KmsMessageCrypto(ActiveSession).DecryptBytesAsync(message, MessageOptions(), CancellationToken));
+        WriteVerbose(MessageVerbose.Describe(result.Info));
+        return result.Bytes;
+    }
+
+    private void UnprotectFiles(string path, bool literal)
+    {
+        IReadOnlyList<string> sources;
+        try
+        {
+            sources = FilePaths.Resolve(this, path, literal);
+        }
+        catch (Exception e) when (IsItemFailure(e))
+        {
+            WriteKmsError(e, path);
+            return;
+        }
+        foreach (var source in sources) UnprotectFile(source);
+    }
+
+    private void UnprotectFile(string source)
+    {
+        try
+        {
+            if (OutFile is not null && ++_files > 1)
+            {
+                throw new KmsArgumentException("OutFileWithManyInputs", "-OutFile names one output file, but more than one file was given: omit -OutFile to write beside each.");
+            }
+            var destination = OutFile is not null ? FilePaths.Output(this, OutFile)
+                : source.EndsWith(".encrypted", StringComparison.OrdinalIgnoreCase) ? source[..^".encrypted".Length]
+                : source + ".decrypted";
+            if (!ShouldProcess(destination, $"Decrypt {source}")) return;
+            var progress = new LatestProgress();
+            var work = new KmsMessageCrypto(ActiveSession).DecryptFileAsync(source, destination, MessageOptions(), Force, progress, CancellationToken);
+            var info = AwaitWithProgress(work, progress, new FileInfo(source).Length, $"Decrypting {System.IO.Path.GetFileName(source)}");
+            WriteVerbose(MessageVerbose.Describe(info));
+            WriteObject(new FileInfo(destination));
+        }
+        catch (Exception e) when (IsItemFailure(e))
+        {
+            WriteKmsError(e, source);
+        }
+    }
+
+    private KmsDecryptOptions MessageOptions() => new()
+    {
+        KeyIds = KeyId?.Select(k => k.Value).ToArray() ?? [],
+        Discovery = Discovery,
+        DiscoveryAccountIds = DiscoveryAccount,
+        DiscoveryPartition = DiscoveryAccount is { Length: > 0 } ? DiscoveryPartition ?? "aws" : DiscoveryPartition,
+        RequiredEncryptionContext = _options.EncryptionContext,
+        CommitmentPolicy = CommitmentPolicy,
+        MaxEncryptedDataKeys = MaxEncryptedDataKeys,
+    };
 }

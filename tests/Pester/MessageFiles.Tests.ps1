@@ -1,0 +1,178 @@
+# Files and -Envelope: the AWS Encryption SDK message format through Protect-KmsData and Unprotect-KmsData.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module $ModulePath -Force
+    Connect-TestKms
+    $script:Key = New-KmsKey -Description 'pester files'
+    $script:Second = New-KmsKey -Description 'pester files second'
+    $script:Stranger = New-KmsKey -Description 'pester files stranger'
+
+    function New-TestFile([string] $Name, [int] $Bytes) {
+        $path = Join-Path $TestDrive $Name
+        $data = [byte[]]::new($Bytes)
+        [Random]::new($Bytes).NextBytes($data)
+        [IO.File]::WriteAllBytes($path, $data)
+        Get-Item $path
+    }
+
+    function Get-LeftOvers([string] $Folder) {
+        Get-ChildItem $Folder -Force | Where-Object Name -match '\.tmp|~'
+    }
+}
+
+Describe 'Protect-KmsData -Path and Unprotect-KmsData -Path' {
+    It 'round-trips a file through <file>.encrypted and back' {
+        $file = New-TestFile 'report.bin' 100000
+        $encrypted = Protect-KmsData -KeyId $Key.KeyId -Path $file.FullName
+        $encrypted | Should -BeOfType ([IO.FileInfo])
+        $encrypted.FullName | Should -Be "$($file.FullName).encrypted"
+        Remove-Item $file.FullName
+        $decrypted = Unprotect-KmsData -Path $encrypted.FullName -KeyId $Key.Arn
+        $decrypted.FullName | Should -Be $file.FullName
+        (Get-FileHash $decrypted.FullName).Hash | Should -Be (Get-FileHash (New-TestFile 'again.bin' 100000).FullName).Hash
+    }
+
+    It 'takes FileInfo objects from the pipeline' {
+        $folder = New-Item -ItemType Directory (Join-Path $TestDrive 'csv')
+        1..3 | ForEach-Object { Set-Content (Join-Path $folder "data$_.csv") "a,b`n$_,x" }
+        $out = Get-ChildItem $folder -Filter *.csv | Protect-KmsData -KeyId $Key.KeyId -Algorithm 0x0478
+        $out.Name | Should -Be @('data1.csv.encrypted', 'data2.csv.encrypted', 'data3.csv.encrypted')
+        Remove-Item (Join-Path $folder '*.csv')
+        Get-ChildItem $folder -Filter *.encrypted | Unprotect-KmsData -Discovery | Out-Null
+        Get-Content (Join-Path $folder 'data2.csv') -Raw | Should -Be "a,b`n2,x`n"
+    }
+
+    It 'says the suite, frame length and keys with -Verbose' {
+        $file = New-TestFile 'verbose.bin' 10
+        $verbose = Protect-KmsData -KeyId $Key.KeyId -Path $file.FullName -FrameLength 1024 -Algorithm Aes256GcmHkdfSha512CommitKey -Verbose 4>&1 |
+            Where-Object { $_ -is [Management.Automation.VerboseRecord] }
+        ($verbose -join "`n") | Should -Match 'suite 0x0478'
+        ($verbose -join "`n") | Should -Match 'frame length 1024'
+        ($verbose -join "`n") | Should -Match ([regex]::Escape($Key.Arn))
+    }
+
+    It 'gives one encrypted data key per key, and decrypts with any of them in strict mode' {
+        $file = New-TestFile 'two-keys.bin' 5000
+        $encrypted = Protect-KmsData -KeyId $Key.KeyId, $Second.Arn -Path $file.FullName -OutFile (Join-Path $TestDrive 'two.enc')
+        $out = Unprotect-KmsData -Path $encrypted.FullName -KeyId $Second.Arn -OutFile (Join-Path $TestDrive 'two.dec')
+        (Get-FileHash $out.FullName).Hash | Should -Be (Get-FileHash $file.FullName).Hash
+    }
+
+    It 'never overwrites without -Force' {
+        $file = New-TestFile 'exists.bin' 100
+        $encrypted = Protect-KmsData -KeyId $Key.KeyId -Path $file.FullName
+        $before = (Get-FileHash $encrypted.FullName).Hash
+        Protect-KmsData -KeyId $Key.KeyId -Path $file.FullName -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -Be 'DestinationExists,KmsPowerShell.Commands.Data.ProtectKmsDataCommand'
+        (Get-FileHash $encrypted.FullName).Hash | Should -Be $before
+        Protect-KmsData -KeyId $Key.KeyId -Path $file.FullName -Force | Should -Not -BeNullOrEmpty
+        (Get-FileHash $encrypted.FullName).Hash | Should -Not -Be $before
+    }
+
+    It 'writes nothing with -WhatIf' {
+        $file = New-TestFile 'whatif.bin' 100
+        Protect-KmsData -KeyId $Key.KeyId -Path $file.FullName -WhatIf
+        "$($file.FullName).encrypted" | Should -Not -Exist
+    }
+
+    It 'refuses -OutFile for several files' {
+        $a = New-TestFile 'many-a.bin' 10
+        $b = New-TestFile 'many-b.bin' 10
+        $out = Join-Path $TestDrive 'many.enc'
+        Protect-KmsData -KeyId $Key.KeyId -LiteralPath $a.FullName, $b.FullName -OutFile $out -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
+        $failures[0].FullyQualifiedErrorId | Should -Be 'OutFileWithManyInputs,KmsPowerShell.Commands.Data.ProtectKmsDataCommand'
+    }
+}
+
+Describe 'bad input leaves nothing behind' {
+    BeforeAll {
+        $script:Folder = New-Item -ItemType Directory (Join-Path $TestDrive 'bad')
+        $script:Plain = Join-Path $Folder 'secret.bin'
+        [IO.File]::WriteAllBytes($Plain, [byte[]](1..200))
+        $script:Message = (Protect-KmsData -KeyId $Key.KeyId -Path $Plain -EncryptionContext @{ purpose = 'pester' }).FullName
+        Remove-Item $Plain
+    }
+
+    AfterEach {
+        $Plain | Should -Not -Exist
+        Get-LeftOvers $Folder | Should -BeNullOrEmpty
+    }
+
+    It 'refuses <Case>' -ForEach @(
+        @{ Case = 'a key it was not encrypted under (strict)'; Arguments = { @{ KeyId = $Stranger.Arn } }; ErrorId = 'NoDecryptableKey' }
+        @{ Case = 'a missing required context pair'; Arguments = { @{ Discovery = $true; EncryptionContext = @{ purpose = 'other' } } }; ErrorId = 'EncryptionContextMismatch' }
+        @{ Case = 'a discovery filter of another account'; Arguments = { @{ Discovery = $true; DiscoveryAccount = '999999999999' } }; ErrorId = 'NoDecryptableKey' }
+    ) {
+        $arguments = & $Arguments
+        Unprotect-KmsData -Path $Message @arguments -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -Be "$ErrorId,KmsPowerShell.Commands.Data.UnprotectKmsDataCommand"
+    }
+
+    It 'refuses a message with one byte flipped at <Offset>' -ForEach @(@{ Offset = 1 }, @{ Offset = 40 }, @{ Offset = -120 }, @{ Offset = -1 }) {
+        $bytes = [IO.File]::ReadAllBytes($Message)
+        $at = $Offset -lt 0 ? $bytes.Length + $Offset : $Offset
+        $bytes[$at] = $bytes[$at] -bxor 0x55
+        $tampered = Join-Path $Folder 'tampered.bin.encrypted'
+        [IO.File]::WriteAllBytes($tampered, $bytes)
+        Unprotect-KmsData -Path $tampered -Discovery -OutFile $Plain -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures.Count | Should -Be 1
+        Remove-Item $tampered
+    }
+
+    It 'refuses a truncated message' {
+        $bytes = [IO.File]::ReadAllBytes($Message)
+        $truncated = Join-Path $Folder 'short.bin.encrypted'
+        [IO.File]::WriteAllBytes($truncated, $bytes[0..($bytes.Length - 30)])
+        Unprotect-KmsData -Path $truncated -Discovery -OutFile $Plain -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -Match '^Message(Malformed|Tampered)|^SignatureInvalid'
+        Remove-Item $truncated
+    }
+
+    It 'reports a missing file and a directory' {
+        Unprotect-KmsData -LiteralPath (Join-Path $Folder 'none.encrypted') -Discovery -ErrorVariable missing -ErrorAction SilentlyContinue
+        $missing[0].FullyQualifiedErrorId | Should -Be 'FileNotFound,KmsPowerShell.Commands.Data.UnprotectKmsDataCommand'
+        Protect-KmsData -KeyId $Key.KeyId -LiteralPath $Folder -ErrorVariable directory -ErrorAction SilentlyContinue
+        $directory[0].FullyQualifiedErrorId | Should -Be 'PathIsDirectory,KmsPowerShell.Commands.Data.ProtectKmsDataCommand'
+    }
+
+    It 'reports a destination folder that does not exist' {
+        Unprotect-KmsData -Path $Message -Discovery -OutFile (Join-Path $Folder 'no/such/dir/out.bin') -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -Be 'DirectoryNotFound,KmsPowerShell.Commands.Data.UnprotectKmsDataCommand'
+    }
+
+    It 'refuses a disabled key' -Skip:($env:KMSPS_TEST_BACKEND -eq 'moto') {
+        # moto decrypts with disabled keys.
+        $Key | Disable-KmsKey
+        try {
+            Unprotect-KmsData -Path $Message -KeyId $Key.Arn -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $failures[0].FullyQualifiedErrorId | Should -Be 'KeyDisabled,KmsPowerShell.Commands.Data.UnprotectKmsDataCommand'
+        }
+        finally { $Key | Enable-KmsKey }
+    }
+
+    It 'needs -KeyId or -Discovery for messages' {
+        { Unprotect-KmsData -Path $Message } | Should -Throw -ErrorId 'DecryptKeysInvalid,KmsPowerShell.Commands.Data.UnprotectKmsDataCommand'
+    }
+}
+
+Describe 'Protect-KmsData -Envelope' {
+    It 'round-trips a value over 4096 bytes in memory, base64 by default' {
+        $big = 'x' * 200000
+        $message = Protect-KmsData -Envelope -KeyId $Key.KeyId -Value $big -EncryptionContext @{ app = 'pester' }
+        $message | Should -BeOfType ([string])
+        Unprotect-KmsData -Envelope -Ciphertext $message -KeyId $Key.Arn -EncryptionContext @{ app = 'pester' } -AsPlainText | Should -BeExactly $big
+    }
+
+    It 'takes bytes, and never takes piped strings as paths' {
+        $bytes = [byte[]](0..255)
+        $message = Protect-KmsData -Envelope -KeyId $Key.KeyId -Value $bytes -AsByteArray
+        $back = Unprotect-KmsData -Envelope -Ciphertext $message -Discovery -AsByteArray
+        $back | Should -Be $bytes
+        'not-a-file.txt' | Protect-KmsData -KeyId $Key.KeyId | Unprotect-KmsData -AsPlainText | Should -Be 'not-a-file.txt'
+    }
+
+    It 'refuses caller context keys that start with aws-crypto-' {
+        Protect-KmsData -Envelope -KeyId $Key.KeyId -Value 'x' -EncryptionContext @{ 'aws-crypto-public-key' = 'x' } -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -Be 'EncryptionContextInvalid,KmsPowerShell.Commands.Data.ProtectKmsDataCommand'
+    }
+}
