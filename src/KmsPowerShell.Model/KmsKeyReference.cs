@@ -21,6 +21,13 @@ public sealed class KmsKeyReference
         Key = key;
     }
 
+    /// <summary>The key an alias from Get-KmsAlias points to: its alias ARN, so its own region is asked.</summary>
+    public KmsKeyReference(KmsAlias alias)
+    {
+        ArgumentNullException.ThrowIfNull(alias);
+        Value = alias.AliasArn;
+    }
+
     /// <summary>The identifier sent to KMS.</summary>
     public string Value { get; }
 

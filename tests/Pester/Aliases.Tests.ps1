@@ -23,13 +23,20 @@ Describe 'aliases' {
         ($KeyA | Get-KmsAlias).TargetKeyId | Sort-Object -Unique | Should -Be $KeyA.KeyId
     }
 
+    It 'keeps the region of piped objects from another region' {
+        $west = New-KmsKey -Region us-west-2 -Description 'alias west' -Alias "alias/$Prefix-west"
+        (Get-KmsAlias -Region us-west-2 -Name "$Prefix-west" | Disable-KmsKey -PassThru).State | Should -Be 'Disabled'
+        ($west | Get-KmsAlias).AliasName | Should -Be "alias/$Prefix-west"
+        Get-KmsAlias -Region us-west-2 -Name "$Prefix-west" | Remove-KmsAlias -Force
+    }
+
     It 'hides AWS managed aliases unless asked' {
         Get-KmsAlias | Where-Object AwsManaged | Should -BeNullOrEmpty
     }
 
     It 'reports an alias name that matches nothing' {
         Get-KmsAlias -Name "$Prefix-none" -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-        $failures[0].FullyQualifiedErrorId | Should -Be 'KeyNotFound,KmsPowerShell.Commands.Aliases.GetKmsAliasCommand'
+        $failures[0].FullyQualifiedErrorId | Should -Be 'AliasNotFound,KmsPowerShell.Commands.Aliases.GetKmsAliasCommand'
     }
 
     It 'points a piped alias at another key' {

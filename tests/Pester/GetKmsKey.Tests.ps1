@@ -95,7 +95,7 @@ Describe 'Get-KmsKey' {
             $found = Get-KmsKey -Alias "$Prefix-1", "$Prefix-none" -ErrorVariable failures -ErrorAction SilentlyContinue
             $found.KeyId | Should -Be $WildKeys[0].KeyId
             $failures.Count | Should -Be 1
-            $failures[0].FullyQualifiedErrorId | Should -Be 'KeyNotFound,KmsPowerShell.Commands.Keys.GetKmsKeyCommand'
+            $failures[0].FullyQualifiedErrorId | Should -Be 'AliasNotFound,KmsPowerShell.Commands.Keys.GetKmsKeyCommand'
             $failures[0].TargetObject | Should -Be "$Prefix-none"
         }
 

@@ -99,8 +99,10 @@ Describe 'key lifecycle' {
         $restored.State | Should -Be 'Disabled'
     }
 
-    It 'does not delete with -WhatIf even with -Force' {
+    It 'does not delete with -WhatIf or $WhatIfPreference, even with -Force' {
         $Key | Remove-KmsKey -Force -WhatIf
+        $WhatIfPreference = $true
+        try { $Key | Remove-KmsKey -Force } finally { $WhatIfPreference = $false }
         (Invoke-Aws kms describe-key --key-id $Key.KeyId).KeyMetadata.KeyState | Should -Be 'Enabled'
     }
 

@@ -149,7 +149,12 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
     /// Asks before a change. -Force skips the question (a confirmation prompt), never -WhatIf: with both, nothing changes.
     /// </summary>
     protected bool ShouldChange(string target, string action, bool force = false) =>
-        (force && !MyInvocation.BoundParameters.ContainsKey("WhatIf")) || ShouldProcess(target, action);
+        (force && !IsWhatIf) || ShouldProcess(target, action);
+
+    /// <summary>True under -WhatIf, or $WhatIfPreference when -WhatIf was not given.</summary>
+    private bool IsWhatIf => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
+        ? given is SwitchParameter { IsPresent: true } || given is true
+        : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 
     /// <summary>Ends the command for a bad invocation (an argument that can never work), before any call.</summary>
     protected void ThrowInvocationError(Exception exception, object? target) =>

@@ -13,6 +13,7 @@ internal static class KmsErrorMap
     private static readonly Dictionary<string, Entry> ByCode = new(StringComparer.Ordinal)
     {
         ["NotFoundException"] = new("KeyNotFound", ErrorCategory.ObjectNotFound, "Check the key id, ARN or alias name, and the region (-Region)."),
+        ["AliasNotFound"] = new("AliasNotFound", ErrorCategory.ObjectNotFound, "Check the alias name (Get-KmsAlias lists them) and the region (-Region)."),
         ["DisabledException"] = new("KeyDisabled", ErrorCategory.InvalidOperation, "Enable the key with Enable-KmsKey, or use another key."),
         ["KMSInvalidStateException"] = new("KeyStateInvalid", ErrorCategory.InvalidOperation, "Check the key's State with Get-KmsKey; a key pending deletion can be restored with Undo-KmsKeyRemoval."),
         ["InvalidKeyUsageException"] = new("KeyUsageInvalid", ErrorCategory.InvalidOperation, "The key's KeyUsage or KeySpec does not allow this operation."),

@@ -16,7 +16,7 @@ public sealed class GetKmsAliasCommand : KmsCmdlet
     public string[]? Name { get; set; }
 
     /// <summary>Only the aliases of this key.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("KeyArn")]
     [ArgumentCompleter(typeof(KeyIdCompleter))]
     public KmsKeyReference? KeyId { get; set; }
@@ -36,11 +36,13 @@ public sealed class GetKmsAliasCommand : KmsCmdlet
         var patterns = (Name ?? ["*"]).Select(n => n.StartsWith("alias/", StringComparison.Ordinal) ? n : "alias/" + n).ToArray();
         var matchers = patterns.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToArray();
         var matched = new bool[patterns.Length];
-        foreach (var region in Region is { Length: > 0 } ? Region.Distinct() : [ActiveSession.Region])
+        // A piped KmsKey names its own region.
+        var regions = KeyId?.Key is { } piped ? [piped.Region] : Region is { Length: > 0 } ? Region.Distinct().ToArray() : [ActiveSession.Region];
+        foreach (var region in regions)
         {
             try
             {
-                string? keyId = KeyId is null ? null : Await(reader.GetAsync(KeyId.Value, region, CancellationToken)).KeyId;
+                string? keyId = KeyId is null ? null : KeyId.Key?.KeyId ?? Await(reader.GetAsync(KeyId.Value, region, CancellationToken)).KeyId;
                 foreach (var alias in Await(reader.ListAliasesAsync(region, CancellationToken)).OrderBy(a => a.AliasName, StringComparer.Ordinal))
                 {
                     if (keyId is not null && alias.TargetKeyId != keyId) continue;
@@ -59,7 +61,7 @@ public sealed class GetKmsAliasCommand : KmsCmdlet
         for (var i = 0; i < patterns.Length; i++)
         {
             if (matched[i] || !IsExact(patterns[i])) continue;
-            WriteKmsError(new KmsServiceException("NotFoundException", $"Alias {patterns[i]} is not found.", 400, null, null), Name![i]);
+            WriteKmsError(new KmsServiceException("AliasNotFound", $"Alias {patterns[i]} is not found.", 400, null, null), Name![i]);
         }
     }
 

@@ -31,6 +31,7 @@ public sealed class RemoveKmsAliasCommand : KmsCmdlet
             try
             {
                 var region = RegionOrDefault(Region);
+                Engine.Admin.AliasName.Require(name);
                 if (!ShouldChange($"{name} in {region}", "Delete the alias", Force)) continue;
                 Await(new KmsAliasAdmin(ActiveSession).DeleteAsync(region, name, CancellationToken));
             }

@@ -36,6 +36,7 @@ public sealed class SetKmsAliasCommand : KmsCmdlet
             try
             {
                 var region = RegionOrDefault(Region);
+                Engine.Admin.AliasName.Require(name);
                 var key = KeyId.Key ?? Await(new KmsKeyReader(ActiveSession).GetAsync(KeyId.Value, region, CancellationToken));
                 if (!ShouldProcess($"{name} in {region}", $"Point the alias at key {key.KeyId}")) continue;
                 Await(new KmsAliasAdmin(ActiveSession).UpdateAsync(region, name, key.KeyId, CancellationToken));

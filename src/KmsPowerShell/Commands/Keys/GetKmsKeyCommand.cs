@@ -134,7 +134,7 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
         for (var i = 0; i < patterns.Length; i++)
         {
             if (matched[i] || WildcardPattern.ContainsWildcardCharacters(patterns[i])) continue;
-            var notFound = new KmsServiceException("NotFoundException", $"Alias {patterns[i]} is not found.", 400, null, null);
+            var notFound = new KmsServiceException("AliasNotFound", $"Alias {patterns[i]} is not found.", 400, null, null);
             WriteKmsError(notFound, Alias[i]);
         }
     }

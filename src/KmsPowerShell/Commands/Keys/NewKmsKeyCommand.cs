@@ -94,8 +94,15 @@ public sealed class NewKmsKeyCommand : KmsCmdlet
         catch (KmsException)
         {
             // Leave nothing half-made: the key without its alias is scheduled for deletion at the shortest window.
-            Await(admin.ScheduleDeletionAsync(new KeyRequest(key.Arn, region), 7, CancellationToken));
-            WriteWarning($"The alias {Alias} could not be created, so the new key {key.KeyId} was scheduled for deletion in 7 days.");
+            try
+            {
+                Await(admin.ScheduleDeletionAsync(new KeyRequest(key.Arn, region), 7, CancellationToken));
+                WriteWarning($"The alias {Alias} could not be created, so the new key {key.KeyId} was scheduled for deletion in 7 days.");
+            }
+            catch (KmsException cleanup)
+            {
+                WriteWarning($"The alias {Alias} could not be created, and the new key {key.KeyId} could not be scheduled for deletion ({cleanup.Message}): remove it with Remove-KmsKey.");
+            }
             throw;
         }
         return Await(new KmsKeyReader(ActiveSession).GetAsync(new KeyRequest(key.Arn, region), CancellationToken));

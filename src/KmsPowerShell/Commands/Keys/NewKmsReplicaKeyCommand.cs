@@ -25,13 +25,28 @@ public sealed class NewKmsReplicaKeyCommand : KmsKeyCmdlet
     [Parameter]
     public string? Policy { get; set; }
 
+    private IReadOnlyDictionary<string, string> _tags = new Dictionary<string, string>();
+    private string? _policy;
+
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            Engine.Session.RegionName.Require(ReplicaRegion, "-ReplicaRegion");
+            _tags = TagTable.From(Tag);
+            _policy = PolicyText.Read(this, Policy, null);
+        }
+        catch (KmsException e)
+        {
+            ThrowInvocationError(e, ReplicaRegion);
+        }
+    }
+
     protected override void ProcessKey(KmsKeyReference reference)
     {
-        var tags = TagTable.From(Tag);
-        var policy = PolicyText.Read(this, Policy, null);
         var key = Describe(reference);
         if (!ShouldProcess(NameOf(key), $"Replicate the key to {ReplicaRegion}")) return;
-        var replicaArn = Await(new KmsKeyAdmin(ActiveSession).ReplicateAsync(RequestFor(key), ReplicaRegion, Description, tags, policy, CancellationToken));
+        var replicaArn = Await(new KmsKeyAdmin(ActiveSession).ReplicateAsync(RequestFor(key), ReplicaRegion, Description, _tags, _policy, CancellationToken));
         WriteObject(Await(Reader.GetAsync(new KeyRequest(replicaArn, ReplicaRegion), CancellationToken)));
     }
 }

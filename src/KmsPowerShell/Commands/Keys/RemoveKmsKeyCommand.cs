@@ -33,6 +33,8 @@ public sealed class RemoveKmsKeyCommand : KmsKeyChangeCmdlet
         _deletionDate = await new KmsKeyAdmin(ActiveSession).ScheduleDeletionAsync(key, PendingWindowInDays, cancellationToken).ConfigureAwait(false);
 
     protected override void AfterChange(KmsKey key) =>
-        WriteWarning($"{NameOf(key)} will be deleted on {_deletionDate ?? DateTime.Now.AddDays(PendingWindowInDays):F}. " +
-                     "Until then, Undo-KmsKeyRemoval cancels the deletion.");
+        WriteWarning(_deletionDate is { } date
+            ? $"{NameOf(key)} will be deleted on {date:F}. Until then, Undo-KmsKeyRemoval cancels the deletion."
+            // KMS gives no date for a multi-Region primary key: its waiting period starts when its last replica is deleted.
+            : $"{NameOf(key)} will be deleted {PendingWindowInDays} days after its last replica is deleted. Until then, Undo-KmsKeyRemoval cancels the deletion.");
 }

@@ -14,6 +14,18 @@ public sealed class SetKmsPrimaryRegionCommand : KmsKeyChangeCmdlet
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string PrimaryRegion { get; set; } = "";
 
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            Engine.Session.RegionName.Require(PrimaryRegion, "-PrimaryRegion");
+        }
+        catch (KmsConfigurationException e)
+        {
+            ThrowInvocationError(e, PrimaryRegion);
+        }
+    }
+
     protected override string Action(KmsKey key) => $"Make the replica in {PrimaryRegion} the primary key";
 
     protected override Task ChangeAsync(KeyRequest key, CancellationToken cancellationToken) =>

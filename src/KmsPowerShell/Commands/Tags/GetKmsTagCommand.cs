@@ -17,7 +17,8 @@ public sealed class GetKmsTagCommand : KmsKeyCmdlet
     protected override void ProcessKey(KmsKeyReference reference)
     {
         var key = Describe(reference);
-        var pattern = new WildcardPattern(TagKey ?? "*", WildcardOptions.IgnoreCase);
+        // Tag keys are case-sensitive in KMS.
+        var pattern = new WildcardPattern(TagKey ?? "*", WildcardOptions.None);
         foreach (var tag in Await(new KmsTagAdmin(ActiveSession).ListAsync(RequestFor(key), key.Arn, CancellationToken)))
         {
             if (pattern.IsMatch(tag.TagKey)) WriteObject(tag);
