@@ -45,6 +45,7 @@
         'Set-KmsKey'
         'Set-KmsKeyPolicy'
         'Set-KmsLocalClock'
+        'Set-KmsLocalFault'
         'Set-KmsPrimaryRegion'
         'Start-KmsLocalServer'
         'Stop-KmsLocalServer'

@@ -1,0 +1,71 @@
+# Faults and cancellation: retries absorb throttling and 500s; Ctrl+C ends work at once and leaves nothing behind.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module $ModulePath -Force
+}
+
+Describe 'retries through a faulty KMS' -Skip:($env:KMSPS_TEST_BACKEND -ne 'local') {
+    BeforeAll {
+        $script:Folder = New-Item -ItemType Directory (Join-Path $TestDrive 'bulk')
+        1..150 | ForEach-Object { Set-Content (Join-Path $Folder "file$_.txt") "content $_" }
+        Connect-Kms -Local -MaxAttempts 10
+        $script:Key = New-KmsKey -Description 'pester faults'
+    }
+
+    AfterAll {
+        Set-KmsLocalFault
+    }
+
+    It 'protects every file with 20% throttling and 5% 500s, and every output decrypts' {
+        Set-KmsLocalFault -ThrottleRate 0.2 -InternalErrorRate 0.05 -Seed 7
+        $written = Get-ChildItem $Folder -Filter *.txt | Protect-KmsData -KeyId $Key.KeyId -ErrorVariable failures
+        $failures | Should -BeNullOrEmpty
+        $written.Count | Should -Be 150
+        Get-ChildItem $Folder -Filter *.txt | Remove-Item
+        Get-ChildItem $Folder -Filter *.encrypted | Unprotect-KmsData -KeyId $Key.Arn -ErrorVariable decryptFailures | Out-Null
+        $decryptFailures | Should -BeNullOrEmpty
+        Get-Content (Join-Path $Folder 'file42.txt') | Should -Be 'content 42'
+    }
+
+    It 'reports each item the endpoint fails, and leaves nothing behind for it' {
+        Set-KmsLocalFault -InternalErrorRate 1
+        Connect-Kms -Local -MaxAttempts 2
+        $file = Join-Path $Folder 'doomed.bin'
+        Set-Content $file 'x'
+        Protect-KmsData -KeyId $Key.KeyId -Path $file -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -Be 'ServiceError,KmsPowerShell.Commands.Data.ProtectKmsDataCommand'
+        "$file.encrypted" | Should -Not -Exist
+        Get-ChildItem $Folder -Force | Where-Object Name -match 'doomed.*\.tmp' | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'cancellation mid-file' {
+    It 'stops Protect-KmsData within a second and leaves no partial output' {
+        $source = Join-Path $TestDrive 'large.bin'
+        $stream = [IO.File]::Create($source)
+        $stream.SetLength(768MB)
+        $stream.Dispose()
+        $shell = [powershell]::Create()
+        try {
+            $connect = if ($Backend -eq 'local') { 'Connect-Kms -Local' } else { "Connect-Kms -EndpointUrl '$Endpoint' -Region us-east-1" }
+            $null = $shell.AddScript("Import-Module '$ModulePath'; $connect; `$k = New-KmsKey; Protect-KmsData -KeyId `$k.KeyId -Path '$source'")
+            $pending = $shell.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while (-not (Get-ChildItem $TestDrive -Force | Where-Object { $_.Name -like 'large.bin.encrypted*' -or $_.Name -like '.large.bin*' }) -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 20
+            }
+            Start-Sleep -Milliseconds 200
+            $pending.IsCompleted | Should -BeFalse -Because 'the test must stop the cmdlet mid-file'
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $shell.Stop()
+            $watch.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 1.5
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+            Get-ChildItem $TestDrive -Force | Where-Object Name -ne 'large.bin' | Should -BeNullOrEmpty
+        }
+        finally {
+            $shell.Dispose()
+            Remove-Item $source -ErrorAction Ignore
+        }
+    }
+}
