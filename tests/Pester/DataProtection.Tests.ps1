@@ -95,6 +95,12 @@ Describe 'New-KmsDataKey, Get-KmsRandom and Update-KmsCiphertext' {
         (New-KmsDataKey -KeyId $Key.KeyId -NumberOfBytes 64 -AsByteArray).PlaintextBytes.Length | Should -Be 64
     }
 
+    It 'decrypts a piped data key by its CiphertextBlob' {
+        $dataKey = New-KmsDataKey -KeyId $Key.KeyId -AsByteArray
+        $decrypted = $dataKey | Unprotect-KmsData -AsByteArray
+        $decrypted | Should -Be $dataKey.PlaintextBytes
+    }
+
     It 'keeps the plaintext in a SecureString by default, and out entirely with -WithoutPlaintext' {
         $dataKey = New-KmsDataKey -KeyId $Key.KeyId
         $dataKey.Plaintext | Should -BeOfType ([securestring])

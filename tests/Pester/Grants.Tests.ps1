@@ -63,6 +63,10 @@ Describe 'grants' {
             Should -Throw -ErrorId 'ParameterArgumentValidationError,KmsPowerShell.Commands.Grants.NewKmsGrantCommand'
     }
 
+    It 'takes operation names in any case' {
+        ($Key | New-KmsGrant -GranteePrincipal $Grantee -Operation decrypt, GENERATEDATAKEY).Operations | Should -Be @('Decrypt', 'GenerateDataKey')
+    }
+
     It 'completes grant operations' {
         $line = 'New-KmsGrant -Operation GenerateDataKeyP'
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |

@@ -233,6 +233,12 @@ Describe 'Connect-Kms -Local' {
         $again.Output.Trim() | Should -Be $keyId
     }
 
+    It 'reports a state file it cannot read with one clear error' {
+        $state = Join-Path $TestDrive 'broken.json'
+        Set-Content $state '{ this is not json'
+        { Connect-Kms -Local -LocalStatePath $state } | Should -Throw -ErrorId 'LocalStateUnavailable,KmsPowerShell.Commands.Session.ConnectKmsCommand'
+    }
+
     It 'lets a second principal in only through a grant' {
         Connect-Kms -Local
         $key = New-KmsKey -Description 'pester principal B'

@@ -20,17 +20,18 @@ public sealed partial record NewGrantRequest(
         RequirePrincipal(GranteePrincipal, "-GranteePrincipal");
         if (RetiringPrincipal is not null) RequirePrincipal(RetiringPrincipal, "-RetiringPrincipal");
         if (Operations.Count == 0) throw new KmsArgumentException("GrantOperationsEmpty", "-Operation is empty: a grant allows at least one operation.");
-        var unknown = Operations.Where(o => !GrantOperations.All.Contains(o, StringComparer.Ordinal)).ToArray();
+        var unknown = Operations.Where(o => !GrantOperations.All.Contains(o, StringComparer.OrdinalIgnoreCase)).ToArray();
         if (unknown.Length > 0)
         {
             throw new KmsArgumentException("GrantOperationInvalid",
                 $"{string.Join(", ", unknown)} is not a grant operation. Use {string.Join(", ", GrantOperations.All)}.");
         }
+        var spelled = Operations.Select(o => GrantOperations.All.First(known => string.Equals(known, o, StringComparison.OrdinalIgnoreCase))).Distinct().ToArray();
         if (EncryptionContextEquals is { Count: > 0 } && EncryptionContextSubset is { Count: > 0 })
         {
             throw new KmsArgumentException("GrantConstraintConflict", "Use -EncryptionContextEquals or -EncryptionContextSubset, not both.");
         }
-        return this;
+        return this with { Operations = spelled };
     }
 
     private static void RequirePrincipal(string principal, string parameter)

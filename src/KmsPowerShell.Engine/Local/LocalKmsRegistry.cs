@@ -15,8 +15,22 @@ public static class LocalKmsRegistry
     private static readonly ConcurrentDictionary<int, LocalKmsServer> Servers = new();
 
     /// <summary>The instance for a state file (a full path), or the in-memory one for null.</summary>
-    public static LocalKmsInstance Get(string? statePath) =>
-        Instances.GetOrAdd(statePath ?? InMemory, path => new Lazy<LocalKmsInstance>(() => LocalKmsInstance.Create(path.Length == 0 ? null : path))).Value;
+    public static LocalKmsInstance Get(string? statePath)
+    {
+        var key = statePath ?? InMemory;
+        var lazy = Instances.GetOrAdd(key, path => new Lazy<LocalKmsInstance>(() => LocalKmsInstance.Create(path.Length == 0 ? null : path)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException
+            or System.Text.Json.JsonException or FormatException)
+        {
+            // A state file that cannot be used now may be fixed and used later: forget the failure.
+            Instances.TryRemove(new KeyValuePair<string, Lazy<LocalKmsInstance>>(key, lazy));
+            throw new KmsConfigurationException("LocalStateUnavailable", $"The local KMS state file '{statePath}' cannot be used: {e.Message}", e);
+        }
+    }
 
     /// <summary>Serves an instance over HTTP on 127.0.0.1; port 0 takes a free port.</summary>
     public static LocalKmsServer StartServer(string? statePath, int port)

@@ -13,15 +13,7 @@ internal static class LocalSessionFactory
     public static KmsSession Create(KmsSessionOptions options, Action<string> verbose)
     {
         var statePath = string.IsNullOrEmpty(options.LocalStatePath) ? null : Path.GetFullPath(options.LocalStatePath);
-        LocalKmsInstance instance;
-        try
-        {
-            instance = LocalKmsRegistry.Get(statePath);
-        }
-        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException or System.Text.Json.JsonException)
-        {
-            throw new KmsConfigurationException("LocalStateUnavailable", $"The local KMS state file '{statePath}' cannot be used: {e.Message}", e);
-        }
+        var instance = LocalKmsRegistry.Get(statePath);
 
         var (region, regionSource) = LocalRegion(options);
         var (credentials, principal) = string.IsNullOrEmpty(options.AccessKey)

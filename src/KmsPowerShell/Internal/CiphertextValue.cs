@@ -9,9 +9,18 @@ internal static class CiphertextValue
     {
         byte[] bytes => bytes,
         string text => FromBase64(text),
+        // -Ciphertext takes pipeline input by value, so objects such as KmsDataKey arrive whole: use their ciphertext.
+        var other when Property(value, "CiphertextBlob") is { } blob => ToBytes(blob),
+        var other when Property(value, "Ciphertext") is { } text => ToBytes(text),
         var other => throw new KmsArgumentException("CiphertextTypeInvalid",
             $"-Ciphertext takes base64 text or a byte array, not {other?.GetType().Name ?? "null"}."),
     };
+
+    private static object? Property(object value, string name)
+    {
+        var found = PSObject.AsPSObject(value).Properties[name]?.Value;
+        return found is byte[] or string ? found : found is PSObject { BaseObject: byte[] or string } wrapped ? wrapped.BaseObject : null;
+    }
 
     private static byte[] FromBase64(string text)
     {

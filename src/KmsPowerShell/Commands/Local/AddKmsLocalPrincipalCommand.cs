@@ -41,7 +41,14 @@ public sealed class AddKmsLocalPrincipalCommand : PSCmdlet
         var secret = SecretAccessKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
         if (!ShouldProcess(PrincipalArn, "Let the principal sign requests to the local KMS")) return;
         var statePath = string.IsNullOrEmpty(LocalStatePath) ? null : GetUnresolvedProviderPathFromPSPath(LocalStatePath);
-        LocalKmsRegistry.Get(statePath).Service.AddPrincipal(new LocalKmsPrincipal(accessKey, secret, PrincipalArn, account, AccountAdministrator));
+        try
+        {
+            LocalKmsRegistry.Get(statePath).Service.AddPrincipal(new LocalKmsPrincipal(accessKey, secret, PrincipalArn, account, AccountAdministrator));
+        }
+        catch (KmsConfigurationException e)
+        {
+            ThrowTerminatingError(KmsErrorMap.ToErrorRecord(e, LocalStatePath));
+        }
         WriteObject(new KmsLocalPrincipal(PrincipalArn, account, accessKey, secret, AccountAdministrator));
     }
 }

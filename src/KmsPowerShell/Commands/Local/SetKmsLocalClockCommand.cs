@@ -27,8 +27,16 @@ public sealed class SetKmsLocalClockCommand : PSCmdlet
             ThrowTerminatingError(KmsErrorMap.ToErrorRecord(error, Advance));
         }
         var statePath = string.IsNullOrEmpty(LocalStatePath) ? null : GetUnresolvedProviderPathFromPSPath(LocalStatePath);
-        var clock = LocalKmsRegistry.Get(statePath).Clock;
         if (!ShouldProcess("the local KMS clock", $"Move forward by {Advance}")) return;
+        LocalKmsRunningClock clock = null!;
+        try
+        {
+            clock = LocalKmsRegistry.Get(statePath).Clock;
+        }
+        catch (KmsConfigurationException e)
+        {
+            ThrowTerminatingError(KmsErrorMap.ToErrorRecord(e, LocalStatePath));
+        }
         clock.Advance(Advance);
         if (PassThru) WriteObject(clock.GetUtcNow().ToLocalTime());
     }

@@ -54,6 +54,13 @@ public sealed class SetKmsLocalFaultCommand : PSCmdlet
         var statePath = string.IsNullOrEmpty(LocalStatePath) ? null : GetUnresolvedProviderPathFromPSPath(LocalStatePath);
         var target = faults.Any ? $"throttle {ThrottleRate:P0}, 500s {InternalErrorRate:P0}, drops {DropConnectionRate:P0}, slow {SlowRate:P0}" : "no faults";
         if (!ShouldProcess("the local KMS", $"Answer with {target}")) return;
-        LocalKmsRegistry.Get(statePath).Service.Faults = faults;
+        try
+        {
+            LocalKmsRegistry.Get(statePath).Service.Faults = faults;
+        }
+        catch (KmsConfigurationException e)
+        {
+            ThrowTerminatingError(KmsErrorMap.ToErrorRecord(e, LocalStatePath));
+        }
     }
 }

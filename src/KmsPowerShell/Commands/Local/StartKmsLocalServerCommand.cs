@@ -31,7 +31,11 @@ public sealed class StartKmsLocalServerCommand : PSCmdlet
             WriteObject(new KmsLocalServer(server.Endpoint.ToString(), server.Port, statePath,
                 LocalKmsPrincipal.DefaultAccessKeyId, LocalKmsPrincipal.DefaultSecretAccessKey));
         }
-        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or InvalidOperationException or System.Text.Json.JsonException)
+        catch (KmsConfigurationException e)
+        {
+            ThrowTerminatingError(KmsErrorMap.ToErrorRecord(e, StatePath));
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or InvalidOperationException)
         {
             var error = new KmsConfigurationException("LocalServerNotStarted", $"The local KMS server could not start: {e.Message}", e);
             ThrowTerminatingError(KmsErrorMap.ToErrorRecord(error, Port));
