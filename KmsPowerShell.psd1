@@ -1,4 +1,5 @@
-# The manifest template. build.ps1 stamps ModuleVersion from Directory.Build.props into the copy it ships.
+# The manifest template. build.ps1 stamps ModuleVersion (from Directory.Build.props) and FileList (every file of the
+# built module folder: assemblies, dependencies, format file, en-US help) into the copy it ships.
 @{
     RootModule           = 'KmsPowerShell.dll'
     ModuleVersion        = '0.0.0'
@@ -12,6 +13,7 @@
     RequiredAssemblies   = @('KmsPowerShell.Model.dll')
     FormatsToProcess     = @('KmsPowerShell.Format.ps1xml')
     CmdletsToExport      = @(
+        'Add-KmsLocalPrincipal'
         'Add-KmsTag'
         'Connect-Kms'
         'Disable-KmsKey'
@@ -46,7 +48,10 @@
         'Set-KmsAlias'
         'Set-KmsKey'
         'Set-KmsKeyPolicy'
+        'Set-KmsLocalClock'
         'Set-KmsPrimaryRegion'
+        'Start-KmsLocalServer'
+        'Stop-KmsLocalServer'
         'Test-KmsMac'
         'Test-KmsSignature'
         'Undo-KmsKeyRemoval'
@@ -56,6 +61,7 @@
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
+    FileList             = @()
     PrivateData          = @{
         PSData = @{
             Tags         = @('AWS', 'KMS', 'Encryption', 'Security', 'Cryptography', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')

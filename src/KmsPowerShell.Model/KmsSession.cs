@@ -50,6 +50,12 @@ public sealed class KmsSession : IDisposable
     /// <summary>When the session was made.</summary>
     public DateTimeOffset CreatedAt => Description.CreatedAt;
 
+    /// <summary>True for a session on the local KMS (Connect-Kms -Local).</summary>
+    public bool IsLocal => Description.IsLocal;
+
+    /// <summary>The file a local session's KMS keeps its state in; empty when it lives in memory.</summary>
+    public string? LocalStatePath => Description.LocalStatePath;
+
     /// <summary>True once Disconnect-Kms (or Dispose) has closed the session.</summary>
     public bool IsClosed => Volatile.Read(ref _disposed) != 0;
 
@@ -84,4 +90,9 @@ internal sealed record KmsSessionDescription(
     TimeSpan Timeout,
     bool UseFipsEndpoint,
     bool UseDualStackEndpoint,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    public bool IsLocal { get; init; }
+
+    public string? LocalStatePath { get; init; }
+}

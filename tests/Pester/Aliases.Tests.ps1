@@ -1,7 +1,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-Module $ModulePath -Force
-    Connect-Kms -EndpointUrl $Endpoint -Region us-east-1
+    Connect-TestKms
     $script:Prefix = "pester-alias-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
     $script:KeyA = New-KmsKey -Description 'alias target A'
     $script:KeyB = New-KmsKey -Description 'alias target B'

@@ -1,7 +1,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-Module $ModulePath -Force
-    Connect-Kms -EndpointUrl $Endpoint -Region us-east-1
+    Connect-TestKms
     $suffix = [guid]::NewGuid().ToString('n').Substring(0, 8)
     $script:AliasName = "alias/pester-complete-$suffix"
     $script:Key = New-TestKey -Description 'pester completion' -Alias $AliasName
@@ -30,6 +30,6 @@ Describe 'tab completion' {
     It 'completes nothing, quickly, when there is no session' {
         Disconnect-Kms
         try { Get-Completion 'Get-KmsKey -KeyId alias/' | Should -BeNullOrEmpty }
-        finally { Connect-Kms -EndpointUrl $Endpoint -Region us-east-1 }
+        finally { Connect-TestKms }
     }
 }

@@ -6,7 +6,7 @@ BeforeDiscovery {
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-Module $ModulePath -Force
-    Connect-Kms -EndpointUrl $Endpoint -Region us-east-1
+    Connect-TestKms
     $script:Key = New-KmsKey -Description 'pester key pairs'
 }
 

@@ -1,7 +1,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-Module $ModulePath -Force
-    Connect-Kms -EndpointUrl $Endpoint -Region us-east-1
+    Connect-TestKms
     $script:Key = New-KmsKey -Description 'pester data' -Alias "alias/pester-data-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
     $script:OtherKey = New-KmsKey -Description 'pester data other'
     $script:Secret = 'correct horse battery staple ✓'

@@ -24,7 +24,7 @@ $totals = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
 $mandatory = $env:CI -eq 'true'
 
 try {
-    foreach ($name in $Backend) {
+    foreach ($name in $Backend -split ',') {
         $availability = Test-BackendAvailable -Name $name
         if (-not $availability.Available) {
             if ($mandatory) { throw "The $name backend is mandatory in CI but cannot start: $($availability.Reason)" }

@@ -23,6 +23,7 @@ Describe 'assembly isolation' {
         $run = Invoke-FreshPwsh @"
 $Prelude
 Add-Type -Path '$ForeignCore'
+`$env:KMSPS_TEST_VIA_SERVER = '1'
 Import-Module '$Pester'
 `$configuration = New-PesterConfiguration
 `$configuration.Run.Path = '$(Join-Path $PSScriptRoot 'GetKmsKey.Tests.ps1')'

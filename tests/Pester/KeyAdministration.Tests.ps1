@@ -1,7 +1,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-Module $ModulePath -Force
-    Connect-Kms -EndpointUrl $Endpoint -Region us-east-1
+    Connect-TestKms
     function New-Name { "alias/pester-admin-$([guid]::NewGuid().ToString('n').Substring(0, 10))" }
     $script:Fqid = { param($ErrorId, $Command) "$ErrorId,KmsPowerShell.Commands.Keys.$Command" }
 }

@@ -2,7 +2,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-Module $ModulePath -Force
-    Connect-Kms -EndpointUrl $Endpoint -Region us-east-1
+    Connect-TestKms
     $script:Hmac = New-KmsKey -Description 'pester hmac' -KeySpec HMAC_256 -KeyUsage GENERATE_VERIFY_MAC
     $script:Symmetric = New-KmsKey -Description 'pester hmac symmetric'
 }

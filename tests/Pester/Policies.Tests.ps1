@@ -1,7 +1,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-Module $ModulePath -Force
-    Connect-Kms -EndpointUrl $Endpoint -Region us-east-1
+    Connect-TestKms
     $script:Policy = @'
 {
   "Version": "2012-10-17",

@@ -45,14 +45,14 @@ Describe 'sessions' {
         }
 
         It 'takes explicit keys and says so' {
-            $session = Connect-Kms -EndpointUrl $Endpoint -AccessKey AKIAI44QH8DHBEXAMPLE -SecretKey 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY' -PassThru
+            $session = Connect-Kms -EndpointUrl $Endpoint -AccessKey $AccessKey -SecretKey $SecretKey -PassThru
             $session.CredentialSource | Should -Be 'parameters'
             Get-KmsKey -ErrorAction Stop | Out-Null
         }
 
         It 'takes a PSCredential' {
-            $secret = ConvertTo-SecureString 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY' -AsPlainText -Force
-            $credential = [pscredential]::new('AKIAI44QH8DHBEXAMPLE', $secret)
+            $secret = ConvertTo-SecureString $SecretKey -AsPlainText -Force
+            $credential = [pscredential]::new($AccessKey, $secret)
             $session = Connect-Kms -EndpointUrl $Endpoint -Credential $credential -PassThru
             $session.CredentialSource | Should -Be 'parameters'
             { Get-KmsKey -ErrorAction Stop } | Should -Not -Throw
@@ -64,7 +64,7 @@ Describe 'sessions' {
         }
 
         It 'reads region and credentials from a profile' {
-            Write-AwsFiles "[profile dev]`nregion = eu-central-1`n" "[dev]`naws_access_key_id = AKIADEVEXAMPLE`naws_secret_access_key = devsecret`n"
+            Write-AwsFiles "[profile dev]`nregion = eu-central-1`n" "[dev]`naws_access_key_id = $AccessKey`naws_secret_access_key = $SecretKey`n"
             Set-TestEnvironment @{ AWS_REGION = $null }
             $session = Connect-Kms -ProfileName dev -EndpointUrl $Endpoint -PassThru
             $session.Region | Should -Be 'eu-central-1'
@@ -75,7 +75,7 @@ Describe 'sessions' {
 
         It 'runs a credential_process profile through the SDK' -Skip:$IsWindows {
             $script = Join-Path ([IO.Path]::GetTempPath()) "kmsps-creds-$PID.sh"
-            Set-Content $script "#!/bin/sh`necho '{`"Version`": 1, `"AccessKeyId`": `"AKIAPROCESSEXAMPLE`", `"SecretAccessKey`": `"processsecret`"}'"
+            Set-Content $script "#!/bin/sh`necho '{`"Version`": 1, `"AccessKeyId`": `"$AccessKey`", `"SecretAccessKey`": `"$SecretKey`"}'"
             chmod +x $script
             Write-AwsFiles "[profile process]`nregion = us-east-1`ncredential_process = $script`n"
             try {
@@ -199,5 +199,65 @@ Describe 'sessions' {
             Disconnect-Kms
             { Get-KmsKey -Session $session -ErrorAction Stop } | Should -Throw -ErrorId 'SessionClosed,KmsPowerShell.Commands.Keys.GetKmsKeyCommand'
         }
+    }
+}
+
+Describe 'Connect-Kms -Local' {
+    AfterEach {
+        Disconnect-Kms -ErrorAction Ignore
+    }
+
+    It 'needs no AWS account, settings or network' {
+        $session = Connect-Kms -Local -PassThru
+        $session.IsLocal | Should -BeTrue
+        $session.Region | Should -Be 'us-east-1'
+        $session.CredentialSource | Should -Match 'local KMS'
+        $key = New-KmsKey -Description 'pester local'
+        (Get-KmsKey -KeyId $key.KeyId).Description | Should -Be 'pester local'
+        Protect-KmsData -KeyId $key.KeyId -Value 'x' | Unprotect-KmsData -AsPlainText | Should -Be 'x'
+    }
+
+    It 'shares its keys with the local server of this process' -Skip:($env:KMSPS_TEST_BACKEND -ne 'local') {
+        Connect-Kms -Local
+        $key = New-KmsKey -Description 'pester shared'
+        (Invoke-Aws kms describe-key --key-id $key.KeyId).KeyMetadata.Description | Should -Be 'pester shared'
+    }
+
+    It 'keeps keys in a state file across processes' {
+        $state = Join-Path $TestDrive 'kms-state.json'
+        $run = Invoke-FreshPwsh "Import-Module '$ModulePath'; Connect-Kms -Local -LocalStatePath '$state'; (New-KmsKey -Description 'persisted' -Alias alias/persisted).KeyId"
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $keyId = ($run.Output -split "`n" | Where-Object { $_ -match '^[0-9a-f-]{36}\s*$' }).Trim()
+        $again = Invoke-FreshPwsh "Import-Module '$ModulePath'; Connect-Kms -Local -LocalStatePath '$state'; (Get-KmsKey -KeyId alias/persisted).KeyId"
+        $again.ExitCode | Should -Be 0 -Because $again.Output
+        $again.Output.Trim() | Should -Be $keyId
+    }
+
+    It 'lets a second principal in only through a grant' {
+        Connect-Kms -Local
+        $key = New-KmsKey -Description 'pester principal B'
+        $principal = Add-KmsLocalPrincipal -PrincipalArn "arn:aws:iam::111122223333:role/pester-b-$([guid]::NewGuid().ToString('n').Substring(0, 6))"
+        $other = Connect-Kms -Local -AccessKey $principal.AccessKeyId -SecretKey $principal.SecretAccessKey -PassThru
+        Protect-KmsData -Session $other -KeyId $key.Arn -Value 'x' -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -Be 'AccessDenied,KmsPowerShell.Commands.Data.ProtectKmsDataCommand'
+        Connect-Kms -Local
+        $grant = $key | New-KmsGrant -GranteePrincipal $principal.PrincipalArn -Operation Encrypt, Decrypt -EncryptionContextSubset @{ app = 'pester' }
+        $ciphertext = Protect-KmsData -Session $other -KeyId $key.Arn -Value 'x' -EncryptionContext @{ app = 'pester' } -GrantToken $grant.GrantToken
+        Unprotect-KmsData -Session $other -Ciphertext $ciphertext -EncryptionContext @{ app = 'pester' } -AsPlainText | Should -Be 'x'
+        Protect-KmsData -Session $other -KeyId $key.Arn -Value 'x' -EncryptionContext @{ app = 'other' } -ErrorAction SilentlyContinue -ErrorVariable refused | Should -BeNullOrEmpty
+        $refused[0].FullyQualifiedErrorId | Should -Be 'AccessDenied,KmsPowerShell.Commands.Data.ProtectKmsDataCommand'
+        $grant | Revoke-KmsGrant -Force
+        Protect-KmsData -Session $other -KeyId $key.Arn -Value 'x' -EncryptionContext @{ app = 'pester' } -ErrorAction SilentlyContinue -ErrorVariable revoked | Should -BeNullOrEmpty
+        $revoked[0].FullyQualifiedErrorId | Should -Be 'AccessDenied,KmsPowerShell.Commands.Data.ProtectKmsDataCommand'
+        $other.Dispose()
+    }
+
+    It 'deletes a key once the window has passed on the local clock' {
+        Connect-Kms -Local
+        $key = New-KmsKey -Description 'pester clock'
+        $key | Remove-KmsKey -PendingWindowInDays 7 -Force -WarningAction SilentlyContinue
+        Set-KmsLocalClock -Advance (New-TimeSpan -Days 8)
+        Get-KmsKey -KeyId $key.KeyId -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -Be 'KeyNotFound,KmsPowerShell.Commands.Keys.GetKmsKeyCommand'
     }
 }

@@ -22,7 +22,7 @@ BeforeDiscovery {
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-Module $ModulePath -Force
-    Connect-Kms -EndpointUrl $Endpoint -Region us-east-1
+    Connect-TestKms
     $script:Keys = @{
         RSA  = New-KmsKey -Description 'pester signing rsa' -KeySpec RSA_2048 -KeyUsage SIGN_VERIFY
         P256 = New-KmsKey -Description 'pester signing p256' -KeySpec ECC_NIST_P256 -KeyUsage SIGN_VERIFY
@@ -117,7 +117,7 @@ Describe 'Test-KmsSignature online and offline' {
         ($second | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Message -join "`n" | Should -Not -Match 'Fetched the public key'
         $second | Where-Object { $_ -is [bool] } | Should -BeTrue
         Disconnect-Kms -Session $session
-        Connect-Kms -EndpointUrl $Endpoint -Region us-east-1
+        Connect-TestKms
     }
 }
 

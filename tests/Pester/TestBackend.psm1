@@ -4,9 +4,8 @@ function Initialize-TestEnvironment {
     param([string] $ModulePath, [string] $ForeignAwsSdkCore)
     $sandbox = Join-Path ([IO.Path]::GetTempPath()) "kmsps-test-$PID"
     New-Item -ItemType Directory -Force $sandbox | Out-Null
-    # Fake credentials only; empty config files so no real profile is ever read; no instance metadata probe.
-    $env:AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE'
-    $env:AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
+    # Fake credentials only (each backend sets its own); empty config files so no real profile is ever read;
+    # no instance metadata probe.
     $env:AWS_REGION = 'us-east-1'
     $env:AWS_EC2_METADATA_DISABLED = 'true'
     $env:AWS_CONFIG_FILE = Join-Path $sandbox 'config'
@@ -32,6 +31,7 @@ function Get-FreeLoopbackPort {
 function Test-BackendAvailable {
     param([string] $Name)
     switch ($Name) {
+        'local' { return @{ Available = $true; Reason = '' } }
         'moto' {
             $python = Get-Command python3 -ErrorAction Ignore
             if (-not $python) { return @{ Available = $false; Reason = 'python3 is not installed' } }
@@ -45,6 +45,9 @@ function Test-BackendAvailable {
 
 function Start-TestBackend {
     param([string] $Name)
+    if ($Name -eq 'local') { return Start-LocalBackend }
+    $env:AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE'
+    $env:AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
     $port = Get-FreeLoopbackPort
     $log = Join-Path ([IO.Path]::GetTempPath()) "kmsps-$Name-$port.log"
     $process = Start-Process -FilePath (Get-Command python3).Source -ArgumentList '-m', 'moto.server', '-H', '127.0.0.1', '-p', $port `
@@ -67,8 +70,19 @@ function Start-TestBackend {
     [pscustomobject]@{ Name = $Name; Endpoint = $endpoint; ProcessId = $process.Id; Log = $log }
 }
 
+function Start-LocalBackend {
+    # The local KMS runs in this process and serves HTTP on loopback: tests use it in process (Connect-Kms -Local)
+    # and through the server (awscli, fresh processes) and see the same keys.
+    Import-Module $env:KMSPS_TEST_MODULE
+    $server = Start-KmsLocalServer
+    $env:AWS_ACCESS_KEY_ID = $server.AccessKeyId
+    $env:AWS_SECRET_ACCESS_KEY = $server.SecretAccessKey
+    [pscustomobject]@{ Name = 'local'; Endpoint = $server.Endpoint.TrimEnd('/'); Port = $server.Port; ProcessId = $null; Log = $null }
+}
+
 function Stop-TestBackend {
     param($Server)
+    if ($Server.Name -eq 'local') { Stop-KmsLocalServer -Port $Server.Port; return }
     Stop-Process -Id $Server.ProcessId -Force -ErrorAction Ignore
     Remove-Item $Server.Log, "$($Server.Log).err" -ErrorAction Ignore
 }

@@ -2,6 +2,18 @@
 $script:Endpoint = $env:KMSPS_TEST_ENDPOINT
 $script:ModulePath = $env:KMSPS_TEST_MODULE
 $script:Pwsh = $env:KMSPS_TEST_PWSH
+$script:Backend = $env:KMSPS_TEST_BACKEND
+# Credentials the backend accepts (moto takes any; the local KMS checks signatures).
+$script:AccessKey = $env:AWS_ACCESS_KEY_ID
+$script:SecretKey = $env:AWS_SECRET_ACCESS_KEY
+
+function Connect-TestKms {
+    <# The backend under test as the current session: the local KMS in process, or moto over HTTP. #>
+    param([string] $Region = 'us-east-1')
+    # A fresh process (the isolation tests) has its own, empty, in-process local KMS: it reaches the suite's over HTTP.
+    if ($script:Backend -eq 'local' -and -not $env:KMSPS_TEST_VIA_SERVER) { Connect-Kms -Local -Region $Region }
+    else { Connect-Kms -EndpointUrl $script:Endpoint -Region $Region }
+}
 
 function Invoke-Aws {
     <# awscli against the backend: an independent client, so what it sees is not our code's opinion. #>

@@ -14,6 +14,8 @@ public static class KmsSessionFactory
             throw new KmsConfigurationException("TimeoutInvalid", "-Timeout must be longer than zero.");
         }
 
+        if (options.Local) return LocalSessionFactory.Create(options, verbose);
+
         var profiles = new ProfileLookup(options);
         var (region, regionSource) = ResolveRegion(options, profiles);
         verbose($"Region {region} from {regionSource}.");

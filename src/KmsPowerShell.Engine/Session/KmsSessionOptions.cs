@@ -16,6 +16,12 @@ public sealed class KmsSessionOptions
     public int MaxAttempts { get; init; } = 3;
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Use the local KMS in this process instead of AWS.</summary>
+    public bool Local { get; init; }
+
+    /// <summary>With <see cref="Local"/>: the file the local KMS keeps its state in (null: memory).</summary>
+    public string? LocalStatePath { get; init; }
+
     /// <summary>Reads an environment variable; tests replace it to build sessions from a fake environment.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 }

@@ -1,20 +1,20 @@
 using System.Management.Automation;
+using KmsPowerShell.Engine.Keys;
 using KmsPowerShell.Engine.Session;
 
 namespace KmsPowerShell.Commands;
 
 /// <summary>
 /// What every KMS cmdlet shares: the session it works with, a cancellation token that Ctrl+C cancels,
-/// and the way failures become ErrorRecords.
+/// and the way failures become ErrorRecords. Cmdlets that call KMS derive from <see cref="KmsCmdlet"/>, which adds -Session.
 /// </summary>
-public abstract class KmsCmdlet : PSCmdlet, IDisposable
+public abstract class KmsCommand : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private KmsSession? _session;
 
-    /// <summary>The session to use instead of the current one (Connect-Kms -PassThru returns one).</summary>
-    [Parameter]
-    public KmsSession? Session { get; set; }
+    /// <summary>The session the user passed, if the cmdlet takes one.</summary>
+    protected virtual KmsSession? GivenSession => null;
 
     protected CancellationToken CancellationToken => _stopping.Token;
 
@@ -23,7 +23,7 @@ public abstract class KmsCmdlet : PSCmdlet, IDisposable
 
     private KmsSession OpenSession()
     {
-        var session = Session ?? SessionStore.GetOrCreate(CreateDefaultSession);
+        var session = GivenSession ?? SessionStore.GetOrCreate(CreateDefaultSession);
         if (session.IsClosed)
         {
             var closed = new ObjectDisposedException(nameof(KmsSession), "The KMS session given with -Session is closed. Run Connect-Kms -PassThru for a new one.");
@@ -54,6 +54,19 @@ public abstract class KmsCmdlet : PSCmdlet, IDisposable
 
     /// <summary>The region to use: the one given, else the session's.</summary>
     protected string RegionOrDefault(string? region) => string.IsNullOrEmpty(region) ? ActiveSession.Region : region;
+
+    /// <summary>
+    /// The key to name in calls that take only a key id or ARN (grants): an alias is resolved to its key first,
+    /// so users can name keys the same way everywhere.
+    /// </summary>
+    protected KeyRequest KeyIdOrArn(KmsKeyReference reference, string? region)
+    {
+        if (reference.Key is { } piped) return new KeyRequest(piped.Arn, piped.Region);
+        var request = KeyRequest.For(reference.Value, RegionOrDefault(region));
+        if (!KeyIdentifier.Parse(request.KeyId).IsAlias) return request;
+        var key = Await(new KmsKeyReader(ActiveSession).GetAsync(request, CancellationToken));
+        return new KeyRequest(key.Arn, key.Region);
+    }
 
     /// <summary>Waits for engine work on the pipeline thread; Ctrl+C ends the wait at once.</summary>
     protected T Await<T>(Task<T> task)
@@ -121,4 +134,14 @@ public abstract class KmsCmdlet : PSCmdlet, IDisposable
         _stopping.Dispose();
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>A cmdlet that calls KMS: it takes -Session to use another session than the current one.</summary>
+public abstract class KmsCmdlet : KmsCommand
+{
+    /// <summary>The session to use instead of the current one (Connect-Kms -PassThru returns one).</summary>
+    [Parameter]
+    public KmsSession? Session { get; set; }
+
+    protected override KmsSession? GivenSession => Session;
 }

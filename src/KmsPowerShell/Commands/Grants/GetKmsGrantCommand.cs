@@ -45,7 +45,7 @@ public sealed class GetKmsGrantCommand : KmsCmdlet
         }
         foreach (var reference in KeyId)
         {
-            Write(() => admin.ListAsync(KeyRequest.For(reference.Value, RegionOrDefault(Region)), GrantId, GranteePrincipal, CancellationToken), reference.Value);
+            Write(() => admin.ListAsync(KeyIdOrArn(reference, Region), GrantId, GranteePrincipal, CancellationToken), reference.Value);
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class RemoveKmsGrantCommand : KmsCmdlet
             if (!ShouldProcess(target, "Retire the grant")) return;
             var admin = new KmsGrantAdmin(ActiveSession);
             if (ParameterSetName == TokenSet) Await(admin.RetireAsync(region, GrantToken, null, null, CancellationToken));
-            else Await(admin.RetireAsync(region, null, KeyRequest.For(KeyId.Value, region), GrantId, CancellationToken));
+            else Await(admin.RetireAsync(region, null, KeyIdOrArn(KeyId, Region), GrantId, CancellationToken));
         }
         catch (Exception e) when (IsItemFailure(e))
         {

@@ -31,7 +31,7 @@ public sealed class RevokeKmsGrantCommand : KmsCmdlet
     {
         try
         {
-            var key = KeyRequest.For(KeyId.Value, RegionOrDefault(Region));
+            var key = KeyIdOrArn(KeyId, Region);
             if (!ShouldChange($"grant {GrantId} on {key.KeyId}", "Revoke the grant", Force)) return;
             Await(new KmsGrantAdmin(ActiveSession).RevokeAsync(key, GrantId, CancellationToken));
         }

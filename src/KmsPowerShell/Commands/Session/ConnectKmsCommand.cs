@@ -7,11 +7,12 @@ namespace KmsPowerShell.Commands.Session;
 /// <summary>Makes a KMS session the current one of this runspace.</summary>
 [Cmdlet(VerbsCommunications.Connect, "Kms", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ChainSet)]
 [OutputType(typeof(KmsSession))]
-public sealed class ConnectKmsCommand : KmsCmdlet
+public sealed class ConnectKmsCommand : KmsCommand
 {
     private const string ChainSet = "Chain";
     private const string KeysSet = "AccessKey";
     private const string CredentialSet = "Credential";
+    private const string LocalSet = "Local";
 
     [Parameter(ParameterSetName = ChainSet)]
     [ArgumentCompleter(typeof(ProfileCompleter))]
@@ -22,9 +23,11 @@ public sealed class ConnectKmsCommand : KmsCmdlet
     public string? Region { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = KeysSet)]
+    [Parameter(ParameterSetName = LocalSet)]
     public string AccessKey { get; set; } = "";
 
     [Parameter(Mandatory = true, ParameterSetName = KeysSet)]
+    [Parameter(ParameterSetName = LocalSet)]
     public string SecretKey { get; set; } = "";
 
     [Parameter(ParameterSetName = KeysSet)]
@@ -35,11 +38,23 @@ public sealed class ConnectKmsCommand : KmsCmdlet
     [Credential]
     public PSCredential Credential { get; set; } = PSCredential.Empty;
 
-    [Parameter]
+    [Parameter(ParameterSetName = ChainSet)]
+    [Parameter(ParameterSetName = KeysSet)]
+    [Parameter(ParameterSetName = CredentialSet)]
     public string? EndpointUrl { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = ChainSet)]
+    [Parameter(ParameterSetName = KeysSet)]
+    [Parameter(ParameterSetName = CredentialSet)]
     public SwitchParameter AllowInsecureEndpoint { get; set; }
+
+    /// <summary>Use the local KMS in this process: no AWS account, no network.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LocalSet)]
+    public SwitchParameter Local { get; set; }
+
+    /// <summary>The file the local KMS keeps its state in, so keys outlive the process; memory when omitted.</summary>
+    [Parameter(ParameterSetName = LocalSet)]
+    public string? LocalStatePath { get; set; }
 
     [Parameter]
     public SwitchParameter UseFipsEndpoint { get; set; }
@@ -67,7 +82,7 @@ public sealed class ConnectKmsCommand : KmsCmdlet
     {
         var (accessKey, secretKey) = ParameterSetName switch
         {
-            KeysSet => (AccessKey, SecretKey),
+            KeysSet or LocalSet => (NullIfEmpty(AccessKey), NullIfEmpty(SecretKey)),
             CredentialSet => (Credential.UserName, Credential.GetNetworkCredential().Password),
             _ => ((string?)null, (string?)null),
         };
@@ -85,6 +100,8 @@ public sealed class ConnectKmsCommand : KmsCmdlet
             RetryMode = RetryMode,
             MaxAttempts = MaxAttempts,
             Timeout = TimeSpan.FromSeconds(Timeout),
+            Local = Local,
+            LocalStatePath = string.IsNullOrEmpty(LocalStatePath) ? null : GetUnresolvedProviderPathFromPSPath(LocalStatePath),
         };
         var session = CreateSessionOrThrow(options);
         if (!ShouldProcess($"{session.Region} ({session.CredentialSource})", "Make the current KMS session"))
@@ -95,4 +112,6 @@ public sealed class ConnectKmsCommand : KmsCmdlet
         SessionStore.Set(session);
         if (PassThru) WriteObject(session);
     }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

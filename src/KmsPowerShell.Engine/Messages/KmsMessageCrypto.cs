@@ -1,0 +1,112 @@
+using KmsPowerShell.Engine.Messages.Format;
+using KmsPowerShell.Engine.Messages.Io;
+using KmsPowerShell.Engine.Messages.Keyrings;
+
+namespace KmsPowerShell.Engine.Messages;
+
+/// <summary>
+/// Encrypts and decrypts AWS Encryption SDK messages with KMS keys of a session: files (through a temporary file,
+/// renamed into place only on success), streams, and bytes in memory. Bad messages raise
+/// <see cref="KmsMessageException"/>; KMS failures raise <see cref="KmsServiceException"/>.
+/// </summary>
+public sealed class KmsMessageCrypto
+{
+    private readonly Func<KmsEncryptOptions, IKeyring> _encryptKeyring;
+    private readonly Func<KmsDecryptOptions, IKeyring> _decryptKeyring;
+
+    public KmsMessageCrypto(KmsSession session)
+        : this(o => KmsKeyring.WithKeys(session, o.KeyIds), o => DecryptKeyring(session, o))
+    {
+    }
+
+    internal KmsMessageCrypto(Func<KmsEncryptOptions, IKeyring> encryptKeyring, Func<KmsDecryptOptions, IKeyring> decryptKeyring)
+    {
+        _encryptKeyring = encryptKeyring;
+        _decryptKeyring = decryptKeyring;
+    }
+
+    /// <summary>Encrypts a stream to a stream. <paramref name="progress"/> receives plaintext bytes done so far.</summary>
+    public Task<KmsMessageInfo> EncryptAsync(Stream plaintext, Stream ciphertext, KmsEncryptOptions options,
+        IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        MessageEncryptor.EncryptAsync(plaintext, ciphertext, _encryptKeyring(options), SettingsOf(options), progress, cancellationToken);
+
+    /// <summary>
+    /// Decrypts a stream to a stream, frame by frame. Plaintext written before an exception is unauthenticated and
+    /// must be discarded: use <see cref="DecryptFileAsync"/> or <see cref="DecryptBytesAsync"/> when that is not possible.
+    /// <paramref name="progress"/> receives ciphertext bytes read so far.
+    /// </summary>
+    public Task<KmsMessageInfo> DecryptAsync(Stream ciphertext, Stream plaintext, KmsDecryptOptions options,
+        IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        MessageDecryptor.DecryptAsync(ciphertext, plaintext, _decryptKeyring(options), SettingsOf(options), progress, cancellationToken);
+
+    /// <summary>Encrypts bytes in memory.</summary>
+    public async Task<KmsMessageBytes> EncryptBytesAsync(ReadOnlyMemory<byte> plaintext, KmsEncryptOptions options, CancellationToken cancellationToken = default)
+    {
+        using var output = new MemoryStream();
+        using var input = new ReadOnlyMemoryStream(plaintext);
+        var info = await EncryptAsync(input, output, options, null, cancellationToken).ConfigureAwait(false);
+        return new KmsMessageBytes(output.ToArray(), info);
+    }
+
+    /// <summary>Decrypts bytes in memory; the plaintext is returned only once the whole message has verified.</summary>
+    public async Task<KmsMessageBytes> DecryptBytesAsync(ReadOnlyMemory<byte> ciphertext, KmsDecryptOptions options, CancellationToken cancellationToken = default)
+    {
+        var output = new MemoryStream();
+        try
+        {
+            using var input = new ReadOnlyMemoryStream(ciphertext);
+            var info = await DecryptAsync(input, output, options, null, cancellationToken).ConfigureAwait(false);
+            return new KmsMessageBytes(output.ToArray(), info);
+        }
+        finally
+        {
+            if (output.TryGetBuffer(out var buffer)) System.Security.Cryptography.CryptographicOperations.ZeroMemory(buffer);
+        }
+    }
+
+    /// <summary>Encrypts a file into a new file (temporary file first, then renamed).</summary>
+    public async Task<KmsMessageInfo> EncryptFileAsync(string sourcePath, string destinationPath, KmsEncryptOptions options, bool overwrite = false,
+        IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var keyring = _encryptKeyring(options);
+        var settings = SettingsOf(options);
+        await using var source = AtomicFile.OpenRead(sourcePath);
+        return await AtomicFile.WriteAsync(destinationPath, overwrite,
+            output => MessageEncryptor.EncryptAsync(source, output, keyring, settings, progress, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Decrypts a file into a new file. The plaintext goes to a temporary file beside the destination, renamed into
+    /// place only after every frame and the signature verified; on any failure no output file is left.
+    /// </summary>
+    public async Task<KmsMessageInfo> DecryptFileAsync(string sourcePath, string destinationPath, KmsDecryptOptions options, bool overwrite = false,
+        IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var keyring = _decryptKeyring(options);
+        var settings = SettingsOf(options);
+        await using var source = AtomicFile.OpenRead(sourcePath);
+        return await AtomicFile.WriteAsync(destinationPath, overwrite,
+            output => MessageDecryptor.DecryptAsync(source, output, keyring, settings, progress, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a message header without decrypting anything: no KMS call.</summary>
+    public static KmsMessageInfo ReadInfo(Stream ciphertext, int? maxEncryptedDataKeys = null) => MessageDecryptor.ReadInfo(ciphertext, maxEncryptedDataKeys);
+
+    internal static EncryptSettings SettingsOf(KmsEncryptOptions options) => new(
+        AlgorithmSuite.Of(options.EffectiveSuite), options.FrameLength, options.EncryptionContext, options.CommitmentPolicy, options.MaxEncryptedDataKeys);
+
+    internal static DecryptSettings SettingsOf(KmsDecryptOptions options) =>
+        new(options.CommitmentPolicy, options.MaxEncryptedDataKeys, options.RequiredEncryptionContext);
+
+    private static IKeyring DecryptKeyring(KmsSession session, KmsDecryptOptions options)
+    {
+        if (options.Discovery == (options.KeyIds.Count > 0))
+        {
+            throw new KmsArgumentException("DecryptKeysInvalid",
+                "Decrypt either with a list of KMS keys (strict) or in discovery mode, not both and not neither.");
+        }
+        if (!options.Discovery) return KmsKeyring.WithKeys(session, options.KeyIds);
+        var accounts = options.DiscoveryAccountIds is { } ids ? new HashSet<string>(ids, StringComparer.Ordinal) : null;
+        return KmsKeyring.Discovery(session, new DiscoveryFilter(options.DiscoveryPartition, accounts));
+    }
+}

@@ -1,0 +1,54 @@
+using Amazon.Runtime;
+using KmsPowerShell.Engine.Local;
+using KmsPowerShell.Engine.Local.Http;
+
+namespace KmsPowerShell.Engine.Session;
+
+/// <summary>
+/// A session on the local KMS in this process: no AWS account, no network. Requests still go through the real SDK
+/// pipeline (signed, retried, unmarshalled), handed to the local KMS by an HttpClientFactory.
+/// </summary>
+internal static class LocalSessionFactory
+{
+    public static KmsSession Create(KmsSessionOptions options, Action<string> verbose)
+    {
+        var statePath = string.IsNullOrEmpty(options.LocalStatePath) ? null : Path.GetFullPath(options.LocalStatePath);
+        LocalKmsInstance instance;
+        try
+        {
+            instance = LocalKmsRegistry.Get(statePath);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            throw new KmsConfigurationException("LocalStateUnavailable", $"The local KMS state file '{statePath}' cannot be used: {e.Message}", e);
+        }
+
+        var (region, regionSource) = LocalRegion(options);
+        var (credentials, principal) = string.IsNullOrEmpty(options.AccessKey)
+            ? (new BasicAWSCredentials(LocalKmsPrincipal.DefaultAccessKeyId, LocalKmsPrincipal.DefaultSecretAccessKey), LocalKmsPrincipal.DefaultPrincipalArn)
+            : ((AWSCredentials)new BasicAWSCredentials(options.AccessKey, options.SecretKey ?? ""), $"access key {options.AccessKey}");
+        var source = $"local KMS ({principal})";
+        verbose($"Local KMS {(statePath is null ? "in memory" : $"with state in {statePath}")}; region {region} from {regionSource}; signing as {principal}.");
+
+        var settings = new ClientSettings(credentials, source, LocalKmsHttpClientFactory.Endpoint, options.RetryMode, options.MaxAttempts,
+            options.Timeout, false, false, instance.ClientFactory);
+        var description = new KmsSessionDescription(region, regionSource, null, source, null, options.RetryMode.ToString(),
+            options.MaxAttempts, options.Timeout, false, false, DateTimeOffset.Now)
+        {
+            IsLocal = true,
+            LocalStatePath = statePath,
+        };
+        return new KmsSession(description, new KmsClientPool(settings));
+    }
+
+    private static (string Region, string Source) LocalRegion(KmsSessionOptions options)
+    {
+        if (!string.IsNullOrEmpty(options.Region)) return (RegionName.Require(options.Region, "-Region"), "-Region");
+        foreach (var name in new[] { EnvironmentNames.Region, EnvironmentNames.DefaultRegion })
+        {
+            var value = options.Environment(name);
+            if (!string.IsNullOrWhiteSpace(value)) return (RegionName.Require(value.Trim(), name), name);
+        }
+        return ("us-east-1", "the local KMS default");
+    }
+}

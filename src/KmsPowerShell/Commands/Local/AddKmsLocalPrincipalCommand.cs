@@ -1,0 +1,47 @@
+using System.Management.Automation;
+using System.Security.Cryptography;
+using KmsPowerShell.Engine.Local;
+
+namespace KmsPowerShell.Commands.Local;
+
+/// <summary>
+/// Adds a principal to the local KMS, so a test can sign as someone else (Connect-Kms -Local -AccessKey ... -SecretKey ...)
+/// and see that principal's rights: none but what grants allow, unless -AccountAdministrator.
+/// </summary>
+[Cmdlet(VerbsCommon.Add, "KmsLocalPrincipal", SupportsShouldProcess = true)]
+[OutputType(typeof(KmsLocalPrincipal))]
+public sealed class AddKmsLocalPrincipalCommand : PSCmdlet
+{
+    /// <summary>The principal's ARN, such as arn:aws:iam::111122223333:role/app.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidatePattern(@"^arn:aws[a-z-]*:(iam|sts)::[0-9]{12}:\S+$")]
+    public string PrincipalArn { get; set; } = "";
+
+    /// <summary>The access key to sign with; one is made up when omitted.</summary>
+    [Parameter]
+    [ValidatePattern("^[A-Z0-9]{16,128}$")]
+    public string? AccessKeyId { get; set; }
+
+    /// <summary>The secret key to sign with; one is made up when omitted.</summary>
+    [Parameter]
+    public string? SecretAccessKey { get; set; }
+
+    /// <summary>May do everything in its account, as the default local administrator.</summary>
+    [Parameter]
+    public SwitchParameter AccountAdministrator { get; set; }
+
+    /// <summary>The local KMS of this state file; the in-memory one when omitted.</summary>
+    [Parameter]
+    public string? LocalStatePath { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var account = PrincipalArn.Split(':')[4];
+        var accessKey = AccessKeyId ?? "AKIA" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        var secret = SecretAccessKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
+        if (!ShouldProcess(PrincipalArn, "Let the principal sign requests to the local KMS")) return;
+        var statePath = string.IsNullOrEmpty(LocalStatePath) ? null : GetUnresolvedProviderPathFromPSPath(LocalStatePath);
+        LocalKmsRegistry.Get(statePath).Service.AddPrincipal(new LocalKmsPrincipal(accessKey, secret, PrincipalArn, account, AccountAdministrator));
+        WriteObject(new KmsLocalPrincipal(PrincipalArn, account, accessKey, secret, AccountAdministrator));
+    }
+}

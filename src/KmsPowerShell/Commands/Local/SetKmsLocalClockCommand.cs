@@ -1,0 +1,35 @@
+using System.Management.Automation;
+using KmsPowerShell.Engine.Local;
+
+namespace KmsPowerShell.Commands.Local;
+
+/// <summary>Moves the local KMS clock forward, so a script sees a deletion window pass or a rotation fall due.</summary>
+[Cmdlet(VerbsCommon.Set, "KmsLocalClock", SupportsShouldProcess = true)]
+[OutputType(typeof(DateTimeOffset))]
+public sealed class SetKmsLocalClockCommand : PSCmdlet
+{
+    /// <summary>How far to move the clock forward, such as (New-TimeSpan -Days 31) or '31.00:00:00'.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    public TimeSpan Advance { get; set; }
+
+    /// <summary>The local KMS of this state file; the in-memory one when omitted.</summary>
+    [Parameter]
+    public string? LocalStatePath { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void EndProcessing()
+    {
+        if (Advance < TimeSpan.Zero)
+        {
+            var error = new KmsArgumentException("LocalClockBackwards", "-Advance must not be negative: the local KMS clock only moves forward.");
+            ThrowTerminatingError(KmsErrorMap.ToErrorRecord(error, Advance));
+        }
+        var statePath = string.IsNullOrEmpty(LocalStatePath) ? null : GetUnresolvedProviderPathFromPSPath(LocalStatePath);
+        var clock = LocalKmsRegistry.Get(statePath).Clock;
+        if (!ShouldProcess("the local KMS clock", $"Move forward by {Advance}")) return;
+        clock.Advance(Advance);
+        if (PassThru) WriteObject(clock.GetUtcNow().ToLocalTime());
+    }
+}

@@ -1,0 +1,50 @@
+<#
+.SYNOPSIS
+    Protect-KmsData -Value over N values in one pipeline on the in-process local KMS, and awscli's per-call time
+    against the same local KMS served over HTTP. Prints one JSON object.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [int] $Count = 10000,
+    [int] $AwsCalls = 20
+)
+$ErrorActionPreference = 'Stop'
+Import-Module $ModulePath
+Connect-Kms -Local -Region us-east-1
+$key = New-KmsKey -Description 'bench'
+
+$warmUp = 1..([Math]::Min(500, $Count)) | ForEach-Object { "value-$_" }
+$null = $warmUp | Protect-KmsData -KeyId $key.KeyId
+$values = 1..$Count | ForEach-Object { "value-$_" }
+$pipeline = Measure-Command { $null = $values | Protect-KmsData -KeyId $key.KeyId }
+
+$awsPerCallMs = $null
+if (Get-Command aws -ErrorAction Ignore) {
+    $server = Start-KmsLocalServer
+    $env:AWS_ACCESS_KEY_ID = $server.AccessKeyId
+    $env:AWS_SECRET_ACCESS_KEY = $server.SecretAccessKey
+    $env:AWS_EC2_METADATA_DISABLED = 'true'
+    $plain = Join-Path ([IO.Path]::GetTempPath()) "kmsps-bench-$PID.txt"
+    Set-Content $plain 'value'
+    try {
+        $aws = Measure-Command {
+            for ($i = 0; $i -lt $AwsCalls; $i++) {
+                $null = & aws --endpoint-url $server.Endpoint --region us-east-1 kms encrypt --key-id $key.KeyId --plaintext "fileb://$plain" --output json
+                if ($LASTEXITCODE -ne 0) { throw 'aws kms encrypt failed.' }
+            }
+        }
+        $awsPerCallMs = $aws.TotalMilliseconds / $AwsCalls
+    }
+    finally {
+        Remove-Item $plain -ErrorAction Ignore
+        Stop-KmsLocalServer -Port $server.Port
+    }
+}
+
+[pscustomobject]@{
+    Calls               = $Count
+    PipelineMs          = [math]::Round($pipeline.TotalMilliseconds, 1)
+    MicrosecondsPerCall = [math]::Round($pipeline.TotalMilliseconds * 1000 / $Count, 1)
+    AwsCliCalls         = $AwsCalls
+    AwsCliMsPerCall     = if ($awsPerCallMs) { [math]::Round($awsPerCallMs, 1) } else { $null }
+} | ConvertTo-Json

@@ -1,0 +1,7 @@
+namespace KmsPowerShell.HelpCompiler.Tests.TestModule;
+
+public enum WidgetColor
+{
+    Red,
+    Green,
+}
