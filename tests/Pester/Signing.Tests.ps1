@@ -16,6 +16,7 @@ BeforeDiscovery {
         @{ Spec = 'RSA'; Algorithm = 'RSASSA_PSS_SHA_384'; MotoDiffers = $true }
         @{ Spec = 'P256'; Algorithm = 'ECDSA_SHA_256'; MotoDiffers = $false }
         @{ Spec = 'P521'; Algorithm = 'ECDSA_SHA_512'; MotoDiffers = $false }
+        @{ Spec = 'K1'; Algorithm = 'ECDSA_SHA_256'; MotoDiffers = $false }
     )
 }
 
@@ -28,6 +29,7 @@ BeforeAll {
         P256 = New-KmsKey -Description 'pester signing p256' -KeySpec ECC_NIST_P256 -KeyUsage SIGN_VERIFY
         P384 = New-KmsKey -Description 'pester signing p384' -KeySpec ECC_NIST_P384 -KeyUsage SIGN_VERIFY
         P521 = New-KmsKey -Description 'pester signing p521' -KeySpec ECC_NIST_P521 -KeyUsage SIGN_VERIFY
+        K1   = New-KmsKey -Description 'pester signing secp256k1' -KeySpec ECC_SECG_P256K1 -KeyUsage SIGN_VERIFY
     }
     $script:Symmetric = New-KmsKey -Description 'pester signing symmetric'
     $script:Message = 'sign me ✓'
