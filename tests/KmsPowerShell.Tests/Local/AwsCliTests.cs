@@ -42,6 +42,7 @@ public sealed class AwsCliTests : IDisposable
         Assert.Equal(3, all.Distinct().Count());
         Assert.Contains(keyId, all);
     }
+
     [AwsCliFact]
     public async Task AwsCli_SignDigestAndVerify_OpenSslAgreesWithThePublicKey()
     {
