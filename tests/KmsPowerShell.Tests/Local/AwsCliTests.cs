@@ -42,4 +42,32 @@ public sealed class AwsCliTests : IDisposable
         Assert.Equal(3, all.Distinct().Count());
         Assert.Contains(keyId, all);
     }
+
+    [AwsCliFact]
+    public async Task AwsCli_SignDigestAndVerify_OpenSslAgreesWithThePublicKey()
+    {
+        using var service = new LocalKmsService();
+        await using var server = new LocalKmsServer(service);
+        server.Start();
+        var aws = new AwsCli(server.Endpoint, _directory);
+        var keyId = JsonDocument.Parse(await aws.RunAsync("kms", "create-key", "--key-spec", "ECC_NIST_P384", "--key-usage", "SIGN_VERIFY"))
+            .RootElement.GetProperty("KeyMetadata").GetProperty("KeyId").GetString()!;
+        var message = "signed through awscli"u8.ToArray();
+        await File.WriteAllBytesAsync(Path.Combine(_directory, "message.txt"), message);
+        await File.WriteAllBytesAsync(Path.Combine(_directory, "digest.bin"), System.Security.Cryptography.SHA384.HashData(message));
+
+        var signed = JsonDocument.Parse(await aws.RunAsync("kms", "sign", "--key-id", keyId, "--message", "fileb://digest.bin",
+            "--message-type", "DIGEST", "--signing-algorithm", "ECDSA_SHA_384")).RootElement;
+        var signature = Convert.FromBase64String(signed.GetProperty("Signature").GetString()!);
+        await File.WriteAllBytesAsync(Path.Combine(_directory, "sig.bin"), signature);
+        var verified = JsonDocument.Parse(await aws.RunAsync("kms", "verify", "--key-id", keyId, "--message", "fileb://message.txt",
+            "--signing-algorithm", "ECDSA_SHA_384", "--signature", "fileb://sig.bin")).RootElement;
+        Assert.True(verified.GetProperty("SignatureValid").GetBoolean());
+
+        var publicKey = JsonDocument.Parse(await aws.RunAsync("kms", "get-public-key", "--key-id", keyId)).RootElement.GetProperty("PublicKey").GetString()!;
+        using var openssl = new OpenSsl();
+        var pem = openssl.WritePublicKeyPem("pub.pem", Convert.FromBase64String(publicKey));
+        var (exitCode, output) = openssl.Run("dgst", "-sha384", "-verify", pem, "-signature", openssl.Write("sig.bin", signature), openssl.Write("message.txt", message));
+        Assert.True(exitCode == 0, output);
+    }
 }

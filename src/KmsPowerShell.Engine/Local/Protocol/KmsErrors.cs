@@ -21,6 +21,10 @@ internal static class KmsErrors
     public static KmsErrorException InvalidCiphertext() => new("InvalidCiphertextException", null);
     public static KmsErrorException IncorrectKey() =>
         new("IncorrectKeyException", "The key ID in the request does not identify a KMS key that can perform this operation.");
+    public static KmsErrorException IncompatibleAlgorithm(string algorithm, string keySpec) =>
+        InvalidKeyUsage($"Algorithm {algorithm} is incompatible with key spec {keySpec}.");
+    public static KmsErrorException KmsInvalidSignature() => new("KMSInvalidSignatureException", null);
+    public static KmsErrorException KmsInvalidMac() => new("KMSInvalidMacException", null);
     public static KmsErrorException InvalidGrantToken() => new("InvalidGrantTokenException", "Invalid grant token");
     public static KmsErrorException InvalidGrantId(string grantId) => new("InvalidGrantIdException", $"Invalid grant id '{grantId}'");
     public static KmsErrorException MalformedPolicy(string message) => new("MalformedPolicyDocumentException", message);

@@ -20,15 +20,16 @@ internal sealed class DecryptOperation : KmsOperation
         SymmetricCrypto.RejectRecipient(request);
         context.UseGrantTokens(tokens);
 
-        var (key, parsed) = SymmetricCrypto.KeyOfBlob(context, blob, keyId, Name, encryptionContext, algorithm);
+        var source = KeyCipher.ForDecrypt(context, blob, keyId, Name, encryptionContext, algorithm);
         if (dryRun) throw KmsErrors.DryRun();
-        var plaintext = SymmetricCrypto.Open(key, parsed, encryptionContext);
-        return new JsonObject
+        var plaintext = KeyCipher.Decrypt(source, blob, encryptionContext);
+        var response = new JsonObject
         {
-            ["KeyId"] = key.Arn,
+            ["KeyId"] = source.Key.Arn,
             ["Plaintext"] = KmsJson.Blob(plaintext),
-            ["EncryptionAlgorithm"] = SymmetricCrypto.Algorithm,
-            ["KeyMaterialId"] = key.Material(parsed.MaterialVersion)?.MaterialId,
+            ["EncryptionAlgorithm"] = source.Algorithm,
         };
+        if (source.SymmetricBlob is { } parsed) response["KeyMaterialId"] = source.Key.Material(parsed.MaterialVersion)?.MaterialId;
+        return response;
     }
 }

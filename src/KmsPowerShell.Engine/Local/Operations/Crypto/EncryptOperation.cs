@@ -19,13 +19,14 @@ internal sealed class EncryptOperation : KmsOperation
         request.ThrowIfInvalid();
         context.UseGrantTokens(tokens);
 
-        var key = SymmetricCrypto.EncryptingKey(context, keyId, Name, encryptionContext, algorithm);
+        var target = KeyCipher.ForEncrypt(context, keyId, Name, encryptionContext, algorithm);
+        KeyCipher.RequireFits(target, plaintext.Length);
         if (dryRun) throw KmsErrors.DryRun();
         return new JsonObject
         {
-            ["CiphertextBlob"] = KmsJson.Blob(SymmetricCrypto.Seal(key, plaintext, encryptionContext)),
-            ["KeyId"] = key.Arn,
-            ["EncryptionAlgorithm"] = SymmetricCrypto.Algorithm,
+            ["CiphertextBlob"] = KmsJson.Blob(KeyCipher.Encrypt(target, plaintext, encryptionContext)),
+            ["KeyId"] = target.Key.Arn,
+            ["EncryptionAlgorithm"] = target.Algorithm,
         };
     }
 }

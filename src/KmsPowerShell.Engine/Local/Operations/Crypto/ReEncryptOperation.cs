@@ -4,7 +4,10 @@ using KmsPowerShell.Engine.Local.Protocol;
 
 namespace KmsPowerShell.Engine.Local.Operations.Crypto;
 
-/// <summary>Decrypts under the source key and encrypts under the destination; the caller needs ReEncryptFrom and ReEncryptTo.</summary>
+/// <summary>
+/// Decrypts under the source key and encrypts under the destination (either symmetric or RSA); the caller needs
+/// ReEncryptFrom and ReEncryptTo.
+/// </summary>
 internal sealed class ReEncryptOperation : KmsOperation
 {
     public override bool Mutates => false;
@@ -24,19 +27,20 @@ internal sealed class ReEncryptOperation : KmsOperation
         request.ThrowIfInvalid();
         context.UseGrantTokens(tokens);
 
-        var (source, parsed) = SymmetricCrypto.KeyOfBlob(context, blob, sourceKeyId, "ReEncryptFrom", sourceContext, sourceAlgorithm);
-        var destination = SymmetricCrypto.EncryptingKey(context, destinationKeyId, "ReEncryptTo", destinationContext, destinationAlgorithm);
+        var source = KeyCipher.ForDecrypt(context, blob, sourceKeyId, "ReEncryptFrom", sourceContext, sourceAlgorithm);
+        var destination = KeyCipher.ForEncrypt(context, destinationKeyId, "ReEncryptTo", destinationContext, destinationAlgorithm);
         if (dryRun) throw KmsErrors.DryRun();
-        var plaintext = SymmetricCrypto.Open(source, parsed, sourceContext);
+        var plaintext = KeyCipher.Decrypt(source, blob, sourceContext);
         try
         {
+            KeyCipher.RequireFits(destination, plaintext.Length);
             return new JsonObject
             {
-                ["CiphertextBlob"] = KmsJson.Blob(SymmetricCrypto.Seal(destination, plaintext, destinationContext)),
-                ["SourceKeyId"] = source.Arn,
-                ["KeyId"] = destination.Arn,
-                ["SourceEncryptionAlgorithm"] = SymmetricCrypto.Algorithm,
-                ["DestinationEncryptionAlgorithm"] = SymmetricCrypto.Algorithm,
+                ["CiphertextBlob"] = KmsJson.Blob(KeyCipher.Encrypt(destination, plaintext, destinationContext)),
+                ["SourceKeyId"] = source.Key.Arn,
+                ["KeyId"] = destination.Key.Arn,
+                ["SourceEncryptionAlgorithm"] = source.Algorithm,
+                ["DestinationEncryptionAlgorithm"] = destination.Algorithm,
             };
         }
         finally

@@ -1,0 +1,27 @@
+namespace KmsPowerShell;
+
+/// <summary>A MAC from New-KmsMac; Test-KmsMac checks it against the message.</summary>
+public sealed class KmsMac
+{
+    internal KmsMac(string keyId, string macAlgorithm, byte[] mac)
+    {
+        KeyId = keyId;
+        MacAlgorithm = macAlgorithm;
+        Mac = mac;
+    }
+
+    /// <summary>The ARN of the HMAC KMS key.</summary>
+    public string KeyId { get; }
+
+    /// <summary>HMAC_SHA_224, HMAC_SHA_256, HMAC_SHA_384 or HMAC_SHA_512.</summary>
+    public string MacAlgorithm { get; }
+
+    /// <summary>The MAC bytes.</summary>
+    public byte[] Mac { get; }
+
+    /// <summary>The MAC as base64 text.</summary>
+    public string MacBase64 => Convert.ToBase64String(Mac);
+
+    /// <inheritdoc />
+    public override string ToString() => MacBase64;
+}
