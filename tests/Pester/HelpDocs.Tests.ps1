@@ -82,7 +82,9 @@ Describe 'docs/en-US/<Name>.md' -ForEach $Commands {
             $covered = @()
             foreach ($block in $Page.Parameters[$parameterName]) {
                 $where = "${PagePath}:$($block.Line) (-$parameterName)"
-                $type = if ($metadata.SwitchParameter) { 'SwitchParameter' } else { $metadata.ParameterType.Name }
+                # Help names a Nullable<T> parameter by T, as PlatyPS does.
+                $parameterType = [Nullable]::GetUnderlyingType($metadata.ParameterType) ?? $metadata.ParameterType
+                $type = if ($metadata.SwitchParameter) { 'SwitchParameter' } else { $parameterType.Name }
                 if ($block['Type'] -ne $type) { "${where}: Type is '$($block['Type'])', the cmdlet says '$type'" }
                 $aliases = @($block['Aliases'] -split ',' | ForEach-Object Trim | Where-Object { $_ })
                 if ((@($aliases | Sort-Object) -join ',') -ne (@($metadata.Aliases | Sort-Object) -join ',')) {

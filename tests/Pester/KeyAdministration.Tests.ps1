@@ -167,7 +167,6 @@ Describe 'multi-Region keys' {
 
     It 'refuses an invalid replica region' {
         $primary = New-KmsKey -MultiRegion
-        $primary | New-KmsReplicaKey -ReplicaRegion 'mars-1a' -ErrorVariable failures -ErrorAction SilentlyContinue
-        $failures[0].FullyQualifiedErrorId | Should -Be 'RegionInvalid,KmsPowerShell.Commands.Keys.NewKmsReplicaKeyCommand'
+        { $primary | New-KmsReplicaKey -ReplicaRegion 'mars-1a' } | Should -Throw -ErrorId 'RegionInvalid,KmsPowerShell.Commands.Keys.NewKmsReplicaKeyCommand'
     }
 }

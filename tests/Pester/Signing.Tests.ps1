@@ -161,7 +161,7 @@ Describe 'refusing what cannot work, before any signing call' {
         $present = Join-Path $TestDrive 'present.txt'; Set-Content $present 'here'
         $signatures = New-KmsSignature -KeyId $Keys.P256.KeyId -LiteralPath (Join-Path $TestDrive 'absent.txt'), $present -ErrorVariable failures -ErrorAction SilentlyContinue
         @($signatures).Count | Should -Be 1
-        $failures[0].FullyQualifiedErrorId | Should -Be 'PathNotFound,KmsPowerShell.Commands.Signing.NewKmsSignatureCommand'
+        $failures[0].FullyQualifiedErrorId | Should -Be 'FileNotFound,KmsPowerShell.Commands.Signing.NewKmsSignatureCommand'
     }
 
     It 'never overwrites -OutFile without -Force, and writes nothing under -WhatIf' {

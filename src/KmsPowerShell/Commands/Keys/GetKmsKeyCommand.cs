@@ -40,7 +40,12 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Region { get; set; }
 
-    private KmsKeyReader Reader => _reader ??= new KmsKeyReader(ActiveSession);
+    /// <summary>How many DescribeKey calls run at once when many keys are read; output order stays the input order.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = KmsKeyReader.DefaultConcurrency;
+
+    private KmsKeyReader Reader => _reader ??= new KmsKeyReader(ActiveSession, ThrottleLimit);
 
     private IEnumerable<string> Regions => Region is { Length: > 0 } ? Region.Distinct(StringComparer.Ordinal) : [ActiveSession.Region];
 

@@ -56,7 +56,7 @@ public sealed class GetKmsPublicKeyCommand : KmsKeyCmdlet
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            WriteError(new ErrorRecord(e, e is UnauthorizedAccessException ? "FileAccessDenied" : "FileIOFailed", ErrorCategory.WriteError, outFile));
+            WriteKmsError(e, outFile);
             return;
         }
         if (PassThru) WriteObject(publicKey);

@@ -85,12 +85,8 @@ public abstract class KmsKeyUseCmdlet : KmsCmdlet
     }
 
     /// <summary>Reports a file that cannot be read or written as a failure of this item.</summary>
-    protected void WriteFileError(Exception exception, string path) => WriteError(exception switch
-    {
-        UnauthorizedAccessException => new ErrorRecord(exception, "FileAccessDenied", ErrorCategory.PermissionDenied, path),
-        ItemNotFoundException or FileNotFoundException or DirectoryNotFoundException => new ErrorRecord(exception, "PathNotFound", ErrorCategory.ObjectNotFound, path),
-        _ => new ErrorRecord(exception, "FileIOFailed", ErrorCategory.ReadError, path),
-    });
+    protected void WriteFileError(Exception exception, string path) =>
+        WriteKmsError(exception is ItemNotFoundException ? new FileNotFoundException(exception.Message, path, exception) : exception, path);
 
     protected static bool IsFileFailure(Exception exception) =>
         exception is IOException or UnauthorizedAccessException or ItemNotFoundException;
