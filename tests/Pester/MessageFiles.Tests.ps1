@@ -176,3 +176,29 @@ Describe 'Protect-KmsData -Envelope' {
         $failures[0].FullyQualifiedErrorId | Should -Be 'EncryptionContextInvalid,KmsPowerShell.Commands.Data.ProtectKmsDataCommand'
     }
 }
+
+Describe 'Update-KmsCiphertext on message files' {
+    It 're-encrypts a message in place under another key, keeping its context' {
+        $plain = New-TestFile 'rotate.bin' 70000
+        $message = Protect-KmsData -KeyId $Key.Arn -Path $plain.FullName -EncryptionContext @{ tier = 'gold' }
+        $updated = Update-KmsCiphertext -Path $message.FullName -SourceKeyId $Key.Arn -DestinationKeyId $Second.Arn
+        $updated.FullName | Should -Be $message.FullName
+        Unprotect-KmsData -Path $message.FullName -KeyId $Key.Arn -OutFile "$($plain.FullName).old" -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
+        $failures[0].FullyQualifiedErrorId | Should -Be 'NoDecryptableKey,KmsPowerShell.Commands.Data.UnprotectKmsDataCommand'
+        $back = Unprotect-KmsData -Path $message.FullName -KeyId $Second.Arn -EncryptionContext @{ tier = 'gold' } -OutFile "$($plain.FullName).new"
+        (Get-FileHash $back.FullName).Hash | Should -Be (Get-FileHash $plain.FullName).Hash
+    }
+
+    It 'leaves a damaged message as it was, and writes nothing' {
+        $plain = New-TestFile 'rotate-bad.bin' 5000
+        $message = Protect-KmsData -KeyId $Key.Arn -Path $plain.FullName
+        $bytes = [IO.File]::ReadAllBytes($message.FullName)
+        $bytes[-200] = $bytes[-200] -bxor 1
+        [IO.File]::WriteAllBytes($message.FullName, $bytes)
+        $before = (Get-FileHash $message.FullName).Hash
+        Update-KmsCiphertext -Path $message.FullName -Discovery -DestinationKeyId $Second.Arn -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures.Count | Should -Be 1
+        (Get-FileHash $message.FullName).Hash | Should -Be $before
+        Get-ChildItem (Split-Path $message.FullName) -Force | Where-Object Name -like '.rotate-bad*' | Should -BeNullOrEmpty
+    }
+}

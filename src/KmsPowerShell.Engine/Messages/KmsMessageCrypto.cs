@@ -89,6 +89,29 @@ public sealed class KmsMessageCrypto
             output => MessageDecryptor.DecryptAsync(source, output, keyring, settings, progress, cancellationToken)).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Re-encrypts a message file under the keys of <paramref name="encryptOptions"/> (in place when the paths are the
+    /// same and <paramref name="overwrite"/> is set). When <paramref name="encryptOptions"/> names no context, the new
+    /// message keeps the old one's. Plaintext only ever passes through memory.
+    /// </summary>
+    public Task<KmsMessageInfo> ReEncryptFileAsync(string sourcePath, string destinationPath, KmsDecryptOptions decryptOptions, KmsEncryptOptions encryptOptions,
+        bool overwrite = false, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        MessageReEncryptor.ReEncryptFileAsync(sourcePath, destinationPath, header =>
+        {
+            var options = encryptOptions.EncryptionContext.Count > 0 ? encryptOptions : new KmsEncryptOptions
+            {
+                KeyIds = encryptOptions.KeyIds,
+                AlgorithmSuite = encryptOptions.AlgorithmSuite,
+                FrameLength = encryptOptions.FrameLength,
+                CommitmentPolicy = encryptOptions.CommitmentPolicy,
+                MaxEncryptedDataKeys = encryptOptions.MaxEncryptedDataKeys,
+                EncryptionContext = header.EncryptionContext
+                    .Where(pair => !pair.Key.StartsWith("aws-crypto-", StringComparison.Ordinal))
+                    .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
+            };
+            return (_encryptKeyring(options), SettingsOf(options));
+        }, _decryptKeyring(decryptOptions), SettingsOf(decryptOptions), overwrite, progress, cancellationToken);
+
     /// <summary>Reads a message header without decrypting anything: no KMS call.</summary>
     public static KmsMessageInfo ReadInfo(Stream ciphertext, int? maxEncryptedDataKeys = null) => MessageDecryptor.ReadInfo(ciphertext, maxEncryptedDataKeys);
 

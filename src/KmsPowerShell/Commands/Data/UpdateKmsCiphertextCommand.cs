@@ -2,48 +2,123 @@ using System.Collections;
 using System.Management.Automation;
 using KmsPowerShell.Engine.Crypto;
 using KmsPowerShell.Engine.Keys;
+using KmsPowerShell.Engine.Messages;
 
 namespace KmsPowerShell.Commands.Data;
 
-/// <summary>Re-encrypts KMS ciphertext blobs under another key or context (ReEncrypt): the plaintext never leaves KMS.</summary>
+/// <summary>
+/// Re-encrypts under another key or context. KMS ciphertext blobs: KMS ReEncrypt, so the plaintext never leaves
+/// KMS. AWS Encryption SDK message files: streaming decrypt and re-encrypt through memory, with the same atomic rules
+/// as Unprotect-KmsData (the new file replaces the old only once the old message verified and the new one is whole).
+/// </summary>
 [Cmdlet(VerbsData.Update, "KmsCiphertext", SupportsShouldProcess = true, DefaultParameterSetName = CiphertextSet)]
-[OutputType(typeof(string), typeof(byte[]))]
+[OutputType(typeof(string), typeof(byte[]), typeof(FileInfo))]
 public sealed class UpdateKmsCiphertextCommand : KmsCmdlet
 {
     private const string CiphertextSet = "Ciphertext";
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
 
+    /// <summary>A KMS ciphertext blob: base64 text or bytes.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = CiphertextSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("CiphertextBlob")]
     public object Ciphertext { get; set; } = null!;
+
+    /// <summary>Message files to re-encrypt (in place unless -OutFile); wildcards allowed.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+    [SupportsWildcards]
+    public string[] Path { get; set; } = [];
+
+    /// <summary>Message files, taken as typed; FileInfo objects from Get-ChildItem bind here.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP")]
+    public string[] LiteralPath { get; set; } = [];
+
+    /// <summary>The new message file; by default the message is replaced in place. Only for one input file.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public string? OutFile { get; set; }
 
     /// <summary>The key to encrypt under now.</summary>
     [Parameter(Mandatory = true, Position = 1)]
     [ArgumentCompleter(typeof(KeyIdCompleter))]
     public KmsKeyReference DestinationKeyId { get; set; } = null!;
 
-    /// <summary>The key that encrypted the ciphertext (required for asymmetric keys).</summary>
+    /// <summary>The key that encrypted the ciphertext: required for asymmetric keys; for messages, strict mode.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(KeyIdCompleter))]
     public KmsKeyReference? SourceKeyId { get; set; }
 
+    /// <summary>Messages: decrypt with any key the message names, instead of -SourceKeyId.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public SwitchParameter Discovery { get; set; }
+
+    /// <summary>KMS blobs: the context used to encrypt. Messages: pairs the old message must hold.</summary>
     [Parameter]
     public Hashtable? SourceEncryptionContext { get; set; }
 
+    /// <summary>The context of the new ciphertext; a message keeps its old context when this is omitted.</summary>
     [Parameter]
     public Hashtable? DestinationEncryptionContext { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = CiphertextSet)]
     public string[]? GrantToken { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = CiphertextSet)]
     public SwitchParameter AsByteArray { get; set; }
+
+    /// <summary>Messages: the suite of the new message, 0x0578 (default) or 0x0478.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [ValidateSet("Aes256GcmHkdfSha512CommitKeyEcdsaP384", "Aes256GcmHkdfSha512CommitKey")]
+    public KmsAlgorithmSuite Algorithm { get; set; } = KmsAlgorithmSuite.Aes256GcmHkdfSha512CommitKeyEcdsaP384;
+
+    /// <summary>Replaces an existing -OutFile.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public SwitchParameter Force { get; set; }
 
     [Parameter]
     [ArgumentCompleter(typeof(RegionCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Region { get; set; }
 
+    private int _files;
+
+    protected override void BeginProcessing()
+    {
+        if (ParameterSetName != CiphertextSet && Discovery == (SourceKeyId is not null))
+        {
+            var keys = new KmsArgumentException("DecryptKeysInvalid", "Say which keys may decrypt the message: -SourceKeyId (strict) or -Discovery, not both.");
+            ThrowInvocationError(keys, SourceKeyId);
+        }
+    }
+
     protected override void ProcessRecord()
+    {
+        if (ParameterSetName == CiphertextSet)
+        {
+            UpdateBlob();
+            return;
+        }
+        foreach (var path in ParameterSetName == PathSet ? Path : LiteralPath)
+        {
+            IReadOnlyList<string> sources;
+            try
+            {
+                sources = FilePaths.Resolve(this, path, ParameterSetName == LiteralPathSet);
+            }
+            catch (Exception e) when (IsItemFailure(e))
+            {
+                WriteKmsError(e, path);
+                continue;
+            }
+            foreach (var source in sources) UpdateFile(source);
+        }
+    }
+
+    private void UpdateBlob()
     {
         try
         {
@@ -60,6 +135,41 @@ public sealed class UpdateKmsCiphertextCommand : KmsCmdlet
         catch (Exception e) when (IsItemFailure(e))
         {
             WriteKmsError(e, DestinationKeyId.Value);
+        }
+    }
+
+    private void UpdateFile(string source)
+    {
+        try
+        {
+            if (OutFile is not null && ++_files > 1)
+            {
+                throw new KmsArgumentException("OutFileWithManyInputs", "-OutFile names one output file, but more than one file was given: omit -OutFile to re-encrypt each in place.");
+            }
+            var destination = OutFile is null ? source : FilePaths.Output(this, OutFile);
+            if (!ShouldProcess(destination, $"Re-encrypt {source} under {DestinationKeyId.Value}")) return;
+            var decrypt = new KmsDecryptOptions
+            {
+                KeyIds = SourceKeyId is null ? [] : [SourceKeyId.Value],
+                Discovery = Discovery,
+                RequiredEncryptionContext = ContextTable.From(SourceEncryptionContext),
+            };
+            var encrypt = new KmsEncryptOptions
+            {
+                KeyIds = [DestinationKeyId.Value],
+                AlgorithmSuite = Algorithm,
+                EncryptionContext = ContextTable.From(DestinationEncryptionContext),
+            };
+            var progress = new LatestProgress();
+            var work = new KmsMessageCrypto(ActiveSession).ReEncryptFileAsync(source, destination, decrypt, encrypt,
+                overwrite: OutFile is null || Force, progress, CancellationToken);
+            var info = AwaitWithProgress(work, progress, new FileInfo(source).Length, $"Re-encrypting {System.IO.Path.GetFileName(source)}");
+            WriteVerbose(MessageVerbose.Describe(info));
+            WriteObject(new FileInfo(destination));
+        }
+        catch (Exception e) when (IsItemFailure(e))
+        {
+            WriteKmsError(e, source);
         }
     }
 }
