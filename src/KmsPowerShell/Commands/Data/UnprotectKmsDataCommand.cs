@@ -15,14 +15,13 @@ namespace KmsPowerShell.Commands.Data;
 /// </summary>
 [Cmdlet(VerbsSecurity.Unprotect, "KmsData", DefaultParameterSetName = CiphertextSet, SupportsShouldProcess = true)]
 [OutputType(typeof(SecureString), typeof(string), typeof(byte[]), typeof(FileInfo))]
-public sealed class UnprotectKmsDataCommand : KmsCmdlet
+public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
 {
     private const string CiphertextSet = "Ciphertext";
     private const string EnvelopeSet = "Envelope";
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
     private KmsCipherOptions _options = KmsCipherOptions.None;
-    private int _files;
 
     /// <summary>The ciphertext: base64 text or a byte array. A FileInfo piped here is decrypted as a message file.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = CiphertextSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -146,7 +145,7 @@ public sealed class UnprotectKmsDataCommand : KmsCmdlet
     {
         if (ParameterSetName is PathSet or LiteralPathSet)
         {
-            foreach (var path in ParameterSetName == PathSet ? Path : LiteralPath) UnprotectFiles(path, literal: ParameterSetName == LiteralPathSet);
+            ForEachFile(ParameterSetName == PathSet ? Path : LiteralPath, ParameterSetName == LiteralPathSet, UnprotectFile);
             return;
         }
         if (PipedFile.Of(Ciphertext) is { } file)
@@ -157,7 +156,7 @@ public sealed class UnprotectKmsDataCommand : KmsCmdlet
                 WriteKmsError(keys, file);
                 return;
             }
-            UnprotectFiles(file, literal: true);
+            ForEachFile([file], literal: true, UnprotectFile);
             return;
         }
         byte[]? plaintext = null;
@@ -201,38 +200,14 @@ public sealed class UnprotectKmsDataCommand : KmsCmdlet
         return result.Bytes;
     }
 
-    private void UnprotectFiles(string path, bool literal)
-    {
-        IReadOnlyList<string> sources;
-        try
-        {
-            sources = FilePaths.Resolve(this, path, literal);
-        }
-        catch (Exception e) when (IsItemFailure(e))
-        {
-            WriteKmsError(e, path);
-            return;
-        }
-        foreach (var source in sources) UnprotectFile(source);
-    }
-
     private void UnprotectFile(string source)
     {
         try
         {
-            if (OutFile is not null && ++_files > 1)
-            {
-                throw new KmsArgumentException("OutFileWithManyInputs", "-OutFile names one output file, but more than one file was given: omit -OutFile to write beside each.");
-            }
-            var destination = OutFile is not null ? FilePaths.Output(this, OutFile)
-                : source.EndsWith(".encrypted", StringComparison.OrdinalIgnoreCase) ? source[..^".encrypted".Length]
-                : source + ".decrypted";
-            if (!ShouldProcess(destination, $"Decrypt {source}")) return;
-            var progress = new LatestProgress();
-            var work = new KmsMessageCrypto(ActiveSession).DecryptFileAsync(source, destination, MessageOptions(), Force, progress, CancellationToken);
-            var info = AwaitWithProgress(work, progress, new FileInfo(source).Length, $"Decrypting {System.IO.Path.GetFileName(source)}");
-            WriteVerbose(MessageVerbose.Describe(info));
-            WriteObject(new FileInfo(destination));
+            var destination = DestinationFor(source, OutFile, encrypted =>
+                encrypted.EndsWith(".encrypted", StringComparison.OrdinalIgnoreCase) ? encrypted[..^".encrypted".Length] : encrypted + ".decrypted");
+            RunOnFile(source, destination, $"Decrypt {source}", $"Decrypting {System.IO.Path.GetFileName(source)}",
+                progress => new KmsMessageCrypto(ActiveSession).DecryptFileAsync(source, destination, MessageOptions(), Force, progress, CancellationToken));
         }
         catch (Exception e) when (IsItemFailure(e))
         {

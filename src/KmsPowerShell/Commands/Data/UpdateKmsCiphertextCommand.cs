@@ -13,7 +13,7 @@ namespace KmsPowerShell.Commands.Data;
 /// </summary>
 [Cmdlet(VerbsData.Update, "KmsCiphertext", SupportsShouldProcess = true, DefaultParameterSetName = CiphertextSet)]
 [OutputType(typeof(string), typeof(byte[]), typeof(FileInfo))]
-public sealed class UpdateKmsCiphertextCommand : KmsCmdlet
+public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
 {
     private const string CiphertextSet = "Ciphertext";
     private const string PathSet = "Path";
@@ -84,8 +84,6 @@ public sealed class UpdateKmsCiphertextCommand : KmsCmdlet
     [ValidateNotNullOrEmpty]
     public string? Region { get; set; }
 
-    private int _files;
-
     protected override void BeginProcessing()
     {
         if (ParameterSetName != CiphertextSet && Discovery == (SourceKeyId is not null))
@@ -102,20 +100,7 @@ public sealed class UpdateKmsCiphertextCommand : KmsCmdlet
             UpdateBlob();
             return;
         }
-        foreach (var path in ParameterSetName == PathSet ? Path : LiteralPath)
-        {
-            IReadOnlyList<string> sources;
-            try
-            {
-                sources = FilePaths.Resolve(this, path, ParameterSetName == LiteralPathSet);
-            }
-            catch (Exception e) when (IsItemFailure(e))
-            {
-                WriteKmsError(e, path);
-                continue;
-            }
-            foreach (var source in sources) UpdateFile(source);
-        }
+        ForEachFile(ParameterSetName == PathSet ? Path : LiteralPath, ParameterSetName == LiteralPathSet, UpdateFile);
     }
 
     private void UpdateBlob()
@@ -142,12 +127,7 @@ public sealed class UpdateKmsCiphertextCommand : KmsCmdlet
     {
         try
         {
-            if (OutFile is not null && ++_files > 1)
-            {
-                throw new KmsArgumentException("OutFileWithManyInputs", "-OutFile names one output file, but more than one file was given: omit -OutFile to re-encrypt each in place.");
-            }
-            var destination = OutFile is null ? source : FilePaths.Output(this, OutFile);
-            if (!ShouldProcess(destination, $"Re-encrypt {source} under {DestinationKeyId.Value}")) return;
+            var destination = DestinationFor(source, OutFile, inPlace => inPlace);
             var decrypt = new KmsDecryptOptions
             {
                 KeyIds = SourceKeyId is null ? [] : [SourceKeyId.Value],
@@ -160,12 +140,9 @@ public sealed class UpdateKmsCiphertextCommand : KmsCmdlet
                 AlgorithmSuite = Algorithm,
                 EncryptionContext = ContextTable.From(DestinationEncryptionContext),
             };
-            var progress = new LatestProgress();
-            var work = new KmsMessageCrypto(ActiveSession).ReEncryptFileAsync(source, destination, decrypt, encrypt,
-                overwrite: OutFile is null || Force, progress, CancellationToken);
-            var info = AwaitWithProgress(work, progress, new FileInfo(source).Length, $"Re-encrypting {System.IO.Path.GetFileName(source)}");
-            WriteVerbose(MessageVerbose.Describe(info));
-            WriteObject(new FileInfo(destination));
+            RunOnFile(source, destination, $"Re-encrypt {source} under {DestinationKeyId.Value}", $"Re-encrypting {System.IO.Path.GetFileName(source)}",
+                progress => new KmsMessageCrypto(ActiveSession).ReEncryptFileAsync(source, destination, decrypt, encrypt,
+                    overwrite: OutFile is null || Force, progress, CancellationToken));
         }
         catch (Exception e) when (IsItemFailure(e))
         {
