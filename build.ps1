@@ -10,12 +10,14 @@
     Test:       Build, the xunit tests, then the Pester suite in a child pwsh that imports the built module, against
                 each backend (moto is mandatory when CI=true). Exits non-zero when any test fails.
     Package:    Build, then a PowerShell Gallery ready .nupkg in out/package/.
+    Fuzz:       a bounded mutation-fuzzing run (-Seconds, default 300) of the message parser, the decryptor and the
+                encryption-context decoder (tests/Fuzz); failing inputs land in out/fuzz/. Exits non-zero on any failure.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Docs', 'UpdateHelp', 'Test', 'Package', 'Bench', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Docs', 'UpdateHelp', 'Test', 'Package', 'Bench', 'Fuzz', 'Demo', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -26,7 +28,13 @@ param(
     [string[]] $Backend = @('local', 'moto'),
 
     # Pester test files to run instead of the whole suite (while working on one area).
-    [string[]] $TestPath
+    [string[]] $TestPath,
+
+    # How long the Fuzz task runs; -Seed repeats a run.
+    [ValidateRange(1, 86400)]
+    [int] $Seconds = 300,
+
+    [int] $Seed = [Environment]::TickCount
 )
 
 $ErrorActionPreference = 'Stop'
@@ -220,6 +228,16 @@ function Invoke-Bench {
         $rows
     ) | Set-Content (Join-Path $report 'report.md')
     Write-Host "Wrote $(Join-Path $report 'report.md')"
+}
+
+function Invoke-Fuzz {
+    $project = Join-Path $root 'tests/Fuzz/KmsPowerShell.Fuzz/KmsPowerShell.Fuzz.csproj'
+    Invoke-Native dotnet @('build', $project, '-c', $Configuration, '--nologo', '-v', 'quiet')
+    $folder = Join-Path $out 'fuzz'
+    Remove-Item $folder -Recurse -Force -ErrorAction Ignore
+    Write-Host "`n== Fuzzing the message parser, decryptor and encryption-context decoder for $Seconds s (seed $Seed)"
+    & dotnet (Join-Path $root "tests/Fuzz/KmsPowerShell.Fuzz/bin/$Configuration/net8.0/KmsPowerShell.Fuzz.dll") --seconds $Seconds --seed $Seed --out $folder
+    if ($LASTEXITCODE -ne 0) { throw "The fuzzer found failing inputs: see $folder (replay with KmsPowerShell.Fuzz --replay <file>)." }
 }
 
 function Invoke-Demo {
