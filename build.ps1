@@ -10,12 +10,14 @@
     Test:       Build, the xunit tests, then the Pester suite in a child pwsh that imports the built module, against
                 each backend (moto is mandatory when CI=true). Exits non-zero when any test fails.
     Package:    Build, then a PowerShell Gallery ready .nupkg in out/package/.
+    Fuzz:       a bounded mutation-fuzzing run (-Seconds, default 300) of the message parser, the decryptor and the
+                encryption-context decoder (tests/Fuzz); failing inputs land in out/fuzz/. Exits non-zero on any failure.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Docs', 'UpdateHelp', 'Test', 'Package', 'Bench', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Docs', 'UpdateHelp', 'Test', 'Package', 'Bench', 'Fuzz', 'Demo', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -26,7 +28,17 @@ param(
     [string[]] $Backend = @('local', 'moto'),
 
     # Pester test files to run instead of the whole suite (while working on one area).
-    [string[]] $TestPath
+    [string[]] $TestPath,
+
+    # How long the Fuzz task runs; -Seed repeats a run.
+    [ValidateRange(1, 86400)]
+    [int] $Seconds = 300,
+
+    [int] $Seed = [Environment]::TickCount,
+
+    # The file the Bench task encrypts (MiB); its peak memory is compared with a 1 MiB file's.
+    [ValidateRange(1, 4096)]
+    [int] $BenchMiB = 1024
 )
 
 $ErrorActionPreference = 'Stop'
@@ -210,6 +222,14 @@ function Invoke-Bench {
         $rows.Add("| aws kms encrypt against the local KMS over HTTP (one process per call) | - | awscli: $($pipeline.AwsCliMsPerCall) ms/call | $([math]::Round($pipeline.AwsCliMsPerCall * 1000 / $pipeline.MicrosecondsPerCall))x slower than the cmdlet pipeline per call |")
     }
 
+    Write-Host "`n== Bulk protect of 1,000 small files with and without -DataKeyCache, in-process local KMS"
+    $bulk = & $pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Bench/Measure-BulkProtect.ps1') -ModulePath $manifest -Count 1000 | ConvertFrom-Json
+    if ($LASTEXITCODE -ne 0) { throw 'The bulk protect benchmark failed.' }
+    $bulk | Format-List | Out-String | Write-Host
+    $rows.Add("| 1,000 small files, Protect-KmsData -DataKeyCache (0x0478), in-process local KMS | $($bulk.CachedSeconds) s, $($bulk.CachedGenerateDataKeyCalls) GenerateDataKey calls; $($bulk.CachedOutputsDecrypted) outputs decrypted | without the cache: $($bulk.UncachedSeconds) s, $($bulk.UncachedGenerateDataKeyCalls) calls | $([math]::Round($bulk.UncachedSeconds / [math]::Max($bulk.CachedSeconds, 0.01), 2))x faster, $($bulk.UncachedGenerateDataKeyCalls)/$($bulk.CachedGenerateDataKeyCalls) KMS calls |")
+
+    Invoke-FileThroughputBench $rows
+
     @(
         '# KmsPowerShell benchmark report'
         ''
@@ -220,6 +240,58 @@ function Invoke-Bench {
         $rows
     ) | Set-Content (Join-Path $report 'report.md')
     Write-Host "Wrote $(Join-Path $report 'report.md')"
+}
+
+function Invoke-FileThroughputBench([Collections.Generic.List[string]] $Rows) {
+    # Ours (MessageBench) and the JavaScript Encryption SDK encrypt and decrypt the same file through the local KMS over
+    # HTTP (both make one KMS call per message); openssl's single-core AES-256-GCM at 16 KiB blocks is the ceiling.
+    Write-Host "`n== $BenchMiB MiB file, frame length 4096: ours against the JavaScript Encryption SDK; openssl as the ceiling"
+    Invoke-Native dotnet @('build', (Join-Path $root 'tests/Bench/MessageBench/MessageBench.csproj'), '-c', $Configuration, '--nologo', '-v', 'quiet')
+    Initialize-Interop
+    $speed = & openssl speed -evp aes-256-gcm -seconds 3 2>$null | Where-Object { $_ -match '^aes-256-gcm\s' -or $_ -match '^AES-256-GCM\s' } | Select-Object -Last 1
+    $opensslMBps = $speed ? [math]::Round([double](($speed -split '\s+')[-1] -replace 'k$', '') * 1000 / 1e6) : $null
+    Write-Host "openssl speed -evp aes-256-gcm -seconds 3, 16 KiB: $opensslMBps MB/s"
+    Import-Module (Join-Path (Get-ModuleFolder) 'KmsPowerShell.psd1')
+    $server = Start-KmsLocalServer
+    $saved = $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY
+    $env:AWS_ACCESS_KEY_ID = $server.AccessKeyId; $env:AWS_SECRET_ACCESS_KEY = $server.SecretAccessKey
+    $work = New-Item -ItemType Directory -Force (Join-Path $out 'bench/work')
+    try {
+        Connect-Kms -EndpointUrl $server.Endpoint -Region us-east-1
+        $keyArn = (New-KmsKey -Description 'bench js').Arn
+        $messageBench = Join-Path $root "tests/Bench/MessageBench/bin/$Configuration/net8.0/MessageBench.dll"
+        foreach ($suite in '0578', '0478') {
+            $small = (& dotnet $messageBench $server.Endpoint 1 $suite 4096 $work | Select-Object -Last 1) | ConvertFrom-Json
+            $ours = (& dotnet $messageBench $server.Endpoint $BenchMiB $suite 4096 $work | Select-Object -Last 1) | ConvertFrom-Json
+            if (-not $ours.identical -or -not $small.identical) { throw "MessageBench did not round-trip with suite $suite." }
+            $env:NODE_NO_WARNINGS = '1'
+            $js = (& node (Join-Path $root 'tests/Interop/bench.mjs') $server.Endpoint $keyArn (Join-Path $work "bench-$BenchMiB.bin") $suite 4096) | ConvertFrom-Json
+            if ($LASTEXITCODE -ne 0 -or -not $js.sameLength) { throw "The JavaScript Encryption SDK benchmark failed with suite $suite." }
+            Write-Host "0x$suite ours: encrypt $($ours.encryptMBps) MB/s, decrypt $($ours.decryptMBps) MB/s, peak RSS $($ours.peakWorkingSetMiB) MiB ($BenchMiB MiB) vs $($small.peakWorkingSetMiB) MiB (1 MiB); JS: encrypt $($js.encryptMBps) MB/s, decrypt $($js.decryptMBps) MB/s, peak RSS $($js.peakRssMiB) MiB"
+            $encRatio = [math]::Round($ours.encryptMBps / [math]::Max($js.encryptMBps, 1), 1)
+            $decRatio = [math]::Round($ours.decryptMBps / [math]::Max($js.decryptMBps, 1), 1)
+            $Rows.Add("| $BenchMiB MiB file, 0x$suite, frames of 4096, local KMS over HTTP: encrypt / decrypt | $($ours.encryptMBps) / $($ours.decryptMBps) MB/s | JavaScript Encryption SDK (streams), same file: $($js.encryptMBps) / $($js.decryptMBps) MB/s | $encRatio x / $decRatio x; target: at least 10x |")
+            if ($suite -eq '0478' -and $opensslMBps) {
+                $Rows.Add("| 0x0478 encrypt / decrypt against the AES-GCM ceiling | $($ours.encryptMBps) / $($ours.decryptMBps) MB/s | openssl speed -evp aes-256-gcm -seconds 3, 16 KiB, one core: $opensslMBps MB/s | $([math]::Round($ours.encryptMBps / $opensslMBps, 2)) / $([math]::Round($ours.decryptMBps / $opensslMBps, 2)); target: at least 0.5 |")
+            }
+            $Rows.Add("| peak RSS, 0x$suite encrypt + decrypt in one process | $BenchMiB MiB file: $($ours.peakWorkingSetMiB) MiB | 1 MiB file: $($small.peakWorkingSetMiB) MiB | +$($ours.peakWorkingSetMiB - $small.peakWorkingSetMiB) MiB; target: at most +64 MiB (JS SDK: $($js.peakRssMiB) MiB) |")
+        }
+    }
+    finally {
+        Stop-KmsLocalServer -Port $server.Port
+        $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY = $saved
+        Remove-Item $work -Recurse -Force -ErrorAction Ignore
+    }
+}
+
+function Invoke-Fuzz {
+    $project = Join-Path $root 'tests/Fuzz/KmsPowerShell.Fuzz/KmsPowerShell.Fuzz.csproj'
+    Invoke-Native dotnet @('build', $project, '-c', $Configuration, '--nologo', '-v', 'quiet')
+    $folder = Join-Path $out 'fuzz'
+    Remove-Item $folder -Recurse -Force -ErrorAction Ignore
+    Write-Host "`n== Fuzzing the message parser, decryptor and encryption-context decoder for $Seconds s (seed $Seed)"
+    & dotnet (Join-Path $root "tests/Fuzz/KmsPowerShell.Fuzz/bin/$Configuration/net8.0/KmsPowerShell.Fuzz.dll") --seconds $Seconds --seed $Seed --out $folder
+    if ($LASTEXITCODE -ne 0) { throw "The fuzzer found failing inputs: see $folder (replay with KmsPowerShell.Fuzz --replay <file>)." }
 }
 
 function Invoke-Demo {

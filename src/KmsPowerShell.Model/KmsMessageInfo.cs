@@ -48,6 +48,9 @@ public sealed class KmsMessageInfo
     /// <summary>Plaintext bytes written or read, once the whole message is done.</summary>
     public long? PlaintextLength { get; internal set; }
 
+    /// <summary>True when an encryption reused a data key from the session's data key cache (-DataKeyCache).</summary>
+    public bool DataKeyFromCache { get; internal set; }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"Message {MessageId}: version {FormatVersion}, suite {AlgorithmSuiteId}, " +

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -26,6 +27,7 @@ public sealed class LocalKmsService : IDisposable
     private readonly FaultInjector _faults = new();
     private readonly StateFile? _file;
     private readonly KmsState _state;
+    private readonly ConcurrentDictionary<string, long> _calls = new(StringComparer.Ordinal);
     private bool _disposed;
 
     public LocalKmsService(LocalKmsOptions? options = null)
@@ -54,6 +56,17 @@ public sealed class LocalKmsService : IDisposable
     }
 
     public string? StatePath => _file?.Path;
+
+    /// <summary>
+    /// Requests per operation (such as GenerateDataKey) since start or <see cref="ResetCallCounts"/>, whether they
+    /// succeeded or not; requests that named no known operation are not counted. For tests and benchmarks.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> CallCounts => new Dictionary<string, long>(_calls, StringComparer.Ordinal);
+
+    /// <summary>Requests for one operation, as in <see cref="CallCounts"/>.</summary>
+    public long CallCount(string operation) => _calls.GetValueOrDefault(operation);
+
+    public void ResetCallCounts() => _calls.Clear();
 
     internal StateFile? File => _file;
 
@@ -96,6 +109,7 @@ public sealed class LocalKmsService : IDisposable
             ? OperationRegistry.Find(target[TargetPrefix.Length..])
             : null;
         if (operation is null) throw KmsErrors.UnknownOperation();
+        _calls.AddOrUpdate(target![TargetPrefix.Length..], 1, (_, n) => n + 1);
         var body = ParseBody(request.Body);
 
         lock (_gate)

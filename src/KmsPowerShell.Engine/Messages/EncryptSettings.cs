@@ -1,3 +1,4 @@
+using KmsPowerShell.Engine.Messages.Caching;
 using KmsPowerShell.Engine.Messages.Format;
 
 namespace KmsPowerShell.Engine.Messages;
@@ -11,6 +12,9 @@ internal sealed record EncryptSettings(
     int? MaxEncryptedDataKeys = null,
     bool Framed = true)
 {
+    /// <summary>Reuse data keys from a session's cache; null to ask the keyring for each message.</summary>
+    public DataKeyCaching? Caching { get; init; }
+
     public void Validate(int keyCount)
     {
         if (FrameLength < 1) throw new KmsArgumentException("FrameLengthInvalid", $"The frame length must be from 1 to {int.MaxValue} bytes, not {FrameLength}.");

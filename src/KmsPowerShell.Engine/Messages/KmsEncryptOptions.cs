@@ -1,3 +1,5 @@
+using KmsPowerShell.Engine.Messages.Caching;
+
 namespace KmsPowerShell.Engine.Messages;
 
 /// <summary>How Protect-KmsData writes a message.</summary>
@@ -22,6 +24,12 @@ public sealed class KmsEncryptOptions
 
     /// <summary>Refuse to make more encrypted data keys than this; null for no limit.</summary>
     public int? MaxEncryptedDataKeys { get; init; }
+
+    /// <summary>
+    /// Reuse data keys from the session's data key cache within these limits (messages of known length only: files
+    /// and bytes); null to make a data key for every message.
+    /// </summary>
+    public DataKeyCacheLimits? DataKeyCache { get; init; }
 
     internal KmsAlgorithmSuite EffectiveSuite => AlgorithmSuite ?? (CommitmentPolicy == KmsCommitmentPolicy.ForbidEncryptAllowDecrypt
         ? KmsAlgorithmSuite.Aes256GcmHkdfSha384EcdsaP384

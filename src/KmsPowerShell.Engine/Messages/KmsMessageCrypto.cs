@@ -1,3 +1,4 @@
+using KmsPowerShell.Engine.Messages.Caching;
 using KmsPowerShell.Engine.Messages.Format;
 using KmsPowerShell.Engine.Messages.Io;
 using KmsPowerShell.Engine.Messages.Keyrings;
@@ -13,22 +14,27 @@ public sealed class KmsMessageCrypto
 {
     private readonly Func<KmsEncryptOptions, IKeyring> _encryptKeyring;
     private readonly Func<KmsDecryptOptions, IKeyring> _decryptKeyring;
+    private readonly DataKeyCache? _cache;
+    private readonly string _region;
 
     public KmsMessageCrypto(KmsSession session)
-        : this(o => KmsKeyring.WithKeys(session, o.KeyIds), o => DecryptKeyring(session, o))
+        : this(o => KmsKeyring.WithKeys(session, o.KeyIds), o => DecryptKeyring(session, o), Session.KmsClientPool.Of(session).DataKeys, session.Region)
     {
     }
 
-    internal KmsMessageCrypto(Func<KmsEncryptOptions, IKeyring> encryptKeyring, Func<KmsDecryptOptions, IKeyring> decryptKeyring)
+    internal KmsMessageCrypto(Func<KmsEncryptOptions, IKeyring> encryptKeyring, Func<KmsDecryptOptions, IKeyring> decryptKeyring,
+        DataKeyCache? cache = null, string region = "")
     {
         _encryptKeyring = encryptKeyring;
         _decryptKeyring = decryptKeyring;
+        _cache = cache;
+        _region = region;
     }
 
     /// <summary>Encrypts a stream to a stream. <paramref name="progress"/> receives plaintext bytes done so far.</summary>
     public Task<KmsMessageInfo> EncryptAsync(Stream plaintext, Stream ciphertext, KmsEncryptOptions options,
         IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
-        MessageEncryptor.EncryptAsync(plaintext, ciphertext, _encryptKeyring(options), SettingsOf(options), progress, cancellationToken);
+        MessageEncryptor.EncryptAsync(plaintext, ciphertext, _encryptKeyring(options), EncryptSettingsOf(options), progress, cancellationToken);
 
     /// <summary>
     /// Decrypts a stream to a stream, frame by frame. Plaintext written before an exception is unauthenticated and
@@ -69,7 +75,7 @@ public sealed class KmsMessageCrypto
         IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         var keyring = _encryptKeyring(options);
-        var settings = SettingsOf(options);
+        var settings = EncryptSettingsOf(options);
         await using var source = AtomicFile.OpenRead(sourcePath);
         return await AtomicFile.WriteAsync(destinationPath, overwrite,
             output => MessageEncryptor.EncryptAsync(source, output, keyring, settings, progress, cancellationToken)).ConfigureAwait(false);
@@ -117,6 +123,20 @@ public sealed class KmsMessageCrypto
 
     internal static EncryptSettings SettingsOf(KmsEncryptOptions options) => new(
         AlgorithmSuite.Of(options.EffectiveSuite), options.FrameLength, options.EncryptionContext, options.CommitmentPolicy, options.MaxEncryptedDataKeys);
+
+    /// <summary>
+    /// The settings, with the session's data key cache when asked for. The partition is the key list (in order: the
+    /// first generates) and the session's region (which key ids without a region resolve in), so a key set never
+    /// reuses another's data key.
+    /// </summary>
+    private EncryptSettings EncryptSettingsOf(KmsEncryptOptions options)
+    {
+        var settings = SettingsOf(options);
+        if (options.DataKeyCache is not { } limits) return settings;
+        if (_cache is null) throw new InvalidOperationException("This message crypto has no data key cache.");
+        var partition = "kmsps-keys\n" + _region + "\n" + string.Join("\n", options.KeyIds);
+        return settings with { Caching = new DataKeyCaching(_cache, partition, limits) };
+    }
 
     internal static DecryptSettings SettingsOf(KmsDecryptOptions options) =>
         new(options.CommitmentPolicy, options.MaxEncryptedDataKeys, options.RequiredEncryptionContext);

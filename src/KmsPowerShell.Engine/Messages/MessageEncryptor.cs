@@ -16,15 +16,10 @@ internal static class MessageEncryptor
     {
         settings.Validate(keyring.EncryptedDataKeyCount);
         var suite = settings.Suite;
-        var context = new Dictionary<string, string>(settings.EncryptionContext, StringComparer.Ordinal);
-        using var signingKey = suite.Signature is { } curve ? ECDsa.Create(curve.Curve) : null;
-        if (signingKey is not null)
-        {
-            context[EncryptionContextCodec.PublicKeyName] = Convert.ToBase64String(CompressedPoint.Compress(signingKey.ExportParameters(false), suite.Signature!));
-        }
+        using var materials = await MaterialsAsync(plaintext, keyring, settings, cancellationToken).ConfigureAwait(false);
+        var context = materials.EncryptionContext;
+        var signingKey = materials.SigningKey;
         var serializedContext = EncryptionContextCodec.Serialize(context);
-
-        var materials = await keyring.GenerateAsync(suite, context, cancellationToken).ConfigureAwait(false);
         var messageId = RandomNumberGenerator.GetBytes(suite.MessageIdLength);
         using var keys = DerivedKeys.Derive(suite, materials.DataKey, messageId);
         CryptographicOperations.ZeroMemory(materials.DataKey);
@@ -59,6 +54,19 @@ internal static class MessageEncryptor
         ciphertext.Flush();
         var info = header.ToInfo();
         info.PlaintextLength = plaintextLength;
+        info.DataKeyFromCache = materials.FromCache;
         return info;
+    }
+
+    /// <summary>
+    /// From the cache when caching is on and the plaintext's length is known (the caching CMM needs it to count bytes),
+    /// else from the keyring.
+    /// </summary>
+    private static Task<EncryptionMaterials> MaterialsAsync(Stream plaintext, IKeyring keyring, EncryptSettings settings, CancellationToken cancellationToken)
+    {
+        Task<EncryptionMaterials> Generate(CancellationToken ct) => EncryptionMaterials.GenerateAsync(keyring, settings.Suite, settings.EncryptionContext, ct);
+        if (settings.Caching is not { } caching || !plaintext.CanSeek) return Generate(cancellationToken);
+        var length = Math.Max(0, plaintext.Length - plaintext.Position);
+        return caching.Cache.GetOrGenerateAsync(caching.Partition, settings.Suite, settings.EncryptionContext, length, caching.Limits, Generate, cancellationToken);
     }
 }

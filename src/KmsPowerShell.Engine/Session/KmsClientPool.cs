@@ -3,6 +3,7 @@ using Amazon;
 using Amazon.KeyManagementService;
 using Amazon.Runtime;
 using KmsPowerShell.Engine.Errors;
+using KmsPowerShell.Engine.Messages.Caching;
 
 namespace KmsPowerShell.Engine.Session;
 
@@ -11,11 +12,22 @@ internal sealed class KmsClientPool : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<AmazonKeyManagementServiceClient>> _clients = new(StringComparer.Ordinal);
     private readonly ClientSettings _settings;
+    private readonly Lazy<DataKeyCache> _dataKeys = new(() => new DataKeyCache());
     private bool _disposed;
 
     public KmsClientPool(ClientSettings settings) => _settings = settings;
 
     public static KmsClientPool Of(KmsSession session) => (KmsClientPool)session.Clients;
+
+    /// <summary>The session's data key cache (Protect-KmsData -DataKeyCache): in memory only, zeroed when the session closes.</summary>
+    public DataKeyCache DataKeys
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _dataKeys.Value;
+        }
+    }
 
     public AmazonKeyManagementServiceClient For(string region)
     {
@@ -82,6 +94,7 @@ internal sealed class KmsClientPool : IDisposable
             if (lazy.IsValueCreated) lazy.Value.Dispose();
         }
         _clients.Clear();
+        if (_dataKeys.IsValueCreated) _dataKeys.Value.Dispose();
     }
 }
 

@@ -7,5 +7,6 @@ internal static class MessageVerbose
         $"Message {info.MessageId}: format version {info.FormatVersion}, suite {info.AlgorithmSuiteId} ({info.AlgorithmSuite}), " +
         (info.IsFramed ? $"frame length {info.FrameLength}" : "non-framed") +
         $", encrypted data keys under {string.Join(", ", info.KeyArns)}" +
+        (info.DataKeyFromCache ? "; data key reused from the data key cache" : "") +
         (info.DecryptedWithKeyArn is { } used ? $"; decrypted with {used}" : "") + ".";
 }

@@ -1,5 +1,7 @@
 // Measures file encryption and decryption throughput against a KMS endpoint (moto or the local KMS).
 // Usage: MessageBench <endpoint-url> <size-MiB> <suite-hex> <frame-length> [work-directory]
+// Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY when set (the local KMS server's), else moto's example keys.
+// The last line of output is the figures as JSON, for build.ps1 -Task Bench.
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -17,8 +19,8 @@ var frameLength = int.Parse(args[3], CultureInfo.InvariantCulture);
 var work = args.Length > 4 ? args[4] : Path.GetTempPath();
 Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
 
-const string accessKey = "AKIAIOSFODNN7EXAMPLE";
-const string secretKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+var accessKey = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") ?? "AKIAIOSFODNN7EXAMPLE";
+var secretKey = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY") ?? "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 using var kms = new AmazonKeyManagementServiceClient(new BasicAWSCredentials(accessKey, secretKey),
     new AmazonKeyManagementServiceConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1" });
 var keyArn = (await kms.CreateKeyAsync(new CreateKeyRequest())).KeyMetadata.Arn;
@@ -62,6 +64,11 @@ var mb = ((long)sizeMiB << 20) / 1e6;
 Console.WriteLine($"suite 0x{(int)suite:X4} frame {frameLength} size {sizeMiB} MiB: encrypt {mb / encryptSeconds:F0} MB/s ({encryptSeconds:F2} s), " +
     $"decrypt {mb / decryptSeconds:F0} MB/s ({decryptSeconds:F2} s), round trip {(same ? "identical" : "DIFFERENT")}, " +
     $"CPU seconds encrypt {(cpu1 - cpu0).TotalSeconds:F2} decrypt {(cpu2 - cpu1).TotalSeconds:F2}, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20)} MiB");
+Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+{
+    suite = $"0x{(int)suite:X4}", frameLength, sizeMiB, encryptMBps = Math.Round(mb / encryptSeconds), decryptMBps = Math.Round(mb / decryptSeconds),
+    identical = same, peakWorkingSetMiB = Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20),
+}));
 File.Delete(encrypted);
 File.Delete(decrypted);
 return same ? 0 : 1;

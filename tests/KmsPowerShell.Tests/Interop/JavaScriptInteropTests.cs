@@ -97,5 +97,42 @@ public sealed class JavaScriptInteropTests(MotoServer moto) : IDisposable
         }
     }
 
+    [InteropFact]
+    public async Task JavaScriptDecrypts_MessagesWrittenWithCachedDataKey()
+    {
+        var key = await moto.CreateKeyAsync();
+        using var session = moto.NewSession();
+        var crypto = new KmsMessageCrypto(session);
+        var jobs = new List<object>();
+        var plaintexts = new List<byte[]>();
+        var outputs = new List<string>();
+        foreach (var suite in new[] { KmsAlgorithmSuite.Aes256GcmHkdfSha512CommitKeyEcdsaP384, KmsAlgorithmSuite.Aes256GcmHkdfSha512CommitKey })
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var name = Path.Combine(_folder, $"cached-{(int)suite:x4}-{i}");
+                var plaintext = MessageTestKit.Plaintext(1000 + i, i);
+                plaintexts.Add(plaintext);
+                await File.WriteAllBytesAsync(name + ".plain", plaintext);
+                var info = await crypto.EncryptFileAsync(name + ".plain", name + ".ours", new KmsEncryptOptions
+                {
+                    KeyIds = [key], AlgorithmSuite = suite, EncryptionContext = Context,
+                    DataKeyCache = new Engine.Messages.Caching.DataKeyCacheLimits(TimeSpan.FromMinutes(5)),
+                });
+                Assert.Equal(i > 0, info.DataKeyFromCache);
+                outputs.Add(name + ".js-plain");
+                jobs.Add(new { op = "decrypt", input = name + ".ours", output = outputs[^1], keyIds = new[] { key } });
+            }
+        }
+
+        var results = await JavaScriptEsdk.RunAsync(moto, jobs, _folder);
+
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            Assert.True((bool)results[i]!["ok"]!, $"job {i}: {results[i]!["error"]}");
+            Assert.Equal(plaintexts[i], await File.ReadAllBytesAsync(outputs[i]));
+        }
+    }
+
     private string PathOf(Case c, string kind) => Path.Combine(_folder, $"{c.Name}.{kind}");
 }

@@ -17,10 +17,13 @@ internal sealed class TestKeyring(int keys = 1) : IKeyring
 
     public int DecryptCalls { get; private set; }
 
+    public int GenerateCalls { get; private set; }
+
     public int EncryptedDataKeyCount => keys;
 
     public Task<DataKeyMaterials> GenerateAsync(AlgorithmSuite suite, IReadOnlyDictionary<string, string> encryptionContext, CancellationToken cancellationToken)
     {
+        GenerateCalls++;
         var dataKey = RandomNumberGenerator.GetBytes(suite.KeyLength);
         var aad = EncryptionContextCodec.Serialize(encryptionContext);
         var edks = Enumerable.Range(0, keys).Select(i => Wrap(dataKey, aad, $"key-{i}")).ToList();

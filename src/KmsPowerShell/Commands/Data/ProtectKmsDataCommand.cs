@@ -3,6 +3,7 @@ using System.Management.Automation;
 using KmsPowerShell.Engine.Crypto;
 using KmsPowerShell.Engine.Keys;
 using KmsPowerShell.Engine.Messages;
+using KmsPowerShell.Engine.Messages.Caching;
 
 namespace KmsPowerShell.Commands.Data;
 
@@ -20,6 +21,7 @@ public sealed class ProtectKmsDataCommand : KmsCmdlet
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
     private KmsCipherOptions _options = KmsCipherOptions.None;
+    private DataKeyCacheLimits? _cacheLimits;
     private int _files;
 
     /// <summary>The KMS key to encrypt under; for messages, several keys give one encrypted data key each.</summary>
@@ -72,6 +74,40 @@ public sealed class ProtectKmsDataCommand : KmsCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int FrameLength { get; set; } = KmsEncryptOptions.DefaultFrameLength;
 
+    /// <summary>
+    /// Reuses data keys from the session's data key cache, as the Encryption SDK's caching CMM does, instead of one KMS
+    /// GenerateDataKey call per message: for many small files or values. A cached key encrypts only messages with the
+    /// same keys, algorithm suite and encryption context, and only within -DataKeyCacheMaxAge, -DataKeyCacheMaxMessages
+    /// and -DataKeyCacheMaxBytes. Signed suites (0x0578) are cached too: the entry keeps its signing key, so the
+    /// messages of one cached data key share one signature key pair. Keys stay in memory only and are zeroed when
+    /// evicted or when the session closes (Disconnect-Kms).
+    /// </summary>
+    [Parameter(ParameterSetName = EnvelopeSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public SwitchParameter DataKeyCache { get; set; }
+
+    /// <summary>How long after KMS made it a cached data key may encrypt: a TimeSpan or seconds (default 5 minutes).</summary>
+    [Parameter(ParameterSetName = EnvelopeSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [SecondsOrTimeSpan]
+    public TimeSpan DataKeyCacheMaxAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How many messages one cached data key may encrypt (default and maximum 2^32).</summary>
+    [Parameter(ParameterSetName = EnvelopeSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [ValidateRange(1L, DataKeyCacheLimits.DefaultMaxMessages)]
+    public long DataKeyCacheMaxMessages { get; set; } = DataKeyCacheLimits.DefaultMaxMessages;
+
+    /// <summary>How many plaintext bytes one cached data key may encrypt, over all its messages (default: no limit).</summary>
+    [Parameter(ParameterSetName = EnvelopeSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [ValidateRange(0L, long.MaxValue)]
+    public long DataKeyCacheMaxBytes { get; set; } = long.MaxValue;
+
     /// <summary>Pairs bound to the ciphertext: KMS Encrypt needs them again to decrypt; messages carry them.</summary>
     [Parameter]
     public Hashtable? EncryptionContext { get; set; }
@@ -110,6 +146,13 @@ public sealed class ProtectKmsDataCommand : KmsCmdlet
             {
                 throw new KmsArgumentException("KeyIdTooMany", "KMS Encrypt uses one key. For one encrypted data key per key, use -Envelope or -Path.");
             }
+            var limitGiven = new[] { nameof(DataKeyCacheMaxAge), nameof(DataKeyCacheMaxMessages), nameof(DataKeyCacheMaxBytes) }
+                .FirstOrDefault(MyInvocation.BoundParameters.ContainsKey);
+            if (limitGiven is not null && !DataKeyCache)
+            {
+                throw new KmsArgumentException("DataKeyCacheLimitWithoutCache", $"-{limitGiven} limits the data key cache: add -DataKeyCache to use it.");
+            }
+            if (DataKeyCache) _cacheLimits = new DataKeyCacheLimits(DataKeyCacheMaxAge, DataKeyCacheMaxMessages, DataKeyCacheMaxBytes);
             _options = new KmsCipherOptions(ContextTable.From(EncryptionContext), GrantToken ?? [], EncryptionAlgorithm);
         }
         catch (KmsArgumentException e)
@@ -213,5 +256,6 @@ public sealed class ProtectKmsDataCommand : KmsCmdlet
         AlgorithmSuite = Algorithm,
         FrameLength = FrameLength,
         EncryptionContext = _options.EncryptionContext,
+        DataKeyCache = _cacheLimits,
     };
 }
