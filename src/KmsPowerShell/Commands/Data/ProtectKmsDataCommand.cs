@@ -14,7 +14,7 @@ namespace KmsPowerShell.Commands.Data;
 /// </summary>
 [Cmdlet(VerbsSecurity.Protect, "KmsData", DefaultParameterSetName = ValueSet, SupportsShouldProcess = true)]
 [OutputType(typeof(string), typeof(byte[]), typeof(FileInfo))]
-public sealed class ProtectKmsDataCommand : KmsCmdlet
+public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
 {
     private const string ValueSet = "Value";
     private const string EnvelopeSet = "Envelope";
@@ -22,7 +22,6 @@ public sealed class ProtectKmsDataCommand : KmsCmdlet
     private const string LiteralPathSet = "LiteralPath";
     private KmsCipherOptions _options = KmsCipherOptions.None;
     private DataKeyCacheLimits? _cacheLimits;
-    private int _files;
 
     /// <summary>The KMS key to encrypt under; for messages, several keys give one encrypted data key each.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -165,12 +164,12 @@ public sealed class ProtectKmsDataCommand : KmsCmdlet
     {
         if (IsFileSet)
         {
-            foreach (var path in ParameterSetName == PathSet ? Path : LiteralPath) ProtectFiles(path, literal: ParameterSetName == LiteralPathSet);
+            ForEachFile(ParameterSetName == PathSet ? Path : LiteralPath, ParameterSetName == LiteralPathSet, ProtectFile);
             return;
         }
         if (PipedFile.Of(Value) is { } file)
         {
-            ProtectFiles(file, literal: true);
+            ForEachFile([file], literal: true, ProtectFile);
             return;
         }
         byte[]? plaintext = null;
@@ -213,36 +212,13 @@ public sealed class ProtectKmsDataCommand : KmsCmdlet
 
     private void WriteCiphertext(byte[] ciphertext) => WriteObject(AsByteArray ? ciphertext : Convert.ToBase64String(ciphertext));
 
-    private void ProtectFiles(string path, bool literal)
-    {
-        IReadOnlyList<string> sources;
-        try
-        {
-            sources = FilePaths.Resolve(this, path, literal);
-        }
-        catch (Exception e) when (IsItemFailure(e))
-        {
-            WriteKmsError(e, path);
-            return;
-        }
-        foreach (var source in sources) ProtectFile(source);
-    }
-
     private void ProtectFile(string source)
     {
         try
         {
-            if (OutFile is not null && ++_files > 1)
-            {
-                throw new KmsArgumentException("OutFileWithManyInputs", "-OutFile names one output file, but more than one file was given: omit -OutFile to write <file>.encrypted beside each.");
-            }
-            var destination = OutFile is null ? source + ".encrypted" : FilePaths.Output(this, OutFile);
-            if (!ShouldProcess(destination, $"Encrypt {source} under {string.Join(", ", KeyId.Select(k => k.Value))}")) return;
-            var progress = new LatestProgress();
-            var work = new KmsMessageCrypto(ActiveSession).EncryptFileAsync(source, destination, MessageOptions(), Force, progress, CancellationToken);
-            var info = AwaitWithProgress(work, progress, new FileInfo(source).Length, $"Encrypting {System.IO.Path.GetFileName(source)}");
-            WriteVerbose(MessageVerbose.Describe(info));
-            WriteObject(new FileInfo(destination));
+            var destination = DestinationFor(source, OutFile, plain => plain + ".encrypted");
+            RunOnFile(source, destination, $"Encrypt {source} under {string.Join(", ", KeyId.Select(k => k.Value))}", $"Encrypting {System.IO.Path.GetFileName(source)}",
+                progress => new KmsMessageCrypto(ActiveSession).EncryptFileAsync(source, destination, MessageOptions(), Force, progress, CancellationToken));
         }
         catch (Exception e) when (IsItemFailure(e))
         {
