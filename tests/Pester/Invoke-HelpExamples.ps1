@@ -3,7 +3,8 @@
     Runs the examples of the help pages on the local KMS, each in a fresh folder with a fresh local KMS session, no
     faults, and a key behind every alias the example names. Prints one JSON object per example: Page, Example, Ok, Error.
 .NOTES
-    Run in a non-interactive pwsh: an example that prompts fails instead of waiting.
+    Run in a non-interactive pwsh: an example that prompts fails instead of waiting. Each example gets a local KMS of
+    its own (a state file in its folder), so no example depends on what an earlier one made.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
@@ -27,7 +28,7 @@ foreach ($page in Get-ChildItem $Docs -Filter '*-*.md' | Sort-Object Name) {
         Push-Location $folder
         try {
             Set-KmsLocalFault
-            Connect-Kms -Local -Region us-east-1
+            Connect-Kms -Local -Region us-east-1 -LocalStatePath (Join-Path $folder 'kms-state.json')
             foreach ($alias in [regex]::Matches($code, 'alias/[A-Za-z0-9/_-]+') | ForEach-Object Value | Sort-Object -Unique) {
                 if (-not (Get-KmsKey -KeyId $alias -ErrorAction SilentlyContinue)) { New-KmsKey -Alias $alias | Out-Null }
             }
