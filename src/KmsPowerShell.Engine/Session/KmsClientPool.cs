@@ -44,7 +44,8 @@ internal sealed class KmsClientPool : IDisposable
         CancellationToken cancellationToken)
     {
         var client = For(region);
-        await EnsureCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        // Keys given as they are cannot fail to load; only refreshing credentials (roles, SSO, processes) are fetched first.
+        if (_settings.Credentials is not (BasicAWSCredentials or SessionAWSCredentials)) await EnsureCredentialsAsync(cancellationToken).ConfigureAwait(false);
         return await KmsCall.Run(ct => call(client, ct), cancellationToken).ConfigureAwait(false);
     }
 

@@ -22,6 +22,7 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
     private const string LiteralPathSet = "LiteralPath";
     private KmsCipherOptions _options = KmsCipherOptions.None;
     private DataKeyCacheLimits? _cacheLimits;
+    private KeyRequest? _valueKey;
 
     /// <summary>The KMS key to encrypt under; for messages, several keys give one encrypted data key each.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -197,7 +198,8 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
                 ? "-Value is empty: KMS encrypts 1 to 4096 bytes."
                 : $"-Value is {plaintext.Length} bytes; KMS Encrypt takes at most 4096. Use Protect-KmsData -Envelope for larger values, or -Path for files.");
         }
-        var key = KeyRequest.For(KeyId[0].Value, RegionOrDefault(Region));
+        // One key for every value of the pipeline: parsed once.
+        var key = _valueKey ??= KeyRequest.For(KeyId[0].Value, RegionOrDefault(Region));
         var ciphertext = Await(new KmsCrypto(ActiveSession).EncryptAsync(key, plaintext, _options, CancellationToken));
         WriteVerbose($"Encrypted {plaintext.Length} bytes under {ciphertext.KeyArn}.");
         return ciphertext.Blob;
