@@ -77,8 +77,25 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
         }
         catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
         {
-            throw new PipelineStoppedException();
+            throw Stopped(task);
         }
+    }
+
+    /// <summary>
+    /// Ctrl+C: the engine work was cancelled with the token. Give it a moment (it stops between batches) to remove
+    /// its temporary files before the pipeline ends, so a stopped command leaves nothing behind.
+    /// </summary>
+    private static PipelineStoppedException Stopped(Task task)
+    {
+        try
+        {
+            task.Wait(TimeSpan.FromSeconds(1));
+        }
+        catch (AggregateException)
+        {
+            // Cancelled or failed: either way it has finished cleaning up.
+        }
+        return new PipelineStoppedException();
     }
 
     /// <summary>Await for helpers outside the cmdlet class.</summary>
@@ -107,7 +124,7 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
         }
         catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
         {
-            throw new PipelineStoppedException();
+            throw Stopped(task);
         }
         catch (AggregateException)
         {
