@@ -222,6 +222,14 @@ function Invoke-Bench {
         $rows.Add("| aws kms encrypt against the local KMS over HTTP (one process per call) | - | awscli: $($pipeline.AwsCliMsPerCall) ms/call | $([math]::Round($pipeline.AwsCliMsPerCall * 1000 / $pipeline.MicrosecondsPerCall))x slower than the cmdlet pipeline per call |")
     }
 
+    Write-Host "`n== Get-KmsKey over 5,000 keys against an awscli list-keys + describe-key loop, local KMS over HTTP"
+    $keys = & $pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Bench/Measure-GetKmsKey.ps1') -ModulePath $manifest -Count 5000 -AwsSample 20 | ConvertFrom-Json
+    if ($LASTEXITCODE -ne 0) { throw 'The Get-KmsKey benchmark failed.' }
+    $keys | Format-List | Out-String | Write-Host
+    if ($keys.AwsLoopSeconds) {
+        $rows.Add("| Get-KmsKey over $($keys.Keys) keys with details, local KMS over HTTP | $($keys.GetKmsKeySeconds) s | awscli list-keys ($($keys.AwsListMs) ms) + describe-key per key ($($keys.AwsDescribeMs) ms, timed on $($keys.AwsSample) keys, extrapolated): $($keys.AwsLoopSeconds) s | $([math]::Round($keys.AwsLoopSeconds / [math]::Max($keys.GetKmsKeySeconds, 0.01)))x faster |")
+    }
+
     Write-Host "`n== Bulk protect of 1,000 small files with and without -DataKeyCache, in-process local KMS"
     $bulk = & $pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Bench/Measure-BulkProtect.ps1') -ModulePath $manifest -Count 1000 | ConvertFrom-Json
     if ($LASTEXITCODE -ne 0) { throw 'The bulk protect benchmark failed.' }
