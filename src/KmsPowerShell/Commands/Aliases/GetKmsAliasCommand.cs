@@ -33,9 +33,7 @@ public sealed class GetKmsAliasCommand : KmsCmdlet
     protected override void ProcessRecord()
     {
         var reader = new KmsKeyReader(ActiveSession);
-        var patterns = (Name ?? ["*"]).Select(n => n.StartsWith("alias/", StringComparison.Ordinal) ? n : "alias/" + n).ToArray();
-        var matchers = patterns.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToArray();
-        var matched = new bool[patterns.Length];
+        var patterns = new AliasPatterns(Name ?? ["*"]);
         // A piped KmsKey names its own region.
         var regions = KeyId?.Key is { } piped ? [piped.Region] : Region is { Length: > 0 } ? Region.Distinct().ToArray() : [ActiveSession.Region];
         foreach (var region in regions)
@@ -46,10 +44,8 @@ public sealed class GetKmsAliasCommand : KmsCmdlet
                 foreach (var alias in Await(reader.ListAliasesAsync(region, CancellationToken)).OrderBy(a => a.AliasName, StringComparer.Ordinal))
                 {
                     if (keyId is not null && alias.TargetKeyId != keyId) continue;
-                    var hits = matchers.Select((m, i) => (Hit: m.IsMatch(alias.AliasName), i)).Where(x => x.Hit).ToArray();
-                    if (hits.Length == 0) continue;
-                    foreach (var (_, i) in hits) matched[i] = true;
-                    if (alias.AwsManaged && !IncludeAwsManaged && !hits.Any(h => IsExact(patterns[h.i]))) continue;
+                    var (any, exactly) = patterns.Match(alias.AliasName);
+                    if (!any || (alias.AwsManaged && !IncludeAwsManaged && !exactly)) continue;
                     WriteObject(alias);
                 }
             }
@@ -58,12 +54,6 @@ public sealed class GetKmsAliasCommand : KmsCmdlet
                 WriteKmsError(e, KeyId?.Value ?? region);
             }
         }
-        for (var i = 0; i < patterns.Length; i++)
-        {
-            if (matched[i] || !IsExact(patterns[i])) continue;
-            WriteKmsError(new KmsServiceException("AliasNotFound", $"Alias {patterns[i]} is not found.", 400, null, null), Name![i]);
-        }
+        foreach (var (error, given) in patterns.NotFound()) WriteKmsError(error, given);
     }
-
-    private static bool IsExact(string pattern) => !WildcardPattern.ContainsWildcardCharacters(pattern);
 }

@@ -109,9 +109,7 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
 
     private void WriteAliasMatches()
     {
-        var patterns = Alias.Select(a => a.StartsWith("alias/", StringComparison.Ordinal) ? a : "alias/" + a).ToArray();
-        var matchers = patterns.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToArray();
-        var matched = new bool[patterns.Length];
+        var patterns = new AliasPatterns(Alias);
         foreach (var region in Regions)
         {
             IReadOnlyList<KmsAlias> aliases;
@@ -127,21 +125,11 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
             var keyIds = new List<string>();
             foreach (var alias in aliases.OrderBy(a => a.AliasName, StringComparer.Ordinal))
             {
-                for (var i = 0; i < matchers.Length; i++)
-                {
-                    if (!matchers[i].IsMatch(alias.AliasName)) continue;
-                    matched[i] = true;
-                    if (alias.TargetKeyId is { } target && !keyIds.Contains(target)) keyIds.Add(target);
-                }
+                if (patterns.Match(alias.AliasName).Any && alias.TargetKeyId is { } target && !keyIds.Contains(target)) keyIds.Add(target);
             }
             WriteOutcomes(Reader.GetManyAsync(keyIds, region, CancellationToken));
         }
-        for (var i = 0; i < patterns.Length; i++)
-        {
-            if (matched[i] || WildcardPattern.ContainsWildcardCharacters(patterns[i])) continue;
-            var notFound = new KmsServiceException("AliasNotFound", $"Alias {patterns[i]} is not found.", 400, null, null);
-            WriteKmsError(notFound, Alias[i]);
-        }
+        foreach (var (error, given) in patterns.NotFound()) WriteKmsError(error, given);
     }
 
     private void WriteOutcomes(IAsyncEnumerable<Outcome<KmsKey>> outcomes, bool skipNotFound = false)
