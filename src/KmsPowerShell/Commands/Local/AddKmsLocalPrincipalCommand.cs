@@ -10,7 +10,7 @@ namespace KmsPowerShell.Commands.Local;
 /// </summary>
 [Cmdlet(VerbsCommon.Add, "KmsLocalPrincipal", SupportsShouldProcess = true)]
 [OutputType(typeof(KmsLocalPrincipal))]
-public sealed class AddKmsLocalPrincipalCommand : PSCmdlet
+public sealed class AddKmsLocalPrincipalCommand : LocalKmsCmdlet
 {
     /// <summary>The principal's ARN, such as arn:aws:iam::111122223333:role/app.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -30,25 +30,13 @@ public sealed class AddKmsLocalPrincipalCommand : PSCmdlet
     [Parameter]
     public SwitchParameter AccountAdministrator { get; set; }
 
-    /// <summary>The local KMS of this state file; the in-memory one when omitted.</summary>
-    [Parameter]
-    public string? LocalStatePath { get; set; }
-
     protected override void EndProcessing()
     {
         var account = PrincipalArn.Split(':')[4];
         var accessKey = AccessKeyId ?? "AKIA" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
         var secret = SecretAccessKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
         if (!ShouldProcess(PrincipalArn, "Let the principal sign requests to the local KMS")) return;
-        var statePath = string.IsNullOrEmpty(LocalStatePath) ? null : GetUnresolvedProviderPathFromPSPath(LocalStatePath);
-        try
-        {
-            LocalKmsRegistry.Get(statePath).Service.AddPrincipal(new LocalKmsPrincipal(accessKey, secret, PrincipalArn, account, AccountAdministrator));
-        }
-        catch (KmsConfigurationException e)
-        {
-            ThrowTerminatingError(KmsErrorMap.ToErrorRecord(e, LocalStatePath));
-        }
+        LocalKms().Service.AddPrincipal(new LocalKmsPrincipal(accessKey, secret, PrincipalArn, account, AccountAdministrator));
         WriteObject(new KmsLocalPrincipal(PrincipalArn, account, accessKey, secret, AccountAdministrator));
     }
 }

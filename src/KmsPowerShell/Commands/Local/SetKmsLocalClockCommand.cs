@@ -6,15 +6,11 @@ namespace KmsPowerShell.Commands.Local;
 /// <summary>Moves the local KMS clock forward, so a script sees a deletion window pass or a rotation fall due.</summary>
 [Cmdlet(VerbsCommon.Set, "KmsLocalClock", SupportsShouldProcess = true)]
 [OutputType(typeof(DateTimeOffset))]
-public sealed class SetKmsLocalClockCommand : PSCmdlet
+public sealed class SetKmsLocalClockCommand : LocalKmsCmdlet
 {
     /// <summary>How far to move the clock forward, such as (New-TimeSpan -Days 31) or '31.00:00:00'.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     public TimeSpan Advance { get; set; }
-
-    /// <summary>The local KMS of this state file; the in-memory one when omitted.</summary>
-    [Parameter]
-    public string? LocalStatePath { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -26,17 +22,8 @@ public sealed class SetKmsLocalClockCommand : PSCmdlet
             var error = new KmsArgumentException("LocalClockBackwards", "-Advance must not be negative: the local KMS clock only moves forward.");
             ThrowTerminatingError(KmsErrorMap.ToErrorRecord(error, Advance));
         }
-        var statePath = string.IsNullOrEmpty(LocalStatePath) ? null : GetUnresolvedProviderPathFromPSPath(LocalStatePath);
         if (!ShouldProcess("the local KMS clock", $"Move forward by {Advance}")) return;
-        LocalKmsRunningClock clock = null!;
-        try
-        {
-            clock = LocalKmsRegistry.Get(statePath).Clock;
-        }
-        catch (KmsConfigurationException e)
-        {
-            ThrowTerminatingError(KmsErrorMap.ToErrorRecord(e, LocalStatePath));
-        }
+        var clock = LocalKms().Clock;
         clock.Advance(Advance);
         if (PassThru) WriteObject(clock.GetUtcNow().ToLocalTime());
     }

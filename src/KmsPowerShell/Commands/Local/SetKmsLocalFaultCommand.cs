@@ -9,7 +9,7 @@ namespace KmsPowerShell.Commands.Local;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "KmsLocalFault", SupportsShouldProcess = true)]
 [OutputType(typeof(void))]
-public sealed class SetKmsLocalFaultCommand : PSCmdlet
+public sealed class SetKmsLocalFaultCommand : LocalKmsCmdlet
 {
     /// <summary>The share of calls answered with ThrottlingException (HTTP 400), from 0 to 1.</summary>
     [Parameter]
@@ -39,10 +39,6 @@ public sealed class SetKmsLocalFaultCommand : PSCmdlet
     [Parameter]
     public int Seed { get; set; } = 1;
 
-    /// <summary>The local KMS of this state file; the in-memory one when omitted.</summary>
-    [Parameter]
-    public string? LocalStatePath { get; set; }
-
     protected override void EndProcessing()
     {
         var faults = new LocalKmsFaults(ThrottleRate, InternalErrorRate, DropConnectionRate, SlowRate, SlowDelay, Seed);
@@ -51,16 +47,8 @@ public sealed class SetKmsLocalFaultCommand : PSCmdlet
             var error = new KmsArgumentException("LocalFaultsInvalid", "The fault rates must add up to 1 or less, and -SlowDelay must not be negative.");
             ThrowTerminatingError(KmsErrorMap.ToErrorRecord(error, faults));
         }
-        var statePath = string.IsNullOrEmpty(LocalStatePath) ? null : GetUnresolvedProviderPathFromPSPath(LocalStatePath);
         var target = faults.Any ? $"throttle {ThrottleRate:P0}, 500s {InternalErrorRate:P0}, drops {DropConnectionRate:P0}, slow {SlowRate:P0}" : "no faults";
         if (!ShouldProcess("the local KMS", $"Answer with {target}")) return;
-        try
-        {
-            LocalKmsRegistry.Get(statePath).Service.Faults = faults;
-        }
-        catch (KmsConfigurationException e)
-        {
-            ThrowTerminatingError(KmsErrorMap.ToErrorRecord(e, LocalStatePath));
-        }
+        LocalKms().Service.Faults = faults;
     }
 }
