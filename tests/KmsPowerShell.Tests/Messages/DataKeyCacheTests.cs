@@ -195,6 +195,62 @@ public sealed class DataKeyCacheTests : IDisposable
         Assert.Equal(2, cache.Count);
     }
 
+    [Fact]
+    public async Task ConcurrentMisses_ForOneEntry_AskTheKeyringOnce()
+    {
+        var suite = AlgorithmSuite.Of(KmsAlgorithmSuite.Aes256GcmHkdfSha512CommitKey);
+        var context = new Dictionary<string, string> { ["purpose"] = "bulk" };
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var generations = 0;
+        async Task<Engine.Messages.Keyrings.EncryptionMaterials> Generate(CancellationToken ct)
+        {
+            Interlocked.Increment(ref generations);
+            await release.Task;
+            return await Engine.Messages.Keyrings.EncryptionMaterials.GenerateAsync(_keyring, suite, context, ct);
+        }
+
+        var messages = Enumerable.Range(0, 8)
+            .Select(_ => Task.Run(() => _cache.GetOrGenerateAsync("p", suite, context, 10, new DataKeyCacheLimits(Minute), Generate, default)))
+            .ToList();
+        await Task.Delay(100);
+        release.SetResult();
+        var materials = await Task.WhenAll(messages);
+
+        Assert.Equal(1, generations);
+        Assert.Equal(7, _cache.Hits);
+        Assert.Single(materials.Select(m => Convert.ToHexString(m.DataKey)).Distinct());
+        foreach (var m in materials) m.Dispose();
+    }
+
+    [Fact]
+    public async Task FailedGeneration_LetsTheWaitingMessageGenerateItsOwn()
+    {
+        var suite = AlgorithmSuite.Of(KmsAlgorithmSuite.Aes256GcmHkdfSha512CommitKey);
+        var context = new Dictionary<string, string> { ["purpose"] = "bulk" };
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var generations = 0;
+        async Task<Engine.Messages.Keyrings.EncryptionMaterials> Generate(CancellationToken ct)
+        {
+            if (Interlocked.Increment(ref generations) == 1)
+            {
+                await release.Task;
+                throw new KmsServiceException("ThrottlingException", "Rate exceeded", 400, null, null);
+            }
+            return await Engine.Messages.Keyrings.EncryptionMaterials.GenerateAsync(_keyring, suite, context, ct);
+        }
+
+        var first = Task.Run(() => _cache.GetOrGenerateAsync("p", suite, context, 10, new DataKeyCacheLimits(Minute), Generate, default));
+        await Task.Delay(50);
+        var second = Task.Run(() => _cache.GetOrGenerateAsync("p", suite, context, 10, new DataKeyCacheLimits(Minute), Generate, default));
+        await Task.Delay(50);
+        release.SetResult();
+
+        await Assert.ThrowsAsync<KmsServiceException>(() => first);
+        using var materials = await second;
+        Assert.Equal(2, generations);
+        Assert.Equal(1, _cache.Count);
+    }
+
     [Theory]
     [InlineData(0, 1, 0)]
     [InlineData(-1, 1, 0)]

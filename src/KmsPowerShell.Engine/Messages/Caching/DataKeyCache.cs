@@ -19,6 +19,7 @@ internal sealed class DataKeyCache : IDisposable
 
     private readonly object _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task> _generating = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly int _capacity;
     private bool _disposed;
@@ -51,31 +52,57 @@ internal sealed class DataKeyCache : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(plaintextLength);
         var id = EntryId(partition, suite, requestContext);
-        lock (_gate)
+        while (true)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_entries.TryGetValue(id, out var entry))
+            Task? othersGeneration;
+            TaskCompletionSource? mine = null;
+            lock (_gate)
             {
-                if (entry.TryUse(_time.GetUtcNow(), plaintextLength, limits))
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                if (_entries.TryGetValue(id, out var entry))
                 {
-                    Hits++;
-                    return entry.Lend();
+                    if (entry.TryUse(_time.GetUtcNow(), plaintextLength, limits))
+                    {
+                        Hits++;
+                        return entry.Lend();
+                    }
+                    Evict(id);
                 }
-                Evict(id);
+                if (!_generating.TryGetValue(id, out othersGeneration))
+                {
+                    Misses++;
+                    mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _generating[id] = mine.Task;
+                }
             }
-            Misses++;
+            if (mine is not null) return await GenerateAndCacheAsync(id, mine, plaintextLength, limits, generate, cancellationToken).ConfigureAwait(false);
+            // Messages encrypted at once (Protect-KmsData -ThrottleLimit) wait for the one data key being made for
+            // them rather than each asking KMS for its own; then they look again.
+            await othersGeneration!.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
 
-        var materials = await generate(cancellationToken).ConfigureAwait(false);
-        if (plaintextLength > limits.MaxBytes) return materials;
-        lock (_gate)
+    private async Task<EncryptionMaterials> GenerateAndCacheAsync(string id, TaskCompletionSource generation, long plaintextLength,
+        DataKeyCacheLimits limits, Func<CancellationToken, Task<EncryptionMaterials>> generate, CancellationToken cancellationToken)
+    {
+        try
         {
-            if (_disposed) return materials;
-            if (_entries.ContainsKey(id)) Evict(id);
-            Prune(_time.GetUtcNow());
-            _entries[id] = new Entry(materials, _time.GetUtcNow(), limits.MaxAge, plaintextLength);
+            var materials = await generate(cancellationToken).ConfigureAwait(false);
+            if (plaintextLength > limits.MaxBytes) return materials;
+            lock (_gate)
+            {
+                if (_disposed) return materials;
+                if (_entries.ContainsKey(id)) Evict(id);
+                Prune(_time.GetUtcNow());
+                _entries[id] = new Entry(materials, _time.GetUtcNow(), limits.MaxAge, plaintextLength);
+            }
+            return materials;
         }
-        return materials;
+        finally
+        {
+            lock (_gate) _generating.Remove(id);
+            generation.SetResult();
+        }
     }
 
     /// <summary>
