@@ -7,7 +7,7 @@ BeforeAll {
 Describe 'retries through a faulty KMS' -Skip:($env:KMSPS_TEST_BACKEND -ne 'local') {
     BeforeAll {
         $script:Folder = New-Item -ItemType Directory (Join-Path $TestDrive 'bulk')
-        1..150 | ForEach-Object { Set-Content (Join-Path $Folder "file$_.txt") "content $_" }
+        1..1000 | ForEach-Object { Set-Content (Join-Path $Folder "file$_.txt") "content $_" }
         Connect-Kms -Local -MaxAttempts 10
         $script:Key = New-KmsKey -Description 'pester faults'
     }
@@ -18,13 +18,39 @@ Describe 'retries through a faulty KMS' -Skip:($env:KMSPS_TEST_BACKEND -ne 'loca
 
     It 'protects every file with 20% throttling and 5% 500s, and every output decrypts' {
         Set-KmsLocalFault -ThrottleRate 0.2 -InternalErrorRate 0.05 -Seed 7
-        $written = Get-ChildItem $Folder -Filter *.txt | Protect-KmsData -KeyId $Key.KeyId -ErrorVariable failures
+        # The SDK backs off for seconds after a throttle: many files at once keep the run short while some wait.
+        $written = Get-ChildItem $Folder -Filter *.txt | Protect-KmsData -KeyId $Key.KeyId -ThrottleLimit 32 -ErrorVariable failures
+        Set-KmsLocalFault
         $failures | Should -BeNullOrEmpty
-        $written.Count | Should -Be 150
+        $written.Count | Should -Be 1000
+        $written[-1].Name | Should -Be 'file999.txt.encrypted' -Because 'output keeps the input order'
         Get-ChildItem $Folder -Filter *.txt | Remove-Item
         Get-ChildItem $Folder -Filter *.encrypted | Unprotect-KmsData -KeyId $Key.Arn -ErrorVariable decryptFailures | Out-Null
         $decryptFailures | Should -BeNullOrEmpty
+        (Get-ChildItem $Folder -Filter *.txt).Count | Should -Be 1000
         Get-Content (Join-Path $Folder 'file42.txt') | Should -Be 'content 42'
+    }
+
+    It 'reports each file that fails when the endpoint stops mid-run, and leaves nothing behind for it' {
+        Set-KmsLocalFault
+        $server = Start-KmsLocalServer
+        $folder = New-Item -ItemType Directory (Join-Path $TestDrive 'stopped')
+        1..60 | ForEach-Object { Set-Content (Join-Path $folder "item$_.txt") "item $_" }
+        Connect-Kms -EndpointUrl $server.Endpoint -Region us-east-1 -MaxAttempts 2
+        $written = 0
+        $out = Get-ChildItem $folder -Filter *.txt | Protect-KmsData -KeyId $Key.KeyId -Algorithm 0x0478 -ThrottleLimit 4 -ErrorVariable failures -ErrorAction SilentlyContinue |
+            ForEach-Object { if (++$written -eq 10) { Stop-KmsLocalServer -Port $server.Port }; $_ }
+        $out.Count | Should -BeGreaterOrEqual 10
+        $failures.Count | Should -BeGreaterThan 0 -Because 'the endpoint stopped before the last files'
+        $out.Count + $failures.Count | Should -Be 60 -Because 'every file either has its output or its error'
+        $failures | ForEach-Object { $_.TargetObject | Should -Match 'item\d+\.txt$' }
+        foreach ($failure in $failures) { "$($failure.TargetObject).encrypted" | Should -Not -Exist }
+        Get-ChildItem $folder -Force | Where-Object Name -match '\.tmp' | Should -BeNullOrEmpty
+        (Get-ChildItem $folder -Filter *.encrypted).Count | Should -Be $out.Count
+        Connect-Kms -Local -MaxAttempts 10
+        $out | ForEach-Object { Remove-Item ($_.FullName -replace '\.encrypted$') }
+        $out | Unprotect-KmsData -KeyId $Key.Arn -ErrorVariable decryptFailures | Out-Null
+        $decryptFailures | Should -BeNullOrEmpty
     }
 
     It 'reports each item the endpoint fails, and leaves nothing behind for it' {
@@ -66,6 +92,36 @@ Describe 'cancellation mid-file' {
         finally {
             $shell.Dispose()
             Remove-Item $source -ErrorAction Ignore
+        }
+    }
+
+    It 'stops Protect-KmsData with several files in flight within a second and leaves no partial output' {
+        $folder = New-Item -ItemType Directory (Join-Path $TestDrive 'inflight')
+        foreach ($i in 1..4) {
+            $stream = [IO.File]::Create((Join-Path $folder "big$i.bin"))
+            $stream.SetLength(256MB)
+            $stream.Dispose()
+        }
+        $shell = [powershell]::Create()
+        try {
+            $connect = if ($Backend -eq 'local') { 'Connect-Kms -Local' } else { "Connect-Kms -EndpointUrl '$Endpoint' -Region us-east-1" }
+            $null = $shell.AddScript("Import-Module '$ModulePath'; $connect; `$k = New-KmsKey; Get-ChildItem '$folder' | Protect-KmsData -KeyId `$k.KeyId -ThrottleLimit 4")
+            $pending = $shell.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while (@(Get-ChildItem $folder -Force | Where-Object Name -notlike 'big?.bin').Count -lt 2 -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 20
+            }
+            Start-Sleep -Milliseconds 200
+            $pending.IsCompleted | Should -BeFalse -Because 'the test must stop the cmdlet with files in flight'
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $shell.Stop()
+            $watch.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 1.5
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+            Get-ChildItem $folder -Force | Where-Object Name -notlike 'big?.bin' | Should -BeNullOrEmpty
+        }
+        finally {
+            $shell.Dispose()
         }
     }
 }

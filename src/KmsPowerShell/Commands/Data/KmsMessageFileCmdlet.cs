@@ -5,13 +5,25 @@ namespace KmsPowerShell.Commands.Data;
 /// <summary>
 /// What the cmdlets that work on AWS Encryption SDK message files share: each file is one pipeline item, -OutFile
 /// names the output of one input only, and every file gets ShouldProcess, a progress bar when large, -Verbose about
-/// the message, and its output FileInfo.
+/// the message, and its output FileInfo. Up to <see cref="FileThrottleLimit"/> files are worked on at once; their
+/// outputs and errors are written in input order, on the pipeline thread.
 /// </summary>
 public abstract class KmsMessageFileCmdlet : KmsCmdlet
 {
+    /// <summary>The -ThrottleLimit default: KMS latency and disk waits overlap the crypto of other files.</summary>
+    protected const int DefaultFileThrottleLimit = 4;
+
+    private static readonly StringComparer PathComparer = OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
+    private readonly Queue<FileWork> _inFlight = new();
     private int _files;
 
-    /// <summary>Resolves each path (wildcards unless literal) and works on each file; a bad path is an error of its own.</summary>
+    /// <summary>How many files are worked on at once: the cmdlet's -ThrottleLimit.</summary>
+    protected abstract int FileThrottleLimit { get; }
+
+    /// <summary>
+    /// Resolves each path (wildcards unless literal) and starts work on each file; a bad path, or a file whose work
+    /// cannot start, is an error of its own, written in its place in the output.
+    /// </summary>
     protected void ForEachFile(IEnumerable<string> paths, bool literal, Action<string> work)
     {
         foreach (var path in paths)
@@ -23,10 +35,20 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
             }
             catch (Exception e) when (IsItemFailure(e))
             {
-                WriteKmsError(e, path);
+                Enqueue(new FileWork(path, null, "", Task.FromException<KmsMessageInfo>(e), new LatestProgress()));
                 continue;
             }
-            foreach (var file in files) work(file);
+            foreach (var file in files)
+            {
+                try
+                {
+                    work(file);
+                }
+                catch (Exception e) when (IsItemFailure(e))
+                {
+                    Enqueue(new FileWork(file, null, "", Task.FromException<KmsMessageInfo>(e), new LatestProgress()));
+                }
+            }
         }
     }
 
@@ -41,14 +63,82 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
         return outFile is null ? byDefault(source) : FilePaths.Output(this, outFile);
     }
 
-    /// <summary>Runs message work on one file after ShouldProcess; errors are the caller's to report for the file.</summary>
+    /// <summary>Starts message work on one file after ShouldProcess; its output or error comes in input order.</summary>
     private protected void RunOnFile(string source, string destination, string action, string activity,
         Func<LatestProgress, Task<KmsMessageInfo>> work)
     {
         if (!ShouldProcess(destination, action)) return;
+        // Two files that share a path (one's output is another's input, or both write one output) never overlap.
+        while (_inFlight.Any(w => Touches(w, source) || Touches(w, destination))) WriteNext();
         var progress = new LatestProgress();
-        var info = AwaitWithProgress(work(progress), progress, new FileInfo(source).Length, activity);
-        WriteVerbose(MessageVerbose.Describe(info));
-        WriteObject(new FileInfo(destination));
+        Enqueue(new FileWork(source, destination, activity, Task.Run(() => work(progress), CancellationToken), progress));
     }
+
+    protected override void EndProcessing()
+    {
+        while (_inFlight.Count > 0) WriteNext();
+    }
+
+    /// <summary>Ctrl+C: every file in flight is cancelled; give them a moment to remove their temporary files.</summary>
+    protected override void StopProcessing()
+    {
+        base.StopProcessing();
+        Task[] running;
+        lock (_inFlight) running = _inFlight.Select(w => (Task)w.Work).ToArray();
+        try
+        {
+            Task.WaitAll(running, TimeSpan.FromSeconds(1));
+        }
+        catch (AggregateException)
+        {
+            // Cancelled or failed: either way they have finished cleaning up.
+        }
+    }
+
+    private void Enqueue(FileWork work)
+    {
+        while (_inFlight.Count >= Math.Max(1, FileThrottleLimit)) WriteNext();
+        lock (_inFlight) _inFlight.Enqueue(work);
+        // Whatever has finished in order is written now, so results flow while later files are still in flight.
+        while (_inFlight.TryPeek(out var oldest) && oldest.Work.IsCompleted) WriteNext();
+    }
+
+    private void WriteNext()
+    {
+        FileWork work;
+        lock (_inFlight) work = _inFlight.Peek();
+        try
+        {
+            var info = AwaitWithProgress(work.Work, work.Progress, work.Activity.Length == 0 ? 0 : LengthOf(work.Source), work.Activity);
+            WriteVerbose(MessageVerbose.Describe(info));
+            // As Get-Item gives it (with PSPath), so the output pipes on: Protect-KmsData ... | Unprotect-KmsData ...
+            WriteObject(InvokeProvider.Item.Get([work.Destination!], force: false, literalPath: true), enumerateCollection: true);
+        }
+        catch (Exception e) when (IsItemFailure(e))
+        {
+            WriteKmsError(e, work.Source);
+        }
+        finally
+        {
+            lock (_inFlight) _inFlight.Dequeue();
+        }
+    }
+
+    private static bool Touches(FileWork work, string path) =>
+        PathComparer.Equals(work.Source, path) || (work.Destination is { } destination && PathComparer.Equals(destination, path));
+
+    private static long LengthOf(string file)
+    {
+        try
+        {
+            return new FileInfo(file).Length;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>One file's work: started, maybe finished; a failure to start is a finished, failed work.</summary>
+    private sealed record FileWork(string Source, string? Destination, string Activity, Task<KmsMessageInfo> Work, LatestProgress Progress);
 }

@@ -131,6 +131,14 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
     [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>How many files are encrypted at once (default 4); output stays in input order.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = DefaultFileThrottleLimit;
+
+    protected override int FileThrottleLimit => ThrottleLimit;
+
     [Parameter]
     [ArgumentCompleter(typeof(RegionCompleter))]
     [ValidateNotNullOrEmpty]
@@ -216,16 +224,12 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
 
     private void ProtectFile(string source)
     {
-        try
-        {
-            var destination = DestinationFor(source, OutFile, plain => plain + ".encrypted");
-            RunOnFile(source, destination, $"Encrypt {source} under {string.Join(", ", KeyId.Select(k => k.Value))}", $"Encrypting {System.IO.Path.GetFileName(source)}",
-                progress => new KmsMessageCrypto(ActiveSession).EncryptFileAsync(source, destination, MessageOptions(), Force, progress, CancellationToken));
-        }
-        catch (Exception e) when (IsItemFailure(e))
-        {
-            WriteKmsError(e, source);
-        }
+        var destination = DestinationFor(source, OutFile, plain => plain + ".encrypted");
+        // Made here: the work runs on another thread, and the session is opened on the pipeline thread.
+        var crypto = new KmsMessageCrypto(ActiveSession);
+        var options = MessageOptions();
+        RunOnFile(source, destination, $"Encrypt {source} under {string.Join(", ", KeyId.Select(k => k.Value))}", $"Encrypting {System.IO.Path.GetFileName(source)}",
+            progress => crypto.EncryptFileAsync(source, destination, options, Force, progress, CancellationToken));
     }
 
     private KmsEncryptOptions MessageOptions() => new()

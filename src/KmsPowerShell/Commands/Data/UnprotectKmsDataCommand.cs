@@ -114,6 +114,14 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
     [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>How many files are decrypted at once (default 4); output stays in input order.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = DefaultFileThrottleLimit;
+
+    protected override int FileThrottleLimit => ThrottleLimit;
+
     [Parameter]
     [ArgumentCompleter(typeof(RegionCompleter))]
     [ValidateNotNullOrEmpty]
@@ -202,17 +210,13 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
 
     private void UnprotectFile(string source)
     {
-        try
-        {
-            var destination = DestinationFor(source, OutFile, encrypted =>
-                encrypted.EndsWith(".encrypted", StringComparison.OrdinalIgnoreCase) ? encrypted[..^".encrypted".Length] : encrypted + ".decrypted");
-            RunOnFile(source, destination, $"Decrypt {source}", $"Decrypting {System.IO.Path.GetFileName(source)}",
-                progress => new KmsMessageCrypto(ActiveSession).DecryptFileAsync(source, destination, MessageOptions(), Force, progress, CancellationToken));
-        }
-        catch (Exception e) when (IsItemFailure(e))
-        {
-            WriteKmsError(e, source);
-        }
+        var destination = DestinationFor(source, OutFile, encrypted =>
+            encrypted.EndsWith(".encrypted", StringComparison.OrdinalIgnoreCase) ? encrypted[..^".encrypted".Length] : encrypted + ".decrypted");
+        // Made here: the work runs on another thread, and the session is opened on the pipeline thread.
+        var crypto = new KmsMessageCrypto(ActiveSession);
+        var options = MessageOptions();
+        RunOnFile(source, destination, $"Decrypt {source}", $"Decrypting {System.IO.Path.GetFileName(source)}",
+            progress => crypto.DecryptFileAsync(source, destination, options, Force, progress, CancellationToken));
     }
 
     private KmsDecryptOptions MessageOptions() => new()

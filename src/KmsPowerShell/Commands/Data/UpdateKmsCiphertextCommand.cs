@@ -79,6 +79,14 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
     [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>How many files are re-encrypted at once (default 4); output stays in input order.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = DefaultFileThrottleLimit;
+
+    protected override int FileThrottleLimit => ThrottleLimit;
+
     [Parameter]
     [ArgumentCompleter(typeof(RegionCompleter))]
     [ValidateNotNullOrEmpty]
@@ -125,28 +133,23 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
 
     private void UpdateFile(string source)
     {
-        try
+        var destination = DestinationFor(source, OutFile, inPlace => inPlace);
+        var decrypt = new KmsDecryptOptions
         {
-            var destination = DestinationFor(source, OutFile, inPlace => inPlace);
-            var decrypt = new KmsDecryptOptions
-            {
-                KeyIds = SourceKeyId is null ? [] : [SourceKeyId.Value],
-                Discovery = Discovery,
-                RequiredEncryptionContext = ContextTable.From(SourceEncryptionContext),
-            };
-            var encrypt = new KmsEncryptOptions
-            {
-                KeyIds = [DestinationKeyId.Value],
-                AlgorithmSuite = Algorithm,
-                EncryptionContext = ContextTable.From(DestinationEncryptionContext),
-            };
-            RunOnFile(source, destination, $"Re-encrypt {source} under {DestinationKeyId.Value}", $"Re-encrypting {System.IO.Path.GetFileName(source)}",
-                progress => new KmsMessageCrypto(ActiveSession).ReEncryptFileAsync(source, destination, decrypt, encrypt,
-                    overwrite: OutFile is null || Force, progress, CancellationToken));
-        }
-        catch (Exception e) when (IsItemFailure(e))
+            KeyIds = SourceKeyId is null ? [] : [SourceKeyId.Value],
+            Discovery = Discovery,
+            RequiredEncryptionContext = ContextTable.From(SourceEncryptionContext),
+        };
+        var encrypt = new KmsEncryptOptions
         {
-            WriteKmsError(e, source);
-        }
+            KeyIds = [DestinationKeyId.Value],
+            AlgorithmSuite = Algorithm,
+            EncryptionContext = ContextTable.From(DestinationEncryptionContext),
+        };
+        // Made here: the work runs on another thread, and the session is opened on the pipeline thread.
+        var crypto = new KmsMessageCrypto(ActiveSession);
+        RunOnFile(source, destination, $"Re-encrypt {source} under {DestinationKeyId.Value}", $"Re-encrypting {System.IO.Path.GetFileName(source)}",
+            progress => crypto.ReEncryptFileAsync(source, destination, decrypt, encrypt,
+                overwrite: OutFile is null || Force, progress, CancellationToken));
     }
 }
