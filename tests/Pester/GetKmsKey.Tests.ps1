@@ -71,6 +71,16 @@ Describe 'Get-KmsKey' {
             $found.Arn | Should -Be $arns
         }
 
+        It 'describes piped keys <Limit> at a time, in their order, with a missing key in its place' -ForEach @(@{ Limit = 1 }, @{ Limit = 16 }) {
+            $missing = [guid]::NewGuid().ToString()
+            $ids = @($BulkIds[20..26]) + $missing + @($BulkIds[27..39])
+            $all = $ids | Get-KmsKey -ThrottleLimit $Limit -ErrorAction Continue 2>&1
+            $all.Count | Should -Be 21
+            $all[7] | Should -BeOfType ([Management.Automation.ErrorRecord])
+            $all[7].TargetObject | Should -Be $missing
+            @($all | Where-Object { $_ -is [KmsPowerShell.KmsKey] }).KeyId | Should -Be @($BulkIds[20..26] + $BulkIds[27..39])
+        }
+
         It 'accepts piped KmsKey objects' {
             $keys = Get-KmsKey -KeyId $Key.KeyId, $WestKey.Arn
             $again = $keys | Get-KmsKey

@@ -73,3 +73,17 @@ Describe 'grants' {
             Should -Be @('GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext')
     }
 }
+
+Describe 'grants of many keys' {
+    It 'lists the grants of piped keys several at a time, key by key in their order' {
+        $keys = 1..6 | ForEach-Object { New-KmsKey -Description "pester grants $_" }
+        foreach ($key in $keys) {
+            $null = $key | New-KmsGrant -GranteePrincipal $Grantee -Operation Decrypt
+            $null = $key | New-KmsGrant -GranteePrincipal $Retirer -Operation Encrypt
+        }
+        $grants = $keys | Get-KmsGrant -ThrottleLimit 6
+        $grants.Count | Should -Be 12
+        $order = $grants | ForEach-Object { $_.KeyId -replace '^.*key/' } | Select-Object -Unique
+        $order | Should -Be $keys.KeyId
+    }
+}

@@ -14,8 +14,10 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
     protected const int DefaultFileThrottleLimit = 4;
 
     private static readonly StringComparer PathComparer = OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
-    private readonly Queue<FileWork> _inFlight = new();
+    private readonly OrderedWindow<FileWork> _inFlight;
     private int _files;
+
+    protected KmsMessageFileCmdlet() => _inFlight = new OrderedWindow<FileWork>(w => w.Work, Write);
 
     /// <summary>How many files are worked on at once: the cmdlet's -ThrottleLimit.</summary>
     protected abstract int FileThrottleLimit { get; }
@@ -35,7 +37,7 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
             }
             catch (Exception e) when (IsItemFailure(e))
             {
-                Enqueue(new FileWork(path, null, "", Task.FromException<KmsMessageInfo>(e), new LatestProgress()));
+                _inFlight.Add(FileWork.Failed(path, e), FileThrottleLimit);
                 continue;
             }
             foreach (var file in files)
@@ -46,7 +48,7 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
                 }
                 catch (Exception e) when (IsItemFailure(e))
                 {
-                    Enqueue(new FileWork(file, null, "", Task.FromException<KmsMessageInfo>(e), new LatestProgress()));
+                    _inFlight.Add(FileWork.Failed(file, e), FileThrottleLimit);
                 }
             }
         }
@@ -69,44 +71,22 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
     {
         if (!ShouldProcess(destination, action)) return;
         // Two files that share a path (one's output is another's input, or both write one output) never overlap.
-        while (_inFlight.Any(w => Touches(w, source) || Touches(w, destination))) WriteNext();
+        while (_inFlight.InFlight.Any(w => Touches(w, source) || Touches(w, destination))) _inFlight.WriteNext();
         var progress = new LatestProgress();
-        Enqueue(new FileWork(source, destination, activity, Task.Run(() => work(progress), CancellationToken), progress));
+        _inFlight.Add(new FileWork(source, destination, activity, Task.Run(() => work(progress), CancellationToken), progress), FileThrottleLimit);
     }
 
-    protected override void EndProcessing()
-    {
-        while (_inFlight.Count > 0) WriteNext();
-    }
+    protected override void EndProcessing() => _inFlight.WriteAll();
 
     /// <summary>Ctrl+C: every file in flight is cancelled; give them a moment to remove their temporary files.</summary>
     protected override void StopProcessing()
     {
         base.StopProcessing();
-        Task[] running;
-        lock (_inFlight) running = _inFlight.Select(w => (Task)w.Work).ToArray();
-        try
-        {
-            Task.WaitAll(running, TimeSpan.FromSeconds(1));
-        }
-        catch (AggregateException)
-        {
-            // Cancelled or failed: either way they have finished cleaning up.
-        }
+        _inFlight.WaitAll(TimeSpan.FromSeconds(1));
     }
 
-    private void Enqueue(FileWork work)
+    private void Write(FileWork work)
     {
-        while (_inFlight.Count >= Math.Max(1, FileThrottleLimit)) WriteNext();
-        lock (_inFlight) _inFlight.Enqueue(work);
-        // Whatever has finished in order is written now, so results flow while later files are still in flight.
-        while (_inFlight.TryPeek(out var oldest) && oldest.Work.IsCompleted) WriteNext();
-    }
-
-    private void WriteNext()
-    {
-        FileWork work;
-        lock (_inFlight) work = _inFlight.Peek();
         try
         {
             var info = AwaitWithProgress(work.Work, work.Progress, work.Activity.Length == 0 ? 0 : LengthOf(work.Source), work.Activity);
@@ -117,10 +97,6 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
         catch (Exception e) when (IsItemFailure(e))
         {
             WriteKmsError(e, work.Source);
-        }
-        finally
-        {
-            lock (_inFlight) _inFlight.Dequeue();
         }
     }
 
@@ -140,5 +116,9 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
     }
 
     /// <summary>One file's work: started, maybe finished; a failure to start is a finished, failed work.</summary>
-    private sealed record FileWork(string Source, string? Destination, string Activity, Task<KmsMessageInfo> Work, LatestProgress Progress);
+    private sealed record FileWork(string Source, string? Destination, string Activity, Task<KmsMessageInfo> Work, LatestProgress Progress)
+    {
+        public static FileWork Failed(string source, Exception error) =>
+            new(source, null, "", Task.FromException<KmsMessageInfo>(error), new LatestProgress());
+    }
 }

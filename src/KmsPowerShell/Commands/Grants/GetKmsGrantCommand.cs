@@ -30,34 +30,58 @@ public sealed class GetKmsGrantCommand : KmsCmdlet
     [Parameter(Mandatory = true, ParameterSetName = RetiringSet)]
     public string RetiringPrincipal { get; set; } = "";
 
+    /// <summary>How many keys' grants are listed at once when many keys are given or piped; output keeps the input order.</summary>
+    [Parameter(ParameterSetName = KeySet)]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = KmsKeyReader.DefaultConcurrency;
+
     [Parameter]
     [ArgumentCompleter(typeof(RegionCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Region { get; set; }
+
+    private readonly OrderedWindow<KeyGrants> _listing;
+
+    public GetKmsGrantCommand() => _listing = new OrderedWindow<KeyGrants>(k => k.Grants, Write);
 
     protected override void ProcessRecord()
     {
         var admin = new KmsGrantAdmin(ActiveSession);
         if (ParameterSetName == RetiringSet)
         {
-            Write(() => admin.ListRetirableAsync(RegionOrDefault(Region), RetiringPrincipal, CancellationToken), RetiringPrincipal);
+            Write(new KeyGrants(RetiringPrincipal, admin.ListRetirableAsync(RegionOrDefault(Region), RetiringPrincipal, CancellationToken)));
             return;
         }
         foreach (var reference in KeyId)
         {
-            Write(() => admin.ListAsync(KeyIdOrArn(reference, Region), GrantId, GranteePrincipal, CancellationToken), reference.Value);
+            KeyGrants listing;
+            try
+            {
+                var key = KeyIdOrArn(reference, Region);
+                listing = new KeyGrants(reference.Value, Task.Run(() => admin.ListAsync(key, GrantId, GranteePrincipal, CancellationToken), CancellationToken));
+            }
+            catch (Exception e) when (IsItemFailure(e))
+            {
+                listing = new KeyGrants(reference.Value, Task.FromException<IReadOnlyList<KmsGrant>>(e));
+            }
+            _listing.Add(listing, ThrottleLimit);
         }
     }
 
-    private void Write(Func<Task<IReadOnlyList<KmsGrant>>> list, string target)
+    protected override void EndProcessing() => _listing.WriteAll();
+
+    private void Write(KeyGrants listing)
     {
         try
         {
-            foreach (var grant in Await(list())) WriteObject(grant);
+            foreach (var grant in Await(listing.Grants)) WriteObject(grant);
         }
         catch (Exception e) when (IsItemFailure(e))
         {
-            WriteKmsError(e, target);
+            WriteKmsError(e, listing.Target);
         }
     }
+
+    /// <summary>The grants of one key (or of one retiring principal), being listed.</summary>
+    private sealed record KeyGrants(string Target, Task<IReadOnlyList<KmsGrant>> Grants);
 }

@@ -12,7 +12,10 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
     private const string KeyIdSet = "KeyId";
     private const string AliasSet = "Alias";
 
+    private readonly OrderedWindow<KeyDescription> _described;
     private KmsKeyReader? _reader;
+
+    public GetKmsKeyCommand() => _described = new OrderedWindow<KeyDescription>(d => d.Key, Write);
 
     /// <summary>Key ids, key ARNs, alias names, alias ARNs, or KmsKey objects.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = KeyIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -51,16 +54,8 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
 
     protected override void ProcessRecord()
     {
-        switch (ParameterSetName)
-        {
-            case KeyIdSet:
-                WriteOutcomes(Reader.GetManyAsync(KeyRequests().ToList(), CancellationToken));
-                break;
-        }
-    }
-
-    private IEnumerable<KeyRequest> KeyRequests()
-    {
+        if (ParameterSetName != KeyIdSet) return;
+        // Keys piped one by one are described concurrently too: each starts now and is written in its turn.
         var regions = Regions.ToArray();
         foreach (var id in KeyId)
         {
@@ -71,10 +66,25 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
             }
             catch (KmsArgumentException e)
             {
-                WriteKmsError(e, id.Value);
+                _described.Add(new KeyDescription(id.Value, Task.FromException<KmsKey>(e)), ThrottleLimit);
                 continue;
             }
-            foreach (var request in requests) yield return request;
+            foreach (var request in requests)
+            {
+                _described.Add(new KeyDescription(request.KeyId, Task.Run(() => Reader.GetAsync(request, CancellationToken), CancellationToken)), ThrottleLimit);
+            }
+        }
+    }
+
+    private void Write(KeyDescription description)
+    {
+        try
+        {
+            WriteIfInState(Await(description.Key));
+        }
+        catch (Exception e) when (IsItemFailure(e))
+        {
+            WriteKmsError(e, description.Target);
         }
     }
 
@@ -82,6 +92,9 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
     {
         switch (ParameterSetName)
         {
+            case KeyIdSet:
+                _described.WriteAll();
+                break;
             case ListSet:
                 foreach (var region in Regions) ListRegion(region);
                 break;
@@ -138,7 +151,7 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
         {
             if (outcome.Value is not null)
             {
-                if (State is null || State.Contains(outcome.Value.State, StringComparer.OrdinalIgnoreCase)) WriteObject(outcome.Value);
+                WriteIfInState(outcome.Value);
             }
             else if (outcome.Error is { } error && IsItemFailure(error))
             {
@@ -151,4 +164,12 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
             }
         }
     }
+
+    private void WriteIfInState(KmsKey key)
+    {
+        if (State is null || State.Contains(key.State, StringComparer.OrdinalIgnoreCase)) WriteObject(key);
+    }
+
+    /// <summary>One key named with -KeyId, being described.</summary>
+    private sealed record KeyDescription(string Target, Task<KmsKey> Key);
 }

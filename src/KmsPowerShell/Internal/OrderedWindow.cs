@@ -1,0 +1,59 @@
+namespace KmsPowerShell;
+
+/// <summary>
+/// Work of pipeline items that runs concurrently, up to a limit, and is written back on the pipeline thread in the
+/// order the items came: the cmdlets' -ThrottleLimit across pipeline records. Add and Write* run on the pipeline
+/// thread only; <see cref="WaitAll"/> may run on the thread that stops the pipeline.
+/// </summary>
+internal sealed class OrderedWindow<TItem>(Func<TItem, Task> workOf, Action<TItem> write)
+{
+    private readonly Queue<TItem> _items = new();
+
+    /// <summary>The items started and not yet written, oldest first.</summary>
+    public IEnumerable<TItem> InFlight => _items;
+
+    /// <summary>
+    /// Adds a started item once fewer than <paramref name="limit"/> are in flight (writing the oldest until then), and
+    /// writes whatever has finished in order, so results flow while later items still run.
+    /// </summary>
+    public void Add(TItem item, int limit)
+    {
+        while (_items.Count >= Math.Max(1, limit)) WriteNext();
+        lock (_items) _items.Enqueue(item);
+        while (_items.TryPeek(out var oldest) && workOf(oldest).IsCompleted) WriteNext();
+    }
+
+    /// <summary>Writes the oldest item, waiting for it as <c>write</c> does.</summary>
+    public void WriteNext()
+    {
+        var item = _items.Peek();
+        try
+        {
+            write(item);
+        }
+        finally
+        {
+            lock (_items) _items.Dequeue();
+        }
+    }
+
+    public void WriteAll()
+    {
+        while (_items.Count > 0) WriteNext();
+    }
+
+    /// <summary>After cancellation: waits, at most <paramref name="timeout"/>, for the work in flight to end.</summary>
+    public void WaitAll(TimeSpan timeout)
+    {
+        Task[] running;
+        lock (_items) running = _items.Select(workOf).ToArray();
+        try
+        {
+            Task.WaitAll(running, timeout);
+        }
+        catch (AggregateException)
+        {
+            // Cancelled or failed: either way it has ended.
+        }
+    }
+}
