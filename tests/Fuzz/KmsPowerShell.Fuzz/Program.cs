@@ -7,7 +7,7 @@ using KmsPowerShell.Fuzz;
 using SharpFuzz;
 
 // A fuzzer for the message parser, the decryptor (body and footer, through a keyring that always answers with the
-// seeds' data key) and the encryption-context
+// seeds' data key; once as the input is, once with its header resealed, see Resealer) and the encryption-context
 // decoder. Each input runs on a watchdog; only KmsMessageException and KmsArgumentException may escape; managed
 // allocation per input and the process working set are bounded.
 // Two engines share that per-input check (Run below):
@@ -53,10 +53,14 @@ if (options.Replay.Count > 0)
 }
 
 Directory.CreateDirectory(options.Out);
-// Every seed must pass untouched first: a broken seed would make the run meaningless.
+// Every seed must pass untouched first, and reseal to itself: a broken seed or resealer would make the run meaningless.
 foreach (var seed in corpus)
 {
     if (Run(seed, options.TimeoutMs) is { } problem) throw new InvalidOperationException($"A seed fails: {problem}");
+}
+if (messages.FirstOrDefault(m => Resealer.Reseal(m) is not { } resealed || !resealed.AsSpan().SequenceEqual(m)) is not null)
+{
+    throw new InvalidOperationException("A seed message does not reseal to itself.");
 }
 
 var mutator = new Mutator(options.Seed);
@@ -129,6 +133,9 @@ internal static class Targets
         await Expect(() => { KmsMessageCrypto.ReadInfo(new MemoryStream(input), maxEncryptedDataKeys: 1); return Task.CompletedTask; });
         await Expect(() => MessageDecryptor.DecryptAsync(new MemoryStream(input), Stream.Null, new FixedKeyring(), Settings, null, CancellationToken.None));
         await Expect(() => { EncryptionContextCodec.Parse(input); return Task.CompletedTask; });
+        await Expect(() => Resealer.Reseal(input) is { } resealed
+            ? MessageDecryptor.DecryptAsync(new MemoryStream(resealed), Stream.Null, new FixedKeyring(), Settings, null, CancellationToken.None)
+            : Task.CompletedTask);
     }
 
     private static async Task Expect(Func<Task> target)
