@@ -10,10 +10,19 @@
     Test:       Build, the xunit tests, then the Pester suite in a child pwsh that imports the built module, against
                 each backend (moto is mandatory when CI=true). Exits non-zero when any test fails.
     Package:    Build, then a PowerShell Gallery ready .nupkg in out/package/.
-    Fuzz:       a bounded mutation-fuzzing run (-Seconds, default 300) of the message parser, the decryptor and the
-                encryption-context decoder (tests/Fuzz); failing inputs land in out/fuzz/. Exits non-zero on any failure.
+    Fuzz:       a bounded fuzzing run (-Seconds, default 300) of the message parser, the decryptor and the
+                encryption-context decoder (tests/Fuzz). Throws when any input raises an exception other than the
+                format's own, hangs, or allocates past the per-input bound. Two engines (-FuzzEngine):
+                Afl (default): coverage-guided AFL++ through SharpFuzz. Installs afl++ with apt-get when afl-fuzz
+                  is missing and SharpFuzz.CommandLine with dotnet tool restore; instruments a copy of the engine in
+                  out/fuzz/bin; seeds from tests/Fuzz/KmsPowerShell.Fuzz/Seeds.cs in out/fuzz/seeds; runs afl-fuzz
+                  for -Seconds after calibration (-s -Seed) with findings in out/fuzz/afl/default; prints
+                  executions, speed, corpus, edges and stability from fuzzer_stats.
+                Mutation: our own seeded mutation fuzzer (no AFL++, any OS); failing inputs land in out/fuzz/.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh ./build.ps1 -Task Fuzz -Seconds 300
 #>
 [CmdletBinding()]
 param(
@@ -35,6 +44,10 @@ param(
     [int] $Seconds = 300,
 
     [int] $Seed = [Environment]::TickCount,
+
+    # Afl: coverage-guided (AFL++ and SharpFuzz, Linux); Mutation: our own seeded mutation fuzzer (any OS, no AFL++).
+    [ValidateSet('Afl', 'Mutation')]
+    [string] $FuzzEngine = 'Afl',
 
     # The file the Bench task encrypts (MiB); its peak memory is compared with a 1 MiB file's.
     [ValidateRange(1, 4096)]
@@ -292,14 +305,100 @@ function Invoke-FileThroughputBench([Collections.Generic.List[string]] $Rows) {
     }
 }
 
+function Install-Afl {
+    if (Get-Command afl-fuzz -ErrorAction Ignore) { return }
+    if (-not $IsLinux -or -not (Get-Command apt-get -ErrorAction Ignore)) {
+        throw 'AFL++ (afl-fuzz) is missing and only Debian-like Linux can be set up here: install it, or use -FuzzEngine Mutation.'
+    }
+    Write-Host 'Installing AFL++ from the distribution (apt-get install afl++)'
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    Invoke-Native apt-get @('update', '-qq')
+    Invoke-Native apt-get @('install', '-y', '-qq', 'afl++')
+}
+
+function Read-AflStats([string] $File) {
+    $stats = @{}
+    foreach ($line in Get-Content $File) {
+        $name, $value = $line -split '\s*:\s*', 2
+        $stats[$name.Trim()] = $value.Trim()
+    }
+    $stats
+}
+
 function Invoke-Fuzz {
     $project = Join-Path $root 'tests/Fuzz/KmsPowerShell.Fuzz/KmsPowerShell.Fuzz.csproj'
     Invoke-Native dotnet @('build', $project, '-c', $Configuration, '--nologo', '-v', 'quiet')
+    $program = Join-Path $root "tests/Fuzz/KmsPowerShell.Fuzz/bin/$Configuration/net8.0"
     $folder = Join-Path $out 'fuzz'
     Remove-Item $folder -Recurse -Force -ErrorAction Ignore
-    Write-Host "`n== Fuzzing the message parser, decryptor and encryption-context decoder for $Seconds s (seed $Seed)"
-    & dotnet (Join-Path $root "tests/Fuzz/KmsPowerShell.Fuzz/bin/$Configuration/net8.0/KmsPowerShell.Fuzz.dll") --seconds $Seconds --seed $Seed --out $folder
-    if ($LASTEXITCODE -ne 0) { throw "The fuzzer found failing inputs: see $folder (replay with KmsPowerShell.Fuzz --replay <file>)." }
+    $replay = "replay with: dotnet $(Join-Path $program 'KmsPowerShell.Fuzz.dll') --replay <file>"
+
+    if ($FuzzEngine -eq 'Mutation') {
+        Write-Host "`n== Fuzzing the message parser, decryptor and encryption-context decoder for $Seconds s (mutation, seed $Seed)"
+        & dotnet (Join-Path $program 'KmsPowerShell.Fuzz.dll') --seconds $Seconds --seed $Seed --out $folder
+        if ($LASTEXITCODE -ne 0) { throw "The fuzzer found failing inputs: see $folder ($replay)." }
+        return
+    }
+
+    Install-Afl
+    Push-Location $root
+    try { Invoke-Native dotnet @('tool', 'restore') } finally { Pop-Location }
+    # AFL++ needs an instrumented engine: instrument a copy, never the build output that the module ships.
+    $bin = Join-Path $folder 'bin'
+    $null = New-Item -ItemType Directory -Force $folder
+    Copy-Item -Recurse $program $bin
+    Push-Location $root
+    try { Invoke-Native dotnet @('tool', 'run', 'sharpfuzz', (Join-Path $bin 'KmsPowerShell.Engine.dll')) } finally { Pop-Location }
+    $seeds = Join-Path $folder 'seeds'
+    Invoke-Native dotnet @((Join-Path $program 'KmsPowerShell.Fuzz.dll'), '--write-seeds', $seeds)
+
+    $findings = Join-Path $folder 'afl'
+    $log = Join-Path $folder 'afl-fuzz.log'
+    # -t: afl-fuzz calls an input that runs longer a hang and keeps it; the harness's own watchdog (--timeout-ms) is
+    # only a backstop. -m none: the runtime reserves far more address space than any limit AFL would set.
+    $arguments = @('-V', $Seconds, '-s', ($Seed -band [int]::MaxValue), '-i', $seeds, '-o', $findings, '-t', 5000, '-m', 'none', '--',
+        'dotnet', (Join-Path $bin 'KmsPowerShell.Fuzz.dll'), '--afl', '--timeout-ms', 10000)
+    $settings = @{
+        AFL_SKIP_BIN_CHECK = '1'                    # the target is dotnet; the instrumentation is in the engine copy
+        AFL_NO_UI = '1'
+        AFL_NO_AFFINITY = '1'                       # the cores are shared with other work
+        AFL_SKIP_CPUFREQ = '1'
+        AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES = '1' # a core_pattern pipe must not stop the run
+        AFL_FORKSRV_INIT_TMOUT = '60000'            # the runtime's start-up under load
+    }
+    $saved = @{}
+    foreach ($name in $settings.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $settings[$name]) }
+    Write-Host "`n== Fuzzing the message parser, decryptor and encryption-context decoder for $Seconds s (AFL++ with SharpFuzz, seed $Seed)"
+    Write-Host "afl-fuzz $($arguments -join ' ')"
+    try {
+        $afl = Start-Process afl-fuzz -ArgumentList $arguments -NoNewWindow -PassThru -RedirectStandardOutput $log -RedirectStandardError "$log.err"
+        $null = $afl.Handle # keeps the exit code readable after the process ends
+        # -V ends the run after the calibration of the seeds; this only stops an afl-fuzz that is stuck.
+        if (-not $afl.WaitForExit(($Seconds + 600) * 1000)) {
+            $afl.Kill($true)
+            throw "afl-fuzz did not stop after $Seconds s: see $log."
+        }
+        $afl.WaitForExit()
+    }
+    finally {
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    }
+    $statsFile = Join-Path $findings 'default/fuzzer_stats'
+    if ($afl.ExitCode -ne 0 -or -not (Test-Path $statsFile)) {
+        Get-Content $log, "$log.err" -Tail 20 -ErrorAction Ignore | Write-Host
+        throw "afl-fuzz failed (exit code $($afl.ExitCode)): see $log."
+    }
+    $stats = Read-AflStats $statsFile
+    Write-Host ("AFL++: $($stats.execs_done) executions in $($stats.run_time) s ($($stats.execs_per_sec)/s); corpus $($stats.corpus_count) " +
+        "inputs ($($stats.corpus_found) found); $($stats.edges_found) edges ($($stats.bitmap_cvg) of the map); stability $($stats.stability); " +
+        "$($stats.saved_crashes) crashes, $($stats.saved_hangs) hangs")
+    if ([long] $stats.execs_done -eq 0) { throw "afl-fuzz ran no input: see $log." }
+    $failing = @('crashes', 'hangs' | ForEach-Object { Get-ChildItem (Join-Path $findings "default/$_") -File -Filter 'id:*' -ErrorAction Ignore })
+    if ($failing.Count -gt 0) {
+        # What each input does, from the uninstrumented build.
+        & dotnet (Join-Path $program 'KmsPowerShell.Fuzz.dll') --replay @($failing.FullName)
+        throw "AFL++ saved $($stats.saved_crashes) crashes and $($stats.saved_hangs) hangs in $findings/default ($replay)."
+    }
 }
 
 function Invoke-Demo {

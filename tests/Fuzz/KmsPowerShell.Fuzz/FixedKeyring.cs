@@ -11,7 +11,7 @@ internal sealed class FixedKeyring : IKeyring
 {
     public const string ProviderId = "fuzz-fixed";
 
-    private static byte[] Key(int length) => Enumerable.Range(0, length).Select(i => (byte)(0x40 + i)).ToArray();
+    public static byte[] Key(int length) => Enumerable.Range(0, length).Select(i => (byte)(0x40 + i)).ToArray();
 
     public int EncryptedDataKeyCount => 1;
 

@@ -4,18 +4,42 @@ using KmsPowerShell.Engine.Messages;
 using KmsPowerShell.Engine.Messages.Format;
 using KmsPowerShell;
 using KmsPowerShell.Fuzz;
+using SharpFuzz;
 
-// A bounded mutation fuzzer for the message parser, the decryptor (body and footer, through a keyring that always
-// answers with the seeds' data key) and the encryption-context decoder. Each input runs on a watchdog; only
-// KmsMessageException and KmsArgumentException may escape; managed allocation per input and the process working set
-// are bounded. Failing inputs are written to <out>/crashes (or hangs) with what happened.
-// Usage: KmsPowerShell.Fuzz [--seconds N] [--seed S] [--out DIR] [--timeout-ms T] [--replay FILE...]
+// A fuzzer for the message parser, the decryptor (body and footer, through a keyring that always answers with the
+// seeds' data key; once as the input is, once with its header resealed, see Resealer) and the encryption-context
+// decoder. Each input runs on a watchdog; only KmsMessageException and KmsArgumentException may escape; managed
+// allocation per input and the process working set are bounded.
+// Two engines share that per-input check (Run below):
+// - on its own, a bounded seeded mutation fuzzer; failing inputs are written to <out>/crashes (or hangs);
+// - with --afl, the target of afl-fuzz through SharpFuzz (coverage-guided; the engine assembly must be an
+//   instrumented copy, see build.ps1 -Task Fuzz); --write-seeds DIR writes the seeds for afl-fuzz -i.
+// Usage: KmsPowerShell.Fuzz [--seconds N] [--seed S] [--out DIR] [--timeout-ms T] [--afl] [--write-seeds DIR] [--replay FILE...]
 var options = Options.Parse(args);
-Directory.CreateDirectory(options.Out);
+if (options.Afl)
+{
+    // Out of process: after a hang afl-fuzz kills the child that runs the inputs, and SharpFuzz starts a new one.
+    Fuzzer.OutOfProcess.Run(stream =>
+    {
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        if (Run(copy.ToArray(), options.TimeoutMs) is { } problem) throw new InvalidOperationException(problem);
+    });
+    return 0;
+}
 var messages = await Seeds.MessagesAsync();
 var contexts = Seeds.EncodedContexts();
 var corpus = messages.Concat(contexts).ToList();
 var failures = 0;
+
+if (options.WriteSeeds is { } seedFolder)
+{
+    Directory.CreateDirectory(seedFolder);
+    for (var i = 0; i < messages.Count; i++) await File.WriteAllBytesAsync(Path.Combine(seedFolder, $"message-{i:D2}.bin"), messages[i]);
+    for (var i = 0; i < contexts.Count; i++) await File.WriteAllBytesAsync(Path.Combine(seedFolder, $"context-{i:D2}.bin"), contexts[i]);
+    Console.WriteLine($"{corpus.Count} seeds written to {seedFolder}");
+    return 0;
+}
 
 if (options.Replay.Count > 0)
 {
@@ -28,10 +52,15 @@ if (options.Replay.Count > 0)
     return failures == 0 ? 0 : 1;
 }
 
-// Every seed must pass untouched first: a broken seed would make the run meaningless.
+Directory.CreateDirectory(options.Out);
+// Every seed must pass untouched first, and reseal to itself: a broken seed or resealer would make the run meaningless.
 foreach (var seed in corpus)
 {
     if (Run(seed, options.TimeoutMs) is { } problem) throw new InvalidOperationException($"A seed fails: {problem}");
+}
+if (messages.FirstOrDefault(m => Resealer.Reseal(m) is not { } resealed || !resealed.AsSpan().SequenceEqual(m)) is not null)
+{
+    throw new InvalidOperationException("A seed message does not reseal to itself.");
 }
 
 var mutator = new Mutator(options.Seed);
@@ -104,6 +133,9 @@ internal static class Targets
         await Expect(() => { KmsMessageCrypto.ReadInfo(new MemoryStream(input), maxEncryptedDataKeys: 1); return Task.CompletedTask; });
         await Expect(() => MessageDecryptor.DecryptAsync(new MemoryStream(input), Stream.Null, new FixedKeyring(), Settings, null, CancellationToken.None));
         await Expect(() => { EncryptionContextCodec.Parse(input); return Task.CompletedTask; });
+        await Expect(() => Resealer.Reseal(input) is { } resealed
+            ? MessageDecryptor.DecryptAsync(new MemoryStream(resealed), Stream.Null, new FixedKeyring(), Settings, null, CancellationToken.None)
+            : Task.CompletedTask);
     }
 
     private static async Task Expect(Func<Task> target)
@@ -121,11 +153,11 @@ internal static class Targets
     }
 }
 
-internal sealed record Options(double Seconds, int Seed, string Out, int TimeoutMs, long MaxWorkingSet, List<string> Replay)
+internal sealed record Options(double Seconds, int Seed, string Out, int TimeoutMs, long MaxWorkingSet, List<string> Replay, bool Afl, string? WriteSeeds)
 {
     public static Options Parse(string[] args)
     {
-        var options = new Options(300, Environment.TickCount, Path.Combine("out", "fuzz"), 10_000, 1L << 30, []);
+        var options = new Options(300, Environment.TickCount, Path.Combine("out", "fuzz"), 10_000, 1L << 30, [], false, null);
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
@@ -134,6 +166,8 @@ internal sealed record Options(double Seconds, int Seed, string Out, int Timeout
                 "--seed" => options with { Seed = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) },
                 "--out" => options with { Out = args[++i] },
                 "--timeout-ms" => options with { TimeoutMs = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) },
+                "--afl" => options with { Afl = true },
+                "--write-seeds" => options with { WriteSeeds = args[++i] },
                 "--replay" => options with { Replay = args[(i + 1)..].ToList() },
                 _ => throw new ArgumentException($"Unknown argument {args[i]}."),
             };
