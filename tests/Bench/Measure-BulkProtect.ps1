@@ -1,31 +1,46 @@
-# Protects the same small files with and without -DataKeyCache on the in-process local KMS: KMS GenerateDataKey
-# calls counted by the local KMS, wall time of each pass. Prints JSON.
-param([Parameter(Mandatory)] [string] $ModulePath, [int] $Count = 1000)
+# Protects the same small files one at a time, four at a time (the default -ThrottleLimit), and four at a time with
+# -DataKeyCache, through the local KMS server over loopback HTTP with every KMS call delayed by -KmsLatencyMs (KMS from
+# inside its region answers in milliseconds, not microseconds). KMS GenerateDataKey calls are counted by the local KMS.
+# Prints JSON.
+param([Parameter(Mandatory)] [string] $ModulePath, [int] $Count = 1000, [int] $KmsLatencyMs = 10)
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath
-Connect-Kms -Local -Region us-east-1
-$key = New-KmsKey -Description 'bench bulk protect'
+$server = Start-KmsLocalServer
+$saved = $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY
+$env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY = $server.AccessKeyId, $server.SecretAccessKey
 $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'KmsPowerShell.Engine' } | Select-Object -First 1
 $service = $engine.GetType('KmsPowerShell.Engine.Local.LocalKmsRegistry')::Get($null).Service
 $folder = New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) "kmsps-bulk-$([guid]::NewGuid())")
 try {
+    Connect-Kms -EndpointUrl $server.Endpoint -Region us-east-1
+    $key = New-KmsKey -Description 'bench bulk protect'
     foreach ($i in 1..$Count) { [IO.File]::WriteAllText((Join-Path $folder "item$i.json"), "{ `"id`": $i, `"note`": `"small item $i`" }") }
     Protect-KmsData -KeyId $key.KeyId -Envelope -Value 'warm-up' | Out-Null   # SDK and JIT warm-up outside the timings
-    $result = [ordered]@{ Files = $Count }
-    foreach ($pass in 'Uncached', 'Cached') {
+    Set-KmsLocalFault -SlowRate 1 -SlowDelay ([TimeSpan]::FromMilliseconds($KmsLatencyMs))
+    $result = [ordered]@{ Files = $Count; KmsLatencyMs = $KmsLatencyMs }
+    $passes = [ordered]@{
+        OneAtATime = @{ ThrottleLimit = 1 }
+        Uncached   = @{}
+        Cached     = @{ DataKeyCache = $true }
+    }
+    foreach ($pass in $passes.Keys) {
         Get-ChildItem $folder -Filter *.encrypted | Remove-Item
-        $cache = @{ DataKeyCache = $pass -eq 'Cached' }
+        $options = $passes[$pass]
         $before = $service.CallCount('GenerateDataKey')
         $watch = [Diagnostics.Stopwatch]::StartNew()
-        Get-ChildItem $folder -Filter *.json | Protect-KmsData -KeyId $key.KeyId -Algorithm Aes256GcmHkdfSha512CommitKey @cache | Out-Null
+        Get-ChildItem $folder -Filter *.json | Protect-KmsData -KeyId $key.KeyId -Algorithm Aes256GcmHkdfSha512CommitKey @options | Out-Null
         $watch.Stop()
         $result["${pass}Seconds"] = [math]::Round($watch.Elapsed.TotalSeconds, 2)
         $result["${pass}GenerateDataKeyCalls"] = $service.CallCount('GenerateDataKey') - $before
     }
+    Set-KmsLocalFault
     # Every output of the cached pass must decrypt (over the plaintext it came from).
     $result['CachedOutputsDecrypted'] = @(Get-ChildItem $folder -Filter *.encrypted | Unprotect-KmsData -KeyId $key.Arn -Force -ErrorAction Continue).Count
     [pscustomobject]$result | ConvertTo-Json -Compress
 }
 finally {
+    Set-KmsLocalFault
+    Stop-KmsLocalServer -Port $server.Port
+    $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY = $saved
     Remove-Item $folder -Recurse -Force -ErrorAction Ignore
 }
