@@ -243,7 +243,7 @@ function Invoke-Bench {
         $rows.Add("| Get-KmsKey over $($keys.Keys) keys with details, local KMS over HTTP | $($keys.GetKmsKeySeconds) s | awscli list-keys ($($keys.AwsListMs) ms) + describe-key per key ($($keys.AwsDescribeMs) ms, timed on $($keys.AwsSample) keys, extrapolated): $($keys.AwsLoopSeconds) s | $([math]::Round($keys.AwsLoopSeconds / [math]::Max($keys.GetKmsKeySeconds, 0.01)))x faster |")
     }
 
-    Write-Host "`n== Bulk protect of 1,000 small files with and without -DataKeyCache, in-process local KMS"
+    Write-Host "`n== Bulk protect of 1,000 small files: one at a time, -ThrottleLimit 4, and -DataKeyCache; local KMS server, 10 ms per call"
     $bulk = & $pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Bench/Measure-BulkProtect.ps1') -ModulePath $manifest -Count 1000 | ConvertFrom-Json
     if ($LASTEXITCODE -ne 0) { throw 'The bulk protect benchmark failed.' }
     $bulk | Format-List | Out-String | Write-Host
