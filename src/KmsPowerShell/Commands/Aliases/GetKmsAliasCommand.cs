@@ -36,6 +36,8 @@ public sealed class GetKmsAliasCommand : KmsCmdlet
         var patterns = new AliasPatterns(Name ?? ["*"]);
         // A piped KmsKey names its own region.
         var regions = KeyId?.Key is { } piped ? [piped.Region] : Region is { Length: > 0 } ? Region.Distinct().ToArray() : [ActiveSession.Region];
+        // Every region's listing starts at once (the reader keeps each); the aliases still come region by region.
+        foreach (var region in regions) _ = reader.ListAliasesAsync(region, CancellationToken);
         foreach (var region in regions)
         {
             try

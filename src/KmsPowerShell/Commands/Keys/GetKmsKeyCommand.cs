@@ -96,7 +96,9 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
                 _described.WriteAll();
                 break;
             case ListSet:
-                foreach (var region in Regions) ListRegion(region);
+                // Every region's listing starts at once; the keys still come region by region, in the order given.
+                var listings = Regions.Select(region => (region, Reader.ListKeyIdsAsync(region, CancellationToken))).ToList();
+                foreach (var (region, ids) in listings) ListRegion(region, ids);
                 break;
             case AliasSet:
                 WriteAliasMatches();
@@ -104,12 +106,12 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
         }
     }
 
-    private void ListRegion(string region)
+    private void ListRegion(string region, Task<IReadOnlyList<string>> listing)
     {
         IReadOnlyList<string> ids;
         try
         {
-            ids = Await(Reader.ListKeyIdsAsync(region, CancellationToken));
+            ids = Await(listing);
         }
         catch (Exception e) when (IsItemFailure(e))
         {
@@ -123,6 +125,8 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
     private void WriteAliasMatches()
     {
         var patterns = new AliasPatterns(Alias);
+        // Every region's listing starts at once (the reader keeps each); the keys still come region by region.
+        foreach (var region in Regions) _ = Reader.ListAliasesAsync(region, CancellationToken);
         foreach (var region in Regions)
         {
             IReadOnlyList<KmsAlias> aliases;
