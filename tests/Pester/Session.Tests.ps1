@@ -111,6 +111,11 @@ Describe 'sessions' {
         }
 
         Context 'bad settings fail at once with one clear error' {
+            It 'refuses -<Switch> with -Local, which has no such endpoint' -ForEach @(@{ Switch = 'UseFipsEndpoint' }, @{ Switch = 'UseDualStackEndpoint' }) {
+                $switches = @{ $Switch = $true }
+                { Connect-Kms -Local @switches } | Should -Throw -ErrorId 'AmbiguousParameterSet,KmsPowerShell.Commands.Session.ConnectKmsCommand'
+            }
+
             It 'refuses an invalid region name' {
                 { Connect-Kms -Region 'Virginia' } | Should -Throw -ErrorId 'RegionInvalid,KmsPowerShell.Commands.Session.ConnectKmsCommand'
             }

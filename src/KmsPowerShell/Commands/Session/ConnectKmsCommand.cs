@@ -56,10 +56,16 @@ public sealed class ConnectKmsCommand : KmsCommand
     [Parameter(ParameterSetName = LocalSet)]
     public string? LocalStatePath { get; set; }
 
-    [Parameter]
+    // Not with -Local: the local KMS has no FIPS or dual-stack endpoint to choose.
+    [Parameter(ParameterSetName = ChainSet)]
+    [Parameter(ParameterSetName = KeysSet)]
+    [Parameter(ParameterSetName = CredentialSet)]
     public SwitchParameter UseFipsEndpoint { get; set; }
 
-    [Parameter]
+    // Not with -Local: the local KMS has no FIPS or dual-stack endpoint to choose.
+    [Parameter(ParameterSetName = ChainSet)]
+    [Parameter(ParameterSetName = KeysSet)]
+    [Parameter(ParameterSetName = CredentialSet)]
     public SwitchParameter UseDualStackEndpoint { get; set; }
 
     [Parameter]
