@@ -116,6 +116,23 @@ Describe 'New-KmsDataKey, Get-KmsRandom and Update-KmsCiphertext' {
         { Get-KmsRandom -NumberOfBytes 1025 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,KmsPowerShell.Commands.Data.GetKmsRandomCommand'
     }
 
+    It 're-encrypts a ciphertext of an RSA key under a symmetric key, and back' {
+        $rsa = New-KmsKey -Description 'pester rsa re-encrypt' -KeySpec RSA_2048 -KeyUsage ENCRYPT_DECRYPT
+        $ciphertext = Protect-KmsData -KeyId $rsa.KeyId -Value $Secret -EncryptionAlgorithm RSAES_OAEP_SHA_256
+        $moved = Update-KmsCiphertext -Ciphertext $ciphertext -SourceKeyId $rsa.Arn -SourceEncryptionAlgorithm RSAES_OAEP_SHA_256 -DestinationKeyId $Key.KeyId
+        Unprotect-KmsData $moved -AsPlainText | Should -BeExactly $Secret
+        $back = Update-KmsCiphertext -Ciphertext $moved -DestinationKeyId $rsa.Arn -DestinationEncryptionAlgorithm RSAES_OAEP_SHA_1
+        Unprotect-KmsData $back -KeyId $rsa.Arn -EncryptionAlgorithm RSAES_OAEP_SHA_1 -AsPlainText | Should -BeExactly $Secret
+    }
+
+    # moto re-encrypts an RSA ciphertext without the source algorithm; KMS (and the local KMS) refuse it.
+    It 'refuses an RSA ciphertext without -SourceEncryptionAlgorithm' -Skip:($env:KMSPS_TEST_BACKEND -eq 'moto') {
+        $rsa = New-KmsKey -Description 'pester rsa re-encrypt' -KeySpec RSA_2048 -KeyUsage ENCRYPT_DECRYPT
+        $ciphertext = Protect-KmsData -KeyId $rsa.KeyId -Value $Secret -EncryptionAlgorithm RSAES_OAEP_SHA_256
+        { Update-KmsCiphertext -Ciphertext $ciphertext -SourceKeyId $rsa.Arn -DestinationKeyId $Key.KeyId -ErrorAction Stop } |
+            Should -Throw -ErrorId 'KeyUsageInvalid,KmsPowerShell.Commands.Data.UpdateKmsCiphertextCommand'
+    }
+
     It 're-encrypts under another key without exposing the plaintext' {
         $ciphertext = Protect-KmsData -KeyId $Key.KeyId -Value $Secret -EncryptionContext @{ a = '1' }
         $moved = Update-KmsCiphertext -Ciphertext $ciphertext -DestinationKeyId $OtherKey.Arn -SourceEncryptionContext @{ a = '1' } -DestinationEncryptionContext @{ b = '2' }

@@ -62,6 +62,16 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
     [Parameter]
     public Hashtable? DestinationEncryptionContext { get; set; }
 
+    /// <summary>Blobs: how the ciphertext was encrypted; RSAES_OAEP_SHA_1 or RSAES_OAEP_SHA_256 for an RSA source key.</summary>
+    [Parameter(ParameterSetName = CiphertextSet)]
+    [ValidateSet("SYMMETRIC_DEFAULT", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "SM2PKE")]
+    public string? SourceEncryptionAlgorithm { get; set; }
+
+    /// <summary>Blobs: how to encrypt the new ciphertext; RSAES_OAEP_SHA_1 or RSAES_OAEP_SHA_256 for an RSA destination key.</summary>
+    [Parameter(ParameterSetName = CiphertextSet)]
+    [ValidateSet("SYMMETRIC_DEFAULT", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "SM2PKE")]
+    public string? DestinationEncryptionAlgorithm { get; set; }
+
     [Parameter(ParameterSetName = CiphertextSet)]
     public string[]? GrantToken { get; set; }
 
@@ -121,8 +131,8 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
             if (!ShouldProcess($"ciphertext of {blob.Length} bytes", $"Re-encrypt under {destination.KeyId}")) return;
             var source = SourceKeyId is null ? null : KeyRequest.For(SourceKeyId.Value, region);
             var result = Await(new KmsCrypto(ActiveSession).ReEncryptAsync(region, blob, source, destination,
-                new KmsCipherOptions(ContextTable.From(SourceEncryptionContext), []),
-                new KmsCipherOptions(ContextTable.From(DestinationEncryptionContext), GrantToken ?? []), CancellationToken));
+                new KmsCipherOptions(ContextTable.From(SourceEncryptionContext), [], SourceEncryptionAlgorithm),
+                new KmsCipherOptions(ContextTable.From(DestinationEncryptionContext), GrantToken ?? [], DestinationEncryptionAlgorithm), CancellationToken));
             WriteObject(AsByteArray ? result.Blob : Convert.ToBase64String(result.Blob));
         }
         catch (Exception e) when (IsItemFailure(e))
