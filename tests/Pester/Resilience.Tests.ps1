@@ -125,3 +125,37 @@ Describe 'cancellation mid-file' {
         }
     }
 }
+
+Describe 'a local KMS state file when its process is killed' -Skip:($env:KMSPS_TEST_BACKEND -ne 'local') {
+    It 'keeps every key saved before the kill, and the next process uses the file' {
+        $state = Join-Path $TestDrive 'killed/kms-state.json'
+        $script = Join-Path $TestDrive 'make-keys.ps1'
+        Set-Content $script "Import-Module '$ModulePath'; Connect-Kms -Local -LocalStatePath '$state'; while (`$true) { `$null = New-KmsKey -Description 'before the kill' }"
+        $process = [Diagnostics.Process]::Start($Pwsh, @('-NoProfile', '-NonInteractive', '-File', $script))
+        try {
+            $saved = 0
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while ($saved -lt 25 -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 50
+                # The state file is only ever replaced whole, so any read of it is a complete state.
+                if (Test-Path $state) { $saved = @((Get-Content -Raw $state | ConvertFrom-Json).Keys.PSObject.Properties).Count }
+            }
+            $saved | Should -BeGreaterOrEqual 25 -Because 'the child process must have saved keys before the kill'
+        }
+        finally {
+            $process.Kill()   # SIGKILL: no finally block, no disposal, no lock file removed
+            $process.WaitForExit()
+        }
+        $result = Invoke-FreshPwsh @"
+Import-Module '$ModulePath'
+Connect-Kms -Local -LocalStatePath '$state'
+`$keys = @(Get-KmsKey)
+`$secret = Protect-KmsData -KeyId `$keys[0].KeyId -Value 'after the kill'
+"{0} {1}" -f `$keys.Count, (Unprotect-KmsData `$secret -AsPlainText)
+"@
+        $result.ExitCode | Should -Be 0 -Because $result.Output
+        $count, $text = $result.Output.Trim() -split ' ', 2
+        [int]$count | Should -BeGreaterOrEqual $saved
+        $text | Should -Be 'after the kill'
+    }
+}
