@@ -57,6 +57,7 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
         if (ParameterSetName != KeyIdSet) return;
         // Keys piped one by one are described concurrently too: each starts now and is written in its turn.
         var regions = Regions.ToArray();
+        var reader = Reader; // made here: the session opens on the pipeline thread, never in the work below
         foreach (var id in KeyId)
         {
             IEnumerable<KeyRequest> requests;
@@ -71,7 +72,7 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
             }
             foreach (var request in requests)
             {
-                _described.Add(new KeyDescription(request.KeyId, Task.Run(() => Reader.GetAsync(request, CancellationToken), CancellationToken)), ThrottleLimit);
+                _described.Add(new KeyDescription(request.KeyId, Task.Run(() => reader.GetAsync(request, CancellationToken), CancellationToken)), ThrottleLimit);
             }
         }
     }
