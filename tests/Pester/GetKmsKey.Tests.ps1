@@ -57,6 +57,11 @@ Describe 'Get-KmsKey' {
             (Get-KmsKey -KeyId (& $Value)).KeyId | Should -Be $Key.KeyId
         }
 
+        It 'finds a key id in the region given with -Region' {
+            $found = Get-KmsKey -KeyId $WestKey.KeyId -Region us-west-2
+            $found.Arn | Should -Be $WestKey.Arn
+        }
+
         It 'follows the region a key ARN names, whatever the session region' {
             $found = Get-KmsKey -KeyId $WestKey.Arn
             $found.Region | Should -Be 'us-west-2'
