@@ -27,6 +27,7 @@ public sealed class LocalKmsService : IDisposable
     private readonly FaultInjector _faults = new();
     private readonly StateFile? _file;
     private readonly KmsState _state;
+    private readonly StateSweeper _sweeper = new();
     private readonly ConcurrentDictionary<string, long> _calls = new(StringComparer.Ordinal);
     private bool _disposed;
 
@@ -116,9 +117,18 @@ public sealed class LocalKmsService : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _options.Clock.GetUtcNow();
-            if (StateSweeper.Sweep(_state, now)) _file?.Save(_state);
+            if (_sweeper.SweepIfDue(_state, now)) _file?.Save(_state);
             var context = new OperationContext(_state, new RequestReader(body), caller, now, _options.GrantPropagationDelay);
-            var result = operation.Execute(context);
+            JsonObject result;
+            try
+            {
+                result = operation.Execute(context);
+            }
+            finally
+            {
+                // Even a failed mutating operation may have changed something before it threw.
+                if (operation.Mutates) _sweeper.Invalidate();
+            }
             if (operation.Mutates) _file?.Save(_state);
             return result;
         }
