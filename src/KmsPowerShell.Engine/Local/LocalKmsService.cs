@@ -20,13 +20,15 @@ namespace KmsPowerShell.Engine.Local;
 public sealed class LocalKmsService : IDisposable
 {
     private const string TargetPrefix = "TrentService.";
-    private readonly object _gate = new();
+    // Operations that only read share the state; anything that changes it (an operation or a due sweep) is alone.
+    private readonly ReaderWriterLockSlim _gate = new();
     private readonly LocalKmsOptions _options;
     private readonly PrincipalDirectory _principals;
     private readonly SigV4Verifier _verifier;
     private readonly FaultInjector _faults = new();
     private readonly StateFile? _file;
     private readonly KmsState _state;
+    private readonly StateSweeper _sweeper = new();
     private readonly ConcurrentDictionary<string, long> _calls = new(StringComparer.Ordinal);
     private bool _disposed;
 
@@ -112,17 +114,47 @@ public sealed class LocalKmsService : IDisposable
         _calls.AddOrUpdate(target![TargetPrefix.Length..], 1, (_, n) => n + 1);
         var body = ParseBody(request.Body);
 
-        lock (_gate)
+        if (!operation.Mutates)
+        {
+            _gate.EnterReadLock();
+            try
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                var now = _options.Clock.GetUtcNow();
+                if (!_sweeper.IsDue(now)) return operation.Execute(Context(body, caller, now));
+            }
+            finally
+            {
+                _gate.ExitReadLock();
+            }
+        }
+        _gate.EnterWriteLock();
+        try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _options.Clock.GetUtcNow();
-            if (StateSweeper.Sweep(_state, now)) _file?.Save(_state);
-            var context = new OperationContext(_state, new RequestReader(body), caller, now, _options.GrantPropagationDelay);
-            var result = operation.Execute(context);
+            if (_sweeper.SweepIfDue(_state, now)) _file?.Save(_state);
+            JsonObject result;
+            try
+            {
+                result = operation.Execute(Context(body, caller, now));
+            }
+            finally
+            {
+                // Even a failed mutating operation may have changed something before it threw.
+                if (operation.Mutates) _sweeper.Invalidate();
+            }
             if (operation.Mutates) _file?.Save(_state);
             return result;
         }
+        finally
+        {
+            _gate.ExitWriteLock();
+        }
     }
+
+    private OperationContext Context(JsonObject body, Caller caller, DateTimeOffset now) =>
+        new(_state, new RequestReader(body), caller, now, _options.GrantPropagationDelay);
 
     private static JsonObject ParseBody(byte[] body)
     {
@@ -160,11 +192,16 @@ public sealed class LocalKmsService : IDisposable
 
     public void Dispose()
     {
-        lock (_gate)
+        _gate.EnterWriteLock();
+        try
         {
             if (_disposed) return;
             _disposed = true;
             _file?.Dispose();
+        }
+        finally
+        {
+            _gate.ExitWriteLock();
         }
     }
 }

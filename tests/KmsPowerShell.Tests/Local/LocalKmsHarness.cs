@@ -15,13 +15,13 @@ internal sealed class LocalKmsHarness : IDisposable
     private readonly List<IDisposable> _owned = [];
 
     public LocalKmsHarness(string? statePath = null, TimeSpan grantPropagationDelay = default, LocalKmsFaults? faults = null,
-        TimeProvider? signatureClock = null)
+        TimeProvider? signatureClock = null, TimeProvider? clock = null)
     {
         Clock = new LocalKmsClock(new DateTimeOffset(2025, 1, 15, 12, 0, 0, TimeSpan.Zero));
         Service = new LocalKmsService(new LocalKmsOptions
         {
             StatePath = statePath,
-            Clock = Clock,
+            Clock = clock ?? Clock,
             SignatureClock = signatureClock ?? TimeProvider.System,
             Principals = [PrincipalB],
             GrantPropagationDelay = grantPropagationDelay,
@@ -32,6 +32,7 @@ internal sealed class LocalKmsHarness : IDisposable
         _owned.Add(Service);
     }
 
+    /// <summary>The settable clock; the service runs on another when the constructor was given one.</summary>
     public LocalKmsClock Clock { get; }
     public LocalKmsService Service { get; }
     public LocalKmsHttpClientFactory Factory { get; }

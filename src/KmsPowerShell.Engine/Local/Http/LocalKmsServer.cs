@@ -74,10 +74,13 @@ public sealed class LocalKmsServer : IAsyncDisposable, IDisposable
         {
             using (client)
             {
+                client.NoDelay = true;
                 var stream = client.GetStream();
+                // Reads are buffered (the request reader takes its head a byte at a time); writes go straight out.
+                var input = new BufferedStream(stream, 16 * 1024);
                 while (!stopping.IsCancellationRequested)
                 {
-                    var next = await HttpRequestReader.ReadAsync(stream, () => stream.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), stopping).AsTask(), stopping)
+                    var next = await HttpRequestReader.ReadAsync(input, () => stream.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), stopping).AsTask(), stopping)
                         .ConfigureAwait(false);
                     if (next is not { } incoming) return;
                     var response = await _service.HandleAsync(incoming.Request, stopping).ConfigureAwait(false);
