@@ -86,4 +86,18 @@ Describe 'grants of many keys' {
         $order = $grants | ForEach-Object { $_.KeyId -replace '^.*key/' } | Select-Object -Unique
         $order | Should -Be $keys.KeyId
     }
+
+    It 'writes the error of a missing key in its place among the grants' {
+        $keys = 1..2 | ForEach-Object { New-KmsKey -Description "pester grants order $_" }
+        $keys | ForEach-Object { $null = $_ | New-KmsGrant -GranteePrincipal $Grantee -Operation Decrypt }
+        $missing = [guid]::NewGuid().ToString()
+        $all = Get-KmsGrant -KeyId $keys[0].KeyId, $missing, $keys[1].KeyId -ErrorAction Continue 2>&1
+        $all.Count | Should -Be 3
+        $all[0].KeyId | Should -Match $keys[0].KeyId
+        $all[1] | Should -BeOfType ([Management.Automation.ErrorRecord])
+        # moto answers ListGrants on a missing key with another error than KMS's NotFoundException.
+        if ($Backend -ne 'moto') { $all[1].FullyQualifiedErrorId | Should -Be 'KeyNotFound,KmsPowerShell.Commands.Grants.GetKmsGrantCommand' }
+        $all[1].TargetObject | Should -Be $missing
+        $all[2].KeyId | Should -Match $keys[1].KeyId
+    }
 }
