@@ -49,7 +49,8 @@ internal static class MessageDecryptor
         hash?.AppendData(header.Serialized());
         var counter = new ProgressCounter(progress);
         counter.Add(input.Consumed);
-        var context = new BodyContext(input, plaintext, aes, header.MessageId, hash, counter.Add, cancellationToken);
+        using var secondAes = BodyContext.SecondCipher(header.IsFramed, keys.EncryptionKey);
+        var context = new BodyContext(input, plaintext, aes, secondAes, header.MessageId, hash, counter.Add, cancellationToken);
         long? bytesLeft = ciphertext.CanSeek ? Math.Max(0, ciphertext.Length - start - input.Consumed) : null;
         var plaintextLength = header.IsFramed
             ? await FramedBodyDecryptor.DecryptAsync(context, header.FrameLength, bytesLeft).ConfigureAwait(false)

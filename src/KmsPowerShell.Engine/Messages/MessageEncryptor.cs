@@ -38,7 +38,8 @@ internal static class MessageEncryptor
         ciphertext.Write(serializedHeader);
 
         var counter = new ProgressCounter(progress);
-        var bodyContext = new BodyContext(new MessageInput(plaintext), ciphertext, aes, messageId, hash, counter.Add, cancellationToken);
+        using var secondAes = BodyContext.SecondCipher(settings.Framed, keys.EncryptionKey);
+        var bodyContext = new BodyContext(new MessageInput(plaintext), ciphertext, aes, secondAes, messageId, hash, counter.Add, cancellationToken);
         var plaintextLength = settings.Framed
             ? await FramedBodyEncryptor.EncryptAsync(bodyContext, settings.FrameLength).ConfigureAwait(false)
             : NonFramedBody.Encrypt(bodyContext);

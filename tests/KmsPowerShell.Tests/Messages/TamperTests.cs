@@ -96,6 +96,24 @@ public sealed class TamperTests : IDisposable
         Assert.Equal(KmsMessageProblem.MessageTampered, error.Problem);
     }
 
+    [Theory]
+    [InlineData(new[] { 90 }, 90)]
+    [InlineData(new[] { 10, 90 }, 10)]
+    [InlineData(new[] { 3 }, 3)]
+    public async Task Decrypt_FrameChangedInEitherHalfOfABatch_ReportsTheFirstChangedFrame(int[] changedFrames, int reported)
+    {
+        // 100 regular frames of 16 bytes and a final one of 5: one batch, opened in two halves on two threads.
+        var message = await MessageTestKit.EncryptAsync(MessageTestKit.Plaintext(16 * 100 + 5),
+            MessageTestKit.Settings(KmsAlgorithmSuite.Aes256GcmHkdfSha512CommitKey, 16, new Dictionary<string, string> { ["k"] = "v" }));
+        var body = message.Length - (100 * 48 + 40 + 5);
+        foreach (var frame in changedFrames) message[body + (frame - 1) * 48 + 16] ^= 0x01;
+
+        var error = await Assert.ThrowsAsync<KmsMessageException>(() => MessageTestKit.DecryptAsync(message));
+
+        Assert.Equal(KmsMessageProblem.MessageTampered, error.Problem);
+        Assert.Contains($"frame {reported}", error.Message);
+    }
+
     /// <summary>Three frames of 16 bytes (two regular, a partial final one), one encryption context pair.</summary>
     private static Task<byte[]> SmallMessageAsync(KmsAlgorithmSuite suite) => MessageTestKit.EncryptAsync(
         MessageTestKit.Plaintext(40), MessageTestKit.Settings(suite, 16, new Dictionary<string, string> { ["k"] = "v" }));

@@ -12,7 +12,7 @@ internal sealed class FramedBodyDecryptor
 {
     private readonly BodyContext _context;
     private readonly FrameLayout _layout;
-    private readonly BodyAad _regularAad;
+    private readonly FrameHalves _halves;
     private readonly BodyAad _finalAad;
     private uint _nextSequenceNumber = 1;
     private long _plaintextBytes;
@@ -21,7 +21,7 @@ internal sealed class FramedBodyDecryptor
     {
         _context = context;
         _layout = new FrameLayout(frameLength);
-        _regularAad = new BodyAad(context.MessageId, BodyAad.FrameString);
+        _halves = new FrameHalves(context.Aes, context.SecondAes, context.MessageId);
         _finalAad = new BodyAad(context.MessageId, BodyAad.FinalFrameString);
     }
 
@@ -64,10 +64,18 @@ internal sealed class FramedBodyDecryptor
             }
             if (offset + _layout.RegularFrameSize > buffer.Length) throw MessageErrors.Truncated();
             var head = buffer.Slice(offset, FrameLayout.RegularContentOffset);
-            input.ReadExactly(head);
+            if (_layout.RegularFrameSize <= int.MaxValue)
+            {
+                // Sequence number, IV, content and tag lie in the same order in the message and the batch: one read.
+                input.ReadExactly(buffer.Slice(offset, (int)_layout.RegularFrameSize));
+            }
+            else
+            {
+                input.ReadExactly(head);
+                input.ReadExactly(buffer.Slice(offset + FrameLayout.RegularContentOffset, length));
+                input.ReadExactly(buffer.Slice(offset + FrameLayout.RegularContentOffset + length, 16));
+            }
             CheckSequenceNumber(BinaryPrimitives.ReadUInt32BigEndian(head));
-            input.ReadExactly(buffer.Slice(offset + FrameLayout.RegularContentOffset, length));
-            input.ReadExactly(buffer.Slice(offset + FrameLayout.RegularContentOffset + length, 16));
             _nextSequenceNumber++;
             batch.RegularFrames++;
             offset += _layout.RegularFrameSize;
@@ -109,22 +117,21 @@ internal sealed class FramedBodyDecryptor
     {
         var buffer = batch.Buffer;
         var length = _layout.FrameLength;
-        var sequenceNumber = batch.FirstSequenceNumber;
+        _halves.Run(batch.RegularFrames, (lane, from, to) => OpenRegularFrames(batch, lane, from, to));
+        // The plaintext of every frame, moved together for one write.
         long offset = 0;
         long plaintext = 0;
-        for (var i = 0; i < batch.RegularFrames; i++, sequenceNumber++, offset += _layout.RegularFrameSize)
+        for (var i = 0; i < batch.RegularFrames; i++, offset += _layout.RegularFrameSize)
         {
-            var start = offset + FrameLayout.RegularContentOffset;
-            Open(buffer.Slice(offset + 4, 12), buffer.Slice(start, length), buffer.Slice(start + length, 16),
-                _regularAad.For(sequenceNumber, length), sequenceNumber);
-            buffer.MoveWithin(start, plaintext, length);
+            buffer.MoveWithin(offset + FrameLayout.RegularContentOffset, plaintext, length);
             plaintext += length;
         }
         if (batch.HasFinalFrame)
         {
+            var sequenceNumber = batch.FirstSequenceNumber + (uint)batch.RegularFrames;
             var finalLength = batch.FinalContentLength;
             var start = offset + FrameLayout.FinalContentOffset;
-            Open(buffer.Slice(offset + 8, 12), buffer.Slice(start, finalLength), buffer.Slice(start + finalLength, 16),
+            Open(_context.Aes, buffer.Slice(offset + 8, 12), buffer.Slice(start, finalLength), buffer.Slice(start + finalLength, 16),
                 _finalAad.For(sequenceNumber, finalLength), sequenceNumber);
             buffer.MoveWithin(start, plaintext, finalLength);
             plaintext += finalLength;
@@ -132,11 +139,24 @@ internal sealed class FramedBodyDecryptor
         batch.PlaintextBytes = plaintext;
     }
 
-    private void Open(Span<byte> iv, Span<byte> content, Span<byte> tag, ReadOnlySpan<byte> aad, uint sequenceNumber)
+    private void OpenRegularFrames(FrameBatch batch, FrameHalves.Lane lane, int from, int to)
+    {
+        var buffer = batch.Buffer;
+        var length = _layout.FrameLength;
+        var sequenceNumber = batch.FirstSequenceNumber + (uint)from;
+        for (var offset = from * _layout.RegularFrameSize; from < to; from++, sequenceNumber++, offset += _layout.RegularFrameSize)
+        {
+            var start = offset + FrameLayout.RegularContentOffset;
+            Open(lane.Aes, buffer.Slice(offset + 4, 12), buffer.Slice(start, length), buffer.Slice(start + length, 16),
+                lane.Aad.For(sequenceNumber, length), sequenceNumber);
+        }
+    }
+
+    private static void Open(AesGcm aes, Span<byte> iv, Span<byte> content, Span<byte> tag, ReadOnlySpan<byte> aad, uint sequenceNumber)
     {
         try
         {
-            _context.Aes.Decrypt(iv, content, tag, content, aad);
+            aes.Decrypt(iv, content, tag, content, aad);
         }
         catch (CryptographicException e)
         {

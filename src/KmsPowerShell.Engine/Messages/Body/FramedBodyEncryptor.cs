@@ -12,7 +12,7 @@ internal sealed class FramedBodyEncryptor
 {
     private readonly BodyContext _context;
     private readonly FrameLayout _layout;
-    private readonly BodyAad _regularAad;
+    private readonly FrameHalves _halves;
     private readonly BodyAad _finalAad;
     private uint _nextSequenceNumber = 1;
     private long _plaintextBytes;
@@ -21,7 +21,7 @@ internal sealed class FramedBodyEncryptor
     {
         _context = context;
         _layout = new FrameLayout(frameLength);
-        _regularAad = new BodyAad(context.MessageId, BodyAad.FrameString);
+        _halves = new FrameHalves(context.Aes, context.SecondAes, context.MessageId);
         _finalAad = new BodyAad(context.MessageId, BodyAad.FinalFrameString);
     }
 
@@ -79,18 +79,9 @@ internal sealed class FramedBodyEncryptor
     private void Seal(FrameBatch batch)
     {
         var buffer = batch.Buffer;
-        var length = _layout.FrameLength;
-        var sequenceNumber = batch.FirstSequenceNumber;
-        long offset = 0;
-        for (var i = 0; i < batch.RegularFrames; i++, sequenceNumber++, offset += _layout.RegularFrameSize)
-        {
-            var head = buffer.Slice(offset, FrameLayout.RegularContentOffset);
-            BinaryPrimitives.WriteUInt32BigEndian(head, sequenceNumber);
-            FrameIv.Write(head[4..], sequenceNumber);
-            var content = buffer.Slice(offset + FrameLayout.RegularContentOffset, length);
-            var tag = buffer.Slice(offset + FrameLayout.RegularContentOffset + length, 16);
-            _context.Aes.Encrypt(head[4..], content, content, tag, _regularAad.For(sequenceNumber, length));
-        }
+        _halves.Run(batch.RegularFrames, (lane, from, to) => SealRegularFrames(batch, lane, from, to));
+        var sequenceNumber = batch.FirstSequenceNumber + (uint)batch.RegularFrames;
+        var offset = batch.RegularFrames * _layout.RegularFrameSize;
         if (!batch.HasFinalFrame) return;
         var finalLength = batch.FinalContentLength;
         var finalHead = buffer.Slice(offset, FrameLayout.FinalContentOffset);
@@ -101,6 +92,22 @@ internal sealed class FramedBodyEncryptor
         var finalContent = buffer.Slice(offset + FrameLayout.FinalContentOffset, finalLength);
         var finalTag = buffer.Slice(offset + FrameLayout.FinalContentOffset + finalLength, 16);
         _context.Aes.Encrypt(finalHead.Slice(8, 12), finalContent, finalContent, finalTag, _finalAad.For(sequenceNumber, finalLength));
+    }
+
+    private void SealRegularFrames(FrameBatch batch, FrameHalves.Lane lane, int from, int to)
+    {
+        var buffer = batch.Buffer;
+        var length = _layout.FrameLength;
+        var sequenceNumber = batch.FirstSequenceNumber + (uint)from;
+        for (var offset = from * _layout.RegularFrameSize; from < to; from++, sequenceNumber++, offset += _layout.RegularFrameSize)
+        {
+            var head = buffer.Slice(offset, FrameLayout.RegularContentOffset);
+            BinaryPrimitives.WriteUInt32BigEndian(head, sequenceNumber);
+            FrameIv.Write(head[4..], sequenceNumber);
+            var content = buffer.Slice(offset + FrameLayout.RegularContentOffset, length);
+            var tag = buffer.Slice(offset + FrameLayout.RegularContentOffset + length, 16);
+            lane.Aes.Encrypt(head[4..], content, content, tag, lane.Aad.For(sequenceNumber, length));
+        }
     }
 
     private void Write(FrameBatch batch)
