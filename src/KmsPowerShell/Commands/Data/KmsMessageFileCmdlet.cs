@@ -5,22 +5,25 @@ namespace KmsPowerShell.Commands.Data;
 /// <summary>
 /// What the cmdlets that work on AWS Encryption SDK message files share: each file is one pipeline item, -OutFile
 /// names the output of one input only, and every file gets ShouldProcess, a progress bar when large, -Verbose about
-/// the message, and its output FileInfo. Up to <see cref="FileThrottleLimit"/> files are worked on at once; their
+/// the message, and its output FileInfo. Up to <see cref="ThrottleLimit"/> files are worked on at once; their
 /// outputs and errors are written in input order, on the pipeline thread.
 /// </summary>
 public abstract class KmsMessageFileCmdlet : KmsCmdlet
 {
-    /// <summary>The -ThrottleLimit default: KMS latency and disk waits overlap the crypto of other files.</summary>
-    protected const int DefaultFileThrottleLimit = 4;
-
     private static readonly StringComparer PathComparer = OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
     private readonly OrderedWindow<FileWork> _inFlight;
     private int _files;
 
     protected KmsMessageFileCmdlet() => _inFlight = new OrderedWindow<FileWork>(w => w.Work, Write);
 
-    /// <summary>How many files are worked on at once: the cmdlet's -ThrottleLimit.</summary>
-    protected abstract int FileThrottleLimit { get; }
+    /// <summary>
+    /// How many files are worked on at once (default 4: KMS latency and disk waits overlap the crypto of other files);
+    /// output stays in input order. Every file cmdlet names its file sets Path and LiteralPath.
+    /// </summary>
+    [Parameter(ParameterSetName = "Path")]
+    [Parameter(ParameterSetName = "LiteralPath")]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 4;
 
     /// <summary>
     /// Resolves each path (wildcards unless literal) and starts work on each file; a bad path, or a file whose work
@@ -37,7 +40,7 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
             }
             catch (Exception e) when (IsItemFailure(e))
             {
-                _inFlight.Add(FileWork.Failed(path, e), FileThrottleLimit);
+                _inFlight.Add(FileWork.Failed(path, e), ThrottleLimit);
                 continue;
             }
             foreach (var file in files)
@@ -48,7 +51,7 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
                 }
                 catch (Exception e) when (IsItemFailure(e))
                 {
-                    _inFlight.Add(FileWork.Failed(file, e), FileThrottleLimit);
+                    _inFlight.Add(FileWork.Failed(file, e), ThrottleLimit);
                 }
             }
         }
@@ -73,7 +76,7 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
         // Two files that share a path (one's output is another's input, or both write one output) never overlap.
         while (_inFlight.InFlight.Any(w => Touches(w, source) || Touches(w, destination))) _inFlight.WriteNext();
         var progress = new LatestProgress();
-        _inFlight.Add(new FileWork(source, destination, activity, Task.Run(() => work(progress), CancellationToken), progress), FileThrottleLimit);
+        _inFlight.Add(new FileWork(source, destination, activity, Task.Run(() => work(progress), CancellationToken), progress), ThrottleLimit);
     }
 
     protected override void EndProcessing() => _inFlight.WriteAll();

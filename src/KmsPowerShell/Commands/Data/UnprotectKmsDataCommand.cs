@@ -114,14 +114,6 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
     [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>How many files are decrypted at once (default 4); output stays in input order.</summary>
-    [Parameter(ParameterSetName = PathSet)]
-    [Parameter(ParameterSetName = LiteralPathSet)]
-    [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = DefaultFileThrottleLimit;
-
-    protected override int FileThrottleLimit => ThrottleLimit;
-
     [Parameter]
     [ArgumentCompleter(typeof(RegionCompleter))]
     [ValidateNotNullOrEmpty]

@@ -89,14 +89,6 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
     [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>How many files are re-encrypted at once (default 4); output stays in input order.</summary>
-    [Parameter(ParameterSetName = PathSet)]
-    [Parameter(ParameterSetName = LiteralPathSet)]
-    [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = DefaultFileThrottleLimit;
-
-    protected override int FileThrottleLimit => ThrottleLimit;
-
     [Parameter]
     [ArgumentCompleter(typeof(RegionCompleter))]
     [ValidateNotNullOrEmpty]
