@@ -11,9 +11,15 @@ public sealed class KmsGrantAdmin
 
     public KmsGrantAdmin(KmsSession session) => _clients = KmsClientPool.Of(session);
 
+    /// <summary>
+    /// Creates the grant and returns it as Get-KmsGrant shows it, with its token: CreateGrant answers with the id and
+    /// token only, so the grant is read back for what KMS recorded (creation date, issuing account).
+    /// </summary>
     public async Task<KmsGrant> CreateAsync(KeyRequest key, string keyArn, NewGrantRequest grant, CancellationToken cancellationToken)
     {
         var response = await _clients.CallAsync(key.Region, (c, ct) => c.CreateGrantAsync(ToRequest(key, grant, dryRun: false), ct), cancellationToken).ConfigureAwait(false);
+        var recorded = await ReadBackAsync(key, response.GrantId, cancellationToken).ConfigureAwait(false);
+        if (recorded is not null) return ToGrant(recorded, key.Region, response.GrantToken);
         return new KmsGrant(keyArn, response.GrantId, key.Region)
         {
             GrantToken = response.GrantToken,
@@ -23,8 +29,25 @@ public sealed class KmsGrantAdmin
             Operations = grant.Operations.ToArray(),
             EncryptionContextEquals = grant.EncryptionContextEquals,
             EncryptionContextSubset = grant.EncryptionContextSubset,
-            CreationDate = DateTime.Now,
         };
+    }
+
+    /// <summary>
+    /// The grant as ListGrants shows it; null when it cannot be read: not listed yet (grants reach every KMS host within
+    /// minutes), or a caller allowed to create grants but not to list them.
+    /// </summary>
+    private async Task<GrantListEntry?> ReadBackAsync(KeyRequest key, string grantId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var request = new ListGrantsRequest { KeyId = key.KeyId, GrantId = grantId };
+            var page = await _clients.CallAsync(key.Region, (c, ct) => c.ListGrantsAsync(request, ct), cancellationToken).ConfigureAwait(false);
+            return page.Grants?.FirstOrDefault(g => g.GrantId == grantId);
+        }
+        catch (KmsServiceException e) when (e.ErrorCode == "AccessDeniedException")
+        {
+            return null;
+        }
     }
 
     /// <summary>Asks KMS whether the grant would be allowed (DryRun); null when it would, else KMS's reason.</summary>
@@ -101,8 +124,9 @@ public sealed class KmsGrantAdmin
             : null,
     };
 
-    private static KmsGrant ToGrant(GrantListEntry entry, string region) => new(entry.KeyId, entry.GrantId, region)
+    private static KmsGrant ToGrant(GrantListEntry entry, string region, string? grantToken = null) => new(entry.KeyId, entry.GrantId, region)
     {
+        GrantToken = grantToken,
         Name = string.IsNullOrEmpty(entry.Name) ? null : entry.Name,
         GranteePrincipal = entry.GranteePrincipal,
         RetiringPrincipal = entry.RetiringPrincipal,
