@@ -20,6 +20,14 @@ public sealed class KmsAlias
     /// <summary>The key id the alias points to; empty for an AWS managed alias whose key does not exist yet.</summary>
     public string? TargetKeyId { get; }
 
+    /// <summary>The key id the alias points to (the same as TargetKeyId), as every record names its key.</summary>
+    public string? KeyId => TargetKeyId;
+
+    /// <summary>The ARN of the key the alias points to; empty when the alias points to no key.</summary>
+    public string? KeyArn => string.IsNullOrEmpty(TargetKeyId) || AliasArn.IndexOf(":alias/", StringComparison.Ordinal) is var at && at < 0
+        ? null
+        : $"{AliasArn[..at]}:key/{TargetKeyId}";
+
     /// <summary>The region of the alias.</summary>
     public string Region { get; }
 

@@ -3,16 +3,9 @@ using System.Security;
 namespace KmsPowerShell;
 
 /// <summary>A data key from New-KmsDataKey: its encrypted copy, and its plaintext unless -WithoutPlaintext.</summary>
-public sealed class KmsDataKey
+public sealed class KmsDataKey : KmsKeyRecord
 {
-    internal KmsDataKey(string keyId, byte[] ciphertextBlob)
-    {
-        KeyId = keyId;
-        CiphertextBlob = ciphertextBlob;
-    }
-
-    /// <summary>The ARN of the KMS key that encrypted the data key.</summary>
-    public string KeyId { get; }
+    internal KmsDataKey(string keyArn, string region, byte[] ciphertextBlob) : base(keyArn, region) => CiphertextBlob = ciphertextBlob;
 
     /// <summary>The encrypted data key: store it beside the data, and Unprotect-KmsData gives the plaintext back.</summary>
     public byte[] CiphertextBlob { get; }
@@ -27,5 +20,5 @@ public sealed class KmsDataKey
     public byte[]? PlaintextBytes { get; internal init; }
 
     /// <inheritdoc />
-    public override string ToString() => $"KmsDataKey under {KeyId}";
+    public override string ToString() => $"KmsDataKey under {KeyArn}";
 }

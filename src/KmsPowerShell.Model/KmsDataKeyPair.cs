@@ -7,18 +7,15 @@ namespace KmsPowerShell;
 /// A data key pair from New-KmsDataKeyPair: the public key, the private key encrypted under a symmetric KMS key
 /// (Unprotect-KmsData gives it back), and the private key itself only when asked for.
 /// </summary>
-public sealed class KmsDataKeyPair
+public sealed class KmsDataKeyPair : KmsKeyRecord
 {
-    internal KmsDataKeyPair(string keyId, string keyPairSpec, byte[] publicKey, byte[] privateKeyCiphertextBlob)
+    internal KmsDataKeyPair(string keyArn, string region, string keyPairSpec, byte[] publicKey, byte[] privateKeyCiphertextBlob)
+        : base(keyArn, region)
     {
-        KeyId = keyId;
         KeyPairSpec = keyPairSpec;
         PublicKey = publicKey;
         PrivateKeyCiphertextBlob = privateKeyCiphertextBlob;
     }
-
-    /// <summary>The ARN of the symmetric KMS key that encrypted the private key.</summary>
-    public string KeyId { get; }
 
     /// <summary>RSA_2048, ECC_NIST_P256, ...</summary>
     public string KeyPairSpec { get; }
@@ -42,5 +39,5 @@ public sealed class KmsDataKeyPair
     public byte[]? PrivateKeyBytes { get; internal init; }
 
     /// <inheritdoc />
-    public override string ToString() => $"KmsDataKeyPair {KeyPairSpec} under {KeyId}";
+    public override string ToString() => $"KmsDataKeyPair {KeyPairSpec} under {KeyArn}";
 }

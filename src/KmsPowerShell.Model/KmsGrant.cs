@@ -1,23 +1,12 @@
 namespace KmsPowerShell;
 
 /// <summary>A grant on a key, as Get-KmsGrant and New-KmsGrant return it.</summary>
-public sealed class KmsGrant
+public sealed class KmsGrant : KmsKeyRecord
 {
-    internal KmsGrant(string keyId, string grantId, string region)
-    {
-        KeyId = keyId;
-        GrantId = grantId;
-        Region = region;
-    }
-
-    /// <summary>The ARN of the key the grant is on.</summary>
-    public string KeyId { get; }
+    internal KmsGrant(string keyArn, string grantId, string region) : base(keyArn, region) => GrantId = grantId;
 
     /// <summary>The grant id.</summary>
     public string GrantId { get; }
-
-    /// <summary>The region of the key.</summary>
-    public string Region { get; }
 
     /// <summary>The grant token; only New-KmsGrant knows it. Pass it as -GrantToken to use the grant at once.</summary>
     public string? GrantToken { get; internal init; }

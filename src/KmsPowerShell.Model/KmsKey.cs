@@ -1,23 +1,12 @@
 namespace KmsPowerShell;
 
 /// <summary>A KMS key with its details, as Get-KmsKey returns it.</summary>
-public sealed class KmsKey
+public sealed class KmsKey : KmsKeyRecord
 {
-    internal KmsKey(string keyId, string arn, string region)
-    {
-        KeyId = keyId;
-        Arn = arn;
-        Region = region;
-    }
+    internal KmsKey(string keyId, string arn, string region) : base(keyId, arn, region) { }
 
-    /// <summary>The key id (a UUID, or mrk-... for a multi-Region key).</summary>
-    public string KeyId { get; }
-
-    /// <summary>The key ARN.</summary>
-    public string Arn { get; }
-
-    /// <summary>The region the key lives in.</summary>
-    public string Region { get; }
+    /// <summary>The key ARN (the same as KeyArn).</summary>
+    public string Arn => KeyArn;
 
     /// <summary>The alias names (alias/...) that point to this key.</summary>
     public IReadOnlyList<string> Aliases { get; internal set; } = Array.Empty<string>();

@@ -21,6 +21,13 @@ public sealed class KmsKeyReference
         Key = key;
     }
 
+    /// <summary>The key a record names (a grant, tag, rotation, data key, signature, ...): its ARN, so its own region is asked.</summary>
+    public KmsKeyReference(KmsKeyRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Value = record.KeyArn;
+    }
+
     /// <summary>The key an alias from Get-KmsAlias points to: its alias ARN, so its own region is asked.</summary>
     public KmsKeyReference(KmsAlias alias)
     {

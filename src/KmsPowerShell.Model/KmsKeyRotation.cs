@@ -1,19 +1,9 @@
 namespace KmsPowerShell;
 
 /// <summary>The automatic rotation settings of a key and the rotations it has had.</summary>
-public sealed class KmsKeyRotation
+public sealed class KmsKeyRotation : KmsKeyRecord
 {
-    internal KmsKeyRotation(string keyId, string region)
-    {
-        KeyId = keyId;
-        Region = region;
-    }
-
-    /// <summary>The key ARN.</summary>
-    public string KeyId { get; }
-
-    /// <summary>The key's region.</summary>
-    public string Region { get; }
+    internal KmsKeyRotation(string keyArn, string region) : base(keyArn, region) { }
 
     /// <summary>True when automatic rotation is on.</summary>
     public bool RotationEnabled { get; internal init; }

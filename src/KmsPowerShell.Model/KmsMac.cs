@@ -1,17 +1,13 @@
 namespace KmsPowerShell;
 
 /// <summary>A MAC from New-KmsMac; Test-KmsMac checks it against the message.</summary>
-public sealed class KmsMac
+public sealed class KmsMac : KmsKeyRecord
 {
-    internal KmsMac(string keyId, string macAlgorithm, byte[] mac)
+    internal KmsMac(string keyArn, string region, string macAlgorithm, byte[] mac) : base(keyArn, region)
     {
-        KeyId = keyId;
         MacAlgorithm = macAlgorithm;
         Mac = mac;
     }
-
-    /// <summary>The ARN of the HMAC KMS key.</summary>
-    public string KeyId { get; }
 
     /// <summary>HMAC_SHA_224, HMAC_SHA_256, HMAC_SHA_384 or HMAC_SHA_512.</summary>
     public string MacAlgorithm { get; }

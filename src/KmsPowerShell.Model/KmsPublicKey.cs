@@ -3,18 +3,14 @@ using System.Security.Cryptography;
 namespace KmsPowerShell;
 
 /// <summary>The public key of an asymmetric KMS key, from Get-KmsPublicKey.</summary>
-public sealed class KmsPublicKey
+public sealed class KmsPublicKey : KmsKeyRecord
 {
-    internal KmsPublicKey(string keyId, string keySpec, string keyUsage, byte[] publicKey)
+    internal KmsPublicKey(string keyArn, string region, string keySpec, string keyUsage, byte[] publicKey) : base(keyArn, region)
     {
-        KeyId = keyId;
         KeySpec = keySpec;
         KeyUsage = keyUsage;
         PublicKey = publicKey;
     }
-
-    /// <summary>The ARN of the KMS key.</summary>
-    public string KeyId { get; }
 
     /// <summary>RSA_2048, ECC_NIST_P256, ...</summary>
     public string KeySpec { get; }

@@ -1,18 +1,14 @@
 namespace KmsPowerShell;
 
 /// <summary>A signature from New-KmsSignature: what Test-KmsSignature and any verifier of the key's public key need.</summary>
-public sealed class KmsSignature
+public sealed class KmsSignature : KmsKeyRecord
 {
-    internal KmsSignature(string keyId, string signingAlgorithm, string messageType, byte[] signature)
+    internal KmsSignature(string keyArn, string region, string signingAlgorithm, string messageType, byte[] signature) : base(keyArn, region)
     {
-        KeyId = keyId;
         SigningAlgorithm = signingAlgorithm;
         MessageType = messageType;
         Signature = signature;
     }
-
-    /// <summary>The ARN of the KMS key that signed.</summary>
-    public string KeyId { get; }
 
     /// <summary>The signing algorithm, such as ECDSA_SHA_256 or RSASSA_PSS_SHA_256.</summary>
     public string SigningAlgorithm { get; }

@@ -1,17 +1,13 @@
 namespace KmsPowerShell;
 
 /// <summary>One tag of a key, as Get-KmsTag returns it.</summary>
-public sealed class KmsTag
+public sealed class KmsTag : KmsKeyRecord
 {
-    internal KmsTag(string keyId, string tagKey, string tagValue)
+    internal KmsTag(string keyArn, string region, string tagKey, string tagValue) : base(keyArn, region)
     {
-        KeyId = keyId;
         TagKey = tagKey;
         TagValue = tagValue;
     }
-
-    /// <summary>The ARN of the tagged key.</summary>
-    public string KeyId { get; }
 
     /// <summary>The tag's key.</summary>
     public string TagKey { get; }

@@ -14,7 +14,8 @@ Describe 'New-KmsDataKeyPair' -Skip:$OnMoto {
     It 'returns the public key and the encrypted private key, and no private key unless asked' {
         $pair = New-KmsDataKeyPair -KeyId $Key.KeyId -KeyPairSpec ECC_NIST_P256
         $pair | Should -BeOfType ([KmsPowerShell.KmsDataKeyPair])
-        $pair.KeyId | Should -Be $Key.Arn
+        $pair.KeyId | Should -Be $Key.KeyId
+        $pair.KeyArn | Should -Be $Key.Arn
         $pair.KeyPairSpec | Should -Be 'ECC_NIST_P256'
         $pair.PrivateKey | Should -BeNullOrEmpty
         $pair.PrivateKeyBytes | Should -BeNullOrEmpty

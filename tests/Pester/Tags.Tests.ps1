@@ -14,7 +14,8 @@ Describe 'tags' {
         $tags | Should -BeOfType ([KmsPowerShell.KmsTag])
         $tags.TagKey | Should -Be 'Owner'
         $tags.TagValue | Should -Be 'ops'
-        $tags.KeyId | Should -Be $Key.Arn
+        $tags.KeyId | Should -Be $Key.KeyId
+        $tags.KeyArn | Should -Be $Key.Arn
     }
 
     It 'adds tags from a hashtable, replacing a value' {

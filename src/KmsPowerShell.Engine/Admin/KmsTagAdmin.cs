@@ -20,7 +20,7 @@ public sealed class KmsTagAdmin
         {
             var request = new ListResourceTagsRequest { KeyId = key.KeyId, Limit = 50, Marker = marker };
             var page = await _clients.CallAsync(key.Region, (c, ct) => c.ListResourceTagsAsync(request, ct), cancellationToken).ConfigureAwait(false);
-            foreach (var tag in page.Tags ?? []) tags.Add(new KmsTag(keyArn, tag.TagKey, tag.TagValue));
+            foreach (var tag in page.Tags ?? []) tags.Add(new KmsTag(keyArn, key.Region, tag.TagKey, tag.TagValue));
             marker = page.Truncated == true ? page.NextMarker : null;
         }
         while (!string.IsNullOrEmpty(marker));

@@ -25,14 +25,14 @@ public sealed class KmsKeyPairs
                 KeyId = key.KeyId, KeyPairSpec = keyPairSpec, EncryptionContext = options.ContextOrNull, GrantTokens = options.GrantTokensOrNull,
             };
             var response = await _clients.CallAsync(key.Region, (c, ct) => c.GenerateDataKeyPairWithoutPlaintextAsync(request, ct), cancellationToken).ConfigureAwait(false);
-            return new KmsDataKeyPair(response.KeyId, response.KeyPairSpec?.Value ?? keyPairSpec, response.PublicKey.ToArray(), response.PrivateKeyCiphertextBlob.ToArray());
+            return new KmsDataKeyPair(response.KeyId, key.Region, response.KeyPairSpec?.Value ?? keyPairSpec, response.PublicKey.ToArray(), response.PrivateKeyCiphertextBlob.ToArray());
         }
         var withPlaintext = new GenerateDataKeyPairRequest
         {
             KeyId = key.KeyId, KeyPairSpec = keyPairSpec, EncryptionContext = options.ContextOrNull, GrantTokens = options.GrantTokensOrNull,
         };
         var pair = await _clients.CallAsync(key.Region, (c, ct) => c.GenerateDataKeyPairAsync(withPlaintext, ct), cancellationToken).ConfigureAwait(false);
-        return new KmsDataKeyPair(pair.KeyId, pair.KeyPairSpec?.Value ?? keyPairSpec, pair.PublicKey.ToArray(), pair.PrivateKeyCiphertextBlob.ToArray())
+        return new KmsDataKeyPair(pair.KeyId, key.Region, pair.KeyPairSpec?.Value ?? keyPairSpec, pair.PublicKey.ToArray(), pair.PrivateKeyCiphertextBlob.ToArray())
         {
             PrivateKeyBytes = SecretBuffer.Out(pair.PrivateKeyPlaintext),
         };

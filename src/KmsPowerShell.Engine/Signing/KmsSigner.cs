@@ -34,7 +34,7 @@ public sealed class KmsSigner
             SigningAlgorithm = algorithm, GrantTokens = Tokens(grantTokens),
         };
         var response = await _clients.CallAsync(key.Region, (c, ct) => c.SignAsync(request, ct), cancellationToken).ConfigureAwait(false);
-        return new KmsSignature(response.KeyId, response.SigningAlgorithm?.Value ?? algorithm, messageType, response.Signature.ToArray());
+        return new KmsSignature(response.KeyId, key.Region, response.SigningAlgorithm?.Value ?? algorithm, messageType, response.Signature.ToArray());
     }
 
     /// <summary>True for a valid signature, false for an invalid one (KMSInvalidSignatureException is an answer here).</summary>
@@ -62,7 +62,7 @@ public sealed class KmsSigner
     {
         var request = new GetPublicKeyRequest { KeyId = key.KeyId, GrantTokens = Tokens(grantTokens) };
         var response = await _clients.CallAsync(key.Region, (c, ct) => c.GetPublicKeyAsync(request, ct), cancellationToken).ConfigureAwait(false);
-        var publicKey = new KmsPublicKey(response.KeyId, response.KeySpec?.Value ?? "", response.KeyUsage?.Value ?? "", response.PublicKey.ToArray())
+        var publicKey = new KmsPublicKey(response.KeyId, key.Region, response.KeySpec?.Value ?? "", response.KeyUsage?.Value ?? "", response.PublicKey.ToArray())
         {
             SigningAlgorithms = response.SigningAlgorithms?.ToArray() ?? [],
             EncryptionAlgorithms = response.EncryptionAlgorithms?.ToArray() ?? [],
@@ -82,7 +82,7 @@ public sealed class KmsSigner
     {
         var request = new GenerateMacRequest { KeyId = key.KeyId, Message = new MemoryStream(message, writable: false), MacAlgorithm = algorithm, GrantTokens = Tokens(grantTokens) };
         var response = await _clients.CallAsync(key.Region, (c, ct) => c.GenerateMacAsync(request, ct), cancellationToken).ConfigureAwait(false);
-        return new KmsMac(response.KeyId, response.MacAlgorithm?.Value ?? algorithm, response.Mac.ToArray());
+        return new KmsMac(response.KeyId, key.Region, response.MacAlgorithm?.Value ?? algorithm, response.Mac.ToArray());
     }
 
     /// <summary>True for a matching MAC, false otherwise (KMSInvalidMacException is an answer here).</summary>

@@ -19,7 +19,7 @@ internal static class PublicKeyCache
     {
         var keys = Of(session);
         keys[Name(key)] = publicKey;
-        keys[publicKey.KeyId] = publicKey;
+        keys[publicKey.KeyArn] = publicKey;
     }
 
     private static ConcurrentDictionary<string, KmsPublicKey> Of(KmsSession session) =>

@@ -13,7 +13,7 @@ internal sealed record KeyFit(string Name, string KeySpec, string KeyUsage, IRea
         _ => key.EncryptionAlgorithms,
     }, key.KeySpec, key.KeyUsage));
 
-    public static KeyFit Of(KmsPublicKey key) => new(key.KeyId, key.KeySpec, key.KeyUsage, OrBySpec(key.SigningAlgorithms, key.KeySpec, key.KeyUsage));
+    public static KeyFit Of(KmsPublicKey key) => new(key.KeyArn, key.KeySpec, key.KeyUsage, OrBySpec(key.SigningAlgorithms, key.KeySpec, key.KeyUsage));
 
     /// <summary>The algorithms listed, or (from an emulator that lists none: moto omits MacAlgorithms) those AWS documents for the spec.</summary>
     private static IReadOnlyList<string> OrBySpec(IReadOnlyList<string> listed, string keySpec, string keyUsage) => listed.Count > 0 ? listed : (keyUsage, keySpec) switch

@@ -59,7 +59,7 @@ public sealed class NewKmsDataKeyCommand : KmsCmdlet
                 ParameterSetName == KeySpecSet ? KeySpec : null, ParameterSetName == BytesSet ? NumberOfBytes : null,
                 WithoutPlaintext, options, CancellationToken));
             plaintext = clear?.Bytes;
-            WriteObject(new KmsDataKey(encrypted.KeyArn, encrypted.Blob)
+            WriteObject(new KmsDataKey(encrypted.KeyArn, key.Region, encrypted.Blob)
             {
                 PlaintextBytes = AsByteArray ? plaintext : null,
                 Plaintext = plaintext is null || AsByteArray ? null : SecretValue.ToSecureString(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(plaintext))),

@@ -55,8 +55,8 @@ public sealed class NewKmsDataKeyPairCommand : KmsCmdlet
             var pair = Await(new KmsKeyPairs(ActiveSession).GenerateAsync(KeyRequest.For(KeyId.Value, RegionOrDefault(Region)), KeyPairSpec,
                 !withPrivateKey, options, CancellationToken));
             privateKey = pair.PrivateKeyBytes;
-            WriteVerbose($"Generated a {pair.KeyPairSpec} key pair; its private key is encrypted under {pair.KeyId}.");
-            WriteObject(new KmsDataKeyPair(pair.KeyId, pair.KeyPairSpec, pair.PublicKey, pair.PrivateKeyCiphertextBlob)
+            WriteVerbose($"Generated a {pair.KeyPairSpec} key pair; its private key is encrypted under {pair.KeyArn}.");
+            WriteObject(new KmsDataKeyPair(pair.KeyArn, pair.Region, pair.KeyPairSpec, pair.PublicKey, pair.PrivateKeyCiphertextBlob)
             {
                 PrivateKeyBytes = AsByteArray ? privateKey : null,
                 PrivateKey = IncludePrivateKey && privateKey is not null ? PemSecureString(privateKey) : null,

@@ -52,7 +52,7 @@ public sealed class GetKmsPublicKeyCommand : KmsKeyCmdlet
         try
         {
             OutputFile.Write(outFile, Encoding.ASCII.GetBytes(publicKey.Pem + "\n"), Force);
-            WriteVerbose($"Wrote the public key of {publicKey.KeyId} to {outFile}.");
+            WriteVerbose($"Wrote the public key of {publicKey.KeyArn} to {outFile}.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -23,8 +23,11 @@ public abstract class KmsKeyUseCmdlet : KmsCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string[]? GrantToken { get; set; }
 
-    /// <summary>The region of a key named by id or alias; the session's when omitted. A key ARN names its own region.</summary>
-    [Parameter]
+    /// <summary>
+    /// The region of a key named by id or alias; the session's when omitted. A key ARN names its own region. Bound by
+    /// property name, so a piped record (a signature, a MAC, a grant) names its key in the key's own region.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(RegionCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Region { get; set; }

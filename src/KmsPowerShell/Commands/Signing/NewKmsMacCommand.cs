@@ -10,7 +10,7 @@ public sealed class NewKmsMacCommand : KmsMacCmdlet
     protected override void Process(byte[] message, string algorithm)
     {
         var mac = Await(Signer.GenerateMacAsync(Key, message, algorithm, GrantTokens, CancellationToken));
-        WriteVerbose($"Computed the {mac.MacAlgorithm} of {message.Length} bytes with {mac.KeyId}.");
+        WriteVerbose($"Computed the {mac.MacAlgorithm} of {message.Length} bytes with {mac.KeyArn}.");
         WriteObject(mac);
     }
 }

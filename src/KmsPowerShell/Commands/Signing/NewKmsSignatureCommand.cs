@@ -34,7 +34,7 @@ public sealed class NewKmsSignatureCommand : KmsSignatureCmdlet
         }
         var signature = Await(Signer.SignAsync(Key, content.Bytes, content.MessageType, algorithm, GrantTokens, CancellationToken));
         signature.File = content.File;
-        WriteVerbose($"Signed {(content.File ?? $"{content.Bytes.Length} bytes")} ({content.MessageType}) with {signature.KeyId} using {signature.SigningAlgorithm}.");
+        WriteVerbose($"Signed {(content.File ?? $"{content.Bytes.Length} bytes")} ({content.MessageType}) with {signature.KeyArn} using {signature.SigningAlgorithm}.");
         if (outFile is null)
         {
             WriteObject(signature);

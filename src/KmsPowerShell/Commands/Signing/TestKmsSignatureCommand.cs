@@ -27,7 +27,7 @@ public sealed class TestKmsSignatureCommand : KmsSignatureCmdlet
     {
         if (!Offline) return DescribeOnce();
         var (publicKey, fetched) = Await(Signer.CachedPublicKeyAsync(Key, GrantTokens, CancellationToken));
-        if (fetched) WriteVerbose($"Fetched the public key of {publicKey.KeyId} for offline verification in this session.");
+        if (fetched) WriteVerbose($"Fetched the public key of {publicKey.KeyArn} for offline verification in this session.");
         _publicKey = publicKey;
         return KeyFit.Of(publicKey);
     }
