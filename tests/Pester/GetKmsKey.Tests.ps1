@@ -155,7 +155,7 @@ Describe 'Get-KmsKey' {
     Context 'output' {
         It 'shows a table by default' {
             $text = Get-KmsKey -KeyId $Key.KeyId | Out-String -Width 250
-            $text | Should -Match 'Alias\s+KeyId\s+State\s+KeySpec'
+            $text | Should -Match 'Alias\s+KeyId\s+State\s+Description'
             $text | Should -Match ([regex]::Escape($AliasName))
         }
     }
