@@ -182,7 +182,8 @@ Describe 'Get-KmsPublicKey' {
         $publicKeys = $Keys.RSA, $Keys.P256 | Get-KmsPublicKey
         $publicKeys.Count | Should -Be 2
         $publicKeys[0] | Should -BeOfType ([KmsPowerShell.KmsPublicKey])
-        $publicKeys[0].KeyId | Should -Be $Keys.RSA.Arn
+        $publicKeys[0].KeyId | Should -Be $Keys.RSA.KeyId
+        $publicKeys[0].KeyArn | Should -Be $Keys.RSA.Arn
         $publicKeys[0].KeySpec | Should -Be 'RSA_2048'
         $publicKeys[0].KeyUsage | Should -Be 'SIGN_VERIFY'
         $publicKeys[0].SigningAlgorithms | Should -Contain 'RSASSA_PSS_SHA_256'
