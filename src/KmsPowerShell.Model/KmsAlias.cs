@@ -24,9 +24,14 @@ public sealed class KmsAlias
     public string? KeyId => TargetKeyId;
 
     /// <summary>The ARN of the key the alias points to; empty when the alias points to no key.</summary>
-    public string? KeyArn => string.IsNullOrEmpty(TargetKeyId) || AliasArn.IndexOf(":alias/", StringComparison.Ordinal) is var at && at < 0
-        ? null
-        : $"{AliasArn[..at]}:key/{TargetKeyId}";
+    public string? KeyArn
+    {
+        get
+        {
+            var at = AliasArn.IndexOf(":alias/", StringComparison.Ordinal);
+            return string.IsNullOrEmpty(TargetKeyId) || at < 0 ? null : $"{AliasArn[..at]}:key/{TargetKeyId}";
+        }
+    }
 
     /// <summary>The region of the alias.</summary>
     public string Region { get; }

@@ -1,9 +1,10 @@
 namespace KmsPowerShell;
 
 /// <summary>
-/// A key as a cmdlet parameter: a key id, key ARN, alias name or alias ARN typed as text, or a KmsKey piped in
-/// (whose ARN keeps its region). PowerShell converts both through the constructors, so one -KeyId parameter takes
-/// strings, KmsKey objects, and objects of other tools that have a KeyId property.
+/// A key as a cmdlet parameter: a key id, key ARN, alias name or alias ARN typed as text, or a KmsKey or any other
+/// record that names a key (<see cref="KmsKeyRecord"/>) piped in, whose ARN keeps its region. PowerShell converts
+/// each through the constructors, so one -KeyId parameter takes strings, KmsKey objects, grants, tags, data keys, and
+/// objects of other tools that have a KeyId property.
 /// </summary>
 public sealed class KmsKeyReference
 {
