@@ -3,13 +3,18 @@ using System.Runtime.CompilerServices;
 
 namespace KmsPowerShell;
 
-/// <summary>The current KMS session of each runspace.</summary>
+/// <summary>
+/// The current KMS session of each runspace, and what the runspace did before (used a local KMS, failed to connect),
+/// which decides whether a session may be built from the AWS chain when there is none.
+/// </summary>
 internal static class SessionStore
 {
     private sealed class Slot
     {
         public KmsSession? Session;
         public bool MadeByDefault;
+        public bool UsedLocal;
+        public string? ConnectFailure;
     }
 
     private static readonly ConditionalWeakTable<Runspace, Slot> Slots = new();
@@ -36,6 +41,54 @@ internal static class SessionStore
             slot.MadeByDefault = madeByDefault;
         }
         if (closeReplaced && !ReferenceEquals(replaced, session)) replaced?.Dispose();
+    }
+
+    /// <summary>Connect-Kms succeeded: its session is current, and only a non-local one lets the AWS chain in again.</summary>
+    public static void Connected(KmsSession session)
+    {
+        Set(session);
+        var slot = Current;
+        lock (slot)
+        {
+            slot.UsedLocal = session.IsLocal;
+            slot.ConnectFailure = null;
+        }
+    }
+
+    /// <summary>Connect-Kms failed: no session is current, and none is built by default until a Connect-Kms succeeds.</summary>
+    public static void ConnectFailed(string reason)
+    {
+        Set(null);
+        var slot = Current;
+        lock (slot) slot.ConnectFailure = reason;
+    }
+
+    /// <summary>A cmdlet was given this session with -Session: a local one keeps the runspace off the AWS chain.</summary>
+    public static void Used(KmsSession session)
+    {
+        if (!session.IsLocal) return;
+        var slot = Current;
+        lock (slot) slot.UsedLocal = true;
+    }
+
+    /// <summary>Why no session may be built from the AWS chain now; null when one may.</summary>
+    public static string? WhyNoDefaultSession(string? autoConnectOff)
+    {
+        var slot = Current;
+        lock (slot)
+        {
+            if (slot.ConnectFailure is { } failure)
+            {
+                return $"There is no KMS session because the last Connect-Kms failed: {failure} " +
+                    "Until a Connect-Kms succeeds, KMS cmdlets do not build a session from the AWS chain.";
+            }
+            if (slot.UsedLocal)
+            {
+                return "There is no KMS session: this runspace used the local KMS, so KMS cmdlets do not fall back to a session " +
+                    "from the AWS chain, which could reach a real AWS account. Run Connect-Kms -Local to use the local KMS again, or Connect-Kms to use AWS.";
+            }
+        }
+        return autoConnectOff is null ? null : $"There is no KMS session, and automatic sessions are off ({autoConnectOff}). Run Connect-Kms first, or give -Session.";
     }
 
     public static KmsSession GetOrCreate(Func<KmsSession> create)
