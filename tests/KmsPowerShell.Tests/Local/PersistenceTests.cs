@@ -58,10 +58,19 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
-    public void Constructor_StateFileInUse_InvalidOperationException()
+    public void Constructor_StateFileInUse_RefusedNamingThisProcess()
     {
         using var first = new LocalKmsService(new LocalKmsOptions { StatePath = StatePath });
-        Assert.Throws<InvalidOperationException>(() => new LocalKmsService(new LocalKmsOptions { StatePath = StatePath }));
+        var refused = Assert.ThrowsAny<IOException>(() => new LocalKmsService(new LocalKmsOptions { StatePath = StatePath }));
+        Assert.Equal($"The local KMS state file '{StatePath}' is in use by process {Environment.ProcessId} ({System.Diagnostics.Process.GetCurrentProcess().ProcessName}).", refused.Message);
+    }
+
+    [Fact]
+    public void Dispose_StateFileInUse_ReleasesTheLock()
+    {
+        new LocalKmsService(new LocalKmsOptions { StatePath = StatePath }).Dispose();
+        using var second = new LocalKmsService(new LocalKmsOptions { StatePath = StatePath });
+        Assert.Equal(StatePath, second.StatePath);
     }
 
     [Fact]
