@@ -134,6 +134,19 @@ Describe 'the local state file lock' {
         finally { $runspace.Dispose() }
     }
 
+    It 'is released when Connect-Kms replaces a session nobody was given, and kept for one -PassThru returned' {
+        $state = Join-Path $TestDrive 'replaced.json'
+        $runspace = New-TestRunspace @{ State = $state }
+        try {
+            $kept = Invoke-InRunspace $runspace '$kept = Connect-Kms -Local -LocalStatePath $State -PassThru; Connect-Kms -Local; $kept'
+            $kept.IsClosed | Should -BeFalse
+            (Open-StateFromAnotherProcess $state).Output | Should -Match 'LocalStateUnavailable'
+            Invoke-InRunspace $runspace '$kept | Disconnect-Kms; Connect-Kms -Local -LocalStatePath $State; Connect-Kms -Local'
+            (Open-StateFromAnotherProcess $state).Output.Trim() | Should -Be '36'
+        }
+        finally { $runspace.Dispose() }
+    }
+
     It 'stays held while a server serves the file, and is released when the last holder ends' {
         $state = Join-Path $TestDrive 'served.json'
         $server = Start-KmsLocalServer -StatePath $state

@@ -13,6 +13,7 @@ internal static class SessionStore
     {
         public KmsSession? Session;
         public bool MadeByDefault;
+        public bool HandedOut;
         public bool UsedLocal;
         public string? ConnectFailure;
     }
@@ -27,8 +28,11 @@ internal static class SessionStore
         lock (slot) return slot.Session is { IsClosed: false } session ? session : null;
     }
 
-    /// <summary>Makes <paramref name="session"/> current; a default session it replaces is closed, one the user holds is not.</summary>
-    public static void Set(KmsSession? session, bool madeByDefault = false)
+    /// <summary>
+    /// Makes <paramref name="session"/> current. The session it replaces is closed (releasing its local KMS state file)
+    /// unless the user may hold it: Connect-Kms -PassThru or Get-KmsSession gave it out, and it was not made by default.
+    /// </summary>
+    public static void Set(KmsSession? session, bool madeByDefault = false, bool handedOut = false)
     {
         var slot = Current;
         KmsSession? replaced;
@@ -36,17 +40,30 @@ internal static class SessionStore
         lock (slot)
         {
             replaced = slot.Session;
-            closeReplaced = slot.MadeByDefault;
+            closeReplaced = slot.MadeByDefault || !slot.HandedOut;
             slot.Session = session;
             slot.MadeByDefault = madeByDefault;
+            slot.HandedOut = handedOut;
         }
         if (closeReplaced && !ReferenceEquals(replaced, session)) replaced?.Dispose();
     }
 
-    /// <summary>Connect-Kms succeeded: its session is current, and only a non-local one lets the AWS chain in again.</summary>
-    public static void Connected(KmsSession session)
+    /// <summary>The current session, which the caller gives to the user: it is no longer closed when replaced.</summary>
+    public static KmsSession? HandOut()
     {
-        Set(session);
+        var slot = Current;
+        lock (slot)
+        {
+            if (slot.Session is not { IsClosed: false } session) return null;
+            slot.HandedOut = true;
+            return session;
+        }
+    }
+
+    /// <summary>Connect-Kms succeeded: its session is current, and only a non-local one lets the AWS chain in again.</summary>
+    public static void Connected(KmsSession session, bool handedOut)
+    {
+        Set(session, handedOut: handedOut);
         var slot = Current;
         lock (slot)
         {

@@ -116,7 +116,7 @@ public sealed class ConnectKmsCommand : KmsCommand
             session.Dispose();
             return;
         }
-        SessionStore.Connected(session);
+        SessionStore.Connected(session, handedOut: PassThru);
         if (PassThru) WriteObject(session);
     }
 

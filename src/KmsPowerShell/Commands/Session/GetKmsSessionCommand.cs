@@ -9,7 +9,7 @@ public sealed class GetKmsSessionCommand : PSCmdlet
 {
     protected override void EndProcessing()
     {
-        var session = SessionStore.Get();
+        var session = SessionStore.HandOut();
         if (session is null)
         {
             SayWhyNoSession();
