@@ -59,8 +59,9 @@ Describe 'no silent fall back to the AWS chain' {
         $failure = Invoke-InRunspace $Runspace 'Connect-Kms -Local; Disconnect-Kms; Get-KmsKey -ErrorAction Stop'
         $failure.FullyQualifiedErrorId | Should -Be 'NoKmsSession,KmsPowerShell.Commands.Keys.GetKmsKeyCommand'
         $failure.CategoryInfo.Category | Should -Be 'InvalidOperation'
-        $failure.Exception.Message | Should -Match 'used the local KMS.*Connect-Kms -Local.*Connect-Kms to use AWS'
-        Invoke-InRunspace $Runspace 'Get-KmsSession 3>&1' | Should -Match 'used the local KMS' -Because 'Get-KmsSession warns of the state'
+        $failure.Exception.Message | Should -Match 'used the local KMS: no session is built from the AWS chain'
+        $failure.ErrorDetails.RecommendedAction | Should -Match 'Connect-Kms -Local for the local KMS or Connect-Kms for AWS'
+        Invoke-InRunspace $Runspace 'Get-KmsSession 3>&1' | Should -Match 'used the local KMS.*Run Connect-Kms -Local' -Because 'Get-KmsSession warns of the state'
     }
 
     It 'refuses after a local session was used with -Session, though it never was current' {
@@ -93,7 +94,7 @@ Describe 'no silent fall back to the AWS chain' {
         }
         finally { $env:KMSPS_NO_AUTOCONNECT = $null }
         $failure.FullyQualifiedErrorId | Should -Be 'NoKmsSession,KmsPowerShell.Commands.Keys.GetKmsKeyCommand'
-        $failure.Exception.Message | Should -Match "automatic sessions are off \(KMSPS_NO_AUTOCONNECT is '1'\)"
+        $failure.Exception.Message | Should -Match "automatic sessions from the AWS chain are off \(KMSPS_NO_AUTOCONNECT is '1'\)"
     }
 
     It 'builds no session when $KmsAutoConnectPreference is None, and refuses a value it does not know' {

@@ -46,7 +46,7 @@ internal static class KmsErrorMap
         ["EndpointUnreachable"] = new("EndpointUnreachable", ErrorCategory.ConnectionError, "Check the network, the region and the endpoint URL (Get-KmsSession)."),
         ["RequestTimeout"] = new("RequestTimeout", ErrorCategory.OperationTimeout, "Raise the session's -Timeout in Connect-Kms, or check the network."),
         // Sessions and the local KMS (KmsConfigurationException problems).
-        ["NoKmsSession"] = new("NoKmsSession", ErrorCategory.InvalidOperation, "Run Connect-Kms -Local for the local KMS or Connect-Kms for AWS, or give -Session."),
+        ["NoKmsSession"] = new("NoKmsSession", ErrorCategory.InvalidOperation, SessionStore.NoSessionRemedy),
         ["AutoConnectPreferenceInvalid"] = new("AutoConnectPreferenceInvalid", ErrorCategory.InvalidArgument, "Set $KmsAutoConnectPreference to 'None' (no automatic session) or 'Chain' (the default), or remove it."),
         ["LocalStateUnavailable"] = new("LocalStateUnavailable", ErrorCategory.ResourceUnavailable, "If another process holds the file, run Disconnect-Kms and Stop-KmsLocalServer there (or end it), or use another state file; a file that is not valid state must be restored or removed."),
         ["LocalKmsNotCurrent"] = new("LocalKmsNotCurrent", ErrorCategory.InvalidOperation, "Run Connect-Kms -Local (with -LocalStatePath for a state file) first, or name the local KMS with -LocalStatePath."),

@@ -88,6 +88,9 @@ internal static class SessionStore
         lock (slot) slot.UsedLocal = true;
     }
 
+    /// <summary>What to do about NoKmsSession: the error's recommended action, and said by Get-KmsSession.</summary>
+    public const string NoSessionRemedy = "Run Connect-Kms -Local for the local KMS or Connect-Kms for AWS, or give -Session.";
+
     /// <summary>Why no session may be built from the AWS chain now; null when one may.</summary>
     public static string? WhyNoDefaultSession(string? autoConnectOff)
     {
@@ -97,15 +100,15 @@ internal static class SessionStore
             if (slot.ConnectFailure is { } failure)
             {
                 return $"There is no KMS session because the last Connect-Kms failed: {failure} " +
-                    "Until a Connect-Kms succeeds, KMS cmdlets do not build a session from the AWS chain.";
+                    "No session is built from the AWS chain until a Connect-Kms succeeds.";
             }
             if (slot.UsedLocal)
             {
-                return "There is no KMS session: this runspace used the local KMS, so KMS cmdlets do not fall back to a session " +
-                    "from the AWS chain, which could reach a real AWS account. Run Connect-Kms -Local to use the local KMS again, or Connect-Kms to use AWS.";
+                return "There is no KMS session, and this runspace used the local KMS: no session is built from the AWS chain, " +
+                    "which could reach a real AWS account, until a Connect-Kms to AWS.";
             }
         }
-        return autoConnectOff is null ? null : $"There is no KMS session, and automatic sessions are off ({autoConnectOff}). Run Connect-Kms first, or give -Session.";
+        return autoConnectOff is null ? null : $"There is no KMS session, and automatic sessions from the AWS chain are off ({autoConnectOff}).";
     }
 
     public static KmsSession GetOrCreate(Func<KmsSession> create)

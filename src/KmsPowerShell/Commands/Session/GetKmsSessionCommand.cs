@@ -31,7 +31,7 @@ public sealed class GetKmsSessionCommand : PSCmdlet
             WriteWarning(e.Message);
             return;
         }
-        if (SessionStore.WhyNoDefaultSession(autoConnectOff: null) is { } blocked) WriteWarning(blocked);
+        if (SessionStore.WhyNoDefaultSession(autoConnectOff: null) is { } blocked) WriteWarning($"{blocked} {SessionStore.NoSessionRemedy}");
         else if (autoConnectOff is not null) WriteVerbose(SessionStore.WhyNoDefaultSession(autoConnectOff)!);
         else WriteVerbose("There is no current KMS session: the next KMS cmdlet builds one from the standard AWS chain. Run Connect-Kms to choose it yourself.");
     }
