@@ -2,14 +2,8 @@ using KmsPowerShell.Engine.Local;
 
 namespace KmsPowerShell.Tests.Local;
 
-public sealed class LocalKmsRegistryTests : IDisposable
+public sealed class LocalKmsRegistryTests : StateFolderTests
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("localkms-registry-").FullName;
-
-    private string StatePath => Path.Combine(_directory, "state.json");
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
     private void AssertStateFileFree() =>
         new LocalKmsService(new LocalKmsOptions { StatePath = StatePath }).Dispose();
 
