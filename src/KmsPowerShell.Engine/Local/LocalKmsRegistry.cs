@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using KmsPowerShell.Engine.Local.Persistence;
 using KmsPowerShell.Engine.Local.Http;
+using KmsPowerShell.Engine.Local.Persistence;
 
 namespace KmsPowerShell.Engine.Local;
 
@@ -98,10 +98,8 @@ public static class LocalKmsRegistry
     public static IReadOnlyList<LocalKmsServer> RunningServers => Servers.Values.Select(s => s.Server).Where(s => s.IsRunning).OrderBy(s => s.Port).ToArray();
 
     /// <summary>The instance a running server of this process on <paramref name="port"/> serves; null when there is none.</summary>
-    public static LocalKmsInstance? ServedOn(int port)
-    {
-        return Servers.TryGetValue(port, out var entry) && entry.Server.IsRunning ? entry.Instance : null;
-    }
+    public static LocalKmsInstance? ServedOn(int port) =>
+        Servers.TryGetValue(port, out var entry) && entry.Server.IsRunning ? entry.Instance : null;
 
     /// <summary>Stops the server on <paramref name="port"/>; false when there is none.</summary>
     public static bool StopServer(int port)
