@@ -13,9 +13,16 @@ internal sealed class KmsClientPool : IDisposable
     private readonly ConcurrentDictionary<string, Lazy<AmazonKeyManagementServiceClient>> _clients = new(StringComparer.Ordinal);
     private readonly ClientSettings _settings;
     private readonly Lazy<DataKeyCache> _dataKeys = new(() => new DataKeyCache());
+    private readonly IDisposable? _holds;
     private bool _disposed;
 
-    public KmsClientPool(ClientSettings settings) => _settings = settings;
+    /// <param name="settings">How to make each client.</param>
+    /// <param name="holds">What the session keeps open until it closes (its local KMS).</param>
+    public KmsClientPool(ClientSettings settings, IDisposable? holds = null)
+    {
+        _settings = settings;
+        _holds = holds;
+    }
 
     public static KmsClientPool Of(KmsSession session) => (KmsClientPool)session.Clients;
 
@@ -96,6 +103,7 @@ internal sealed class KmsClientPool : IDisposable
         }
         _clients.Clear();
         if (_dataKeys.IsValueCreated) _dataKeys.Value.Dispose();
+        _holds?.Dispose();
     }
 }
 

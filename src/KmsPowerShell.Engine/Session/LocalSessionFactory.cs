@@ -13,8 +13,6 @@ internal static class LocalSessionFactory
     public static KmsSession Create(KmsSessionOptions options, Action<string> verbose)
     {
         var statePath = string.IsNullOrEmpty(options.LocalStatePath) ? null : Path.GetFullPath(options.LocalStatePath);
-        var instance = LocalKmsRegistry.Get(statePath);
-
         var (region, regionSource) = LocalRegion(options);
         var (credentials, principal) = string.IsNullOrEmpty(options.AccessKey)
             ? (new BasicAWSCredentials(LocalKmsPrincipal.DefaultAccessKeyId, LocalKmsPrincipal.DefaultSecretAccessKey), LocalKmsPrincipal.DefaultPrincipalArn)
@@ -22,6 +20,8 @@ internal static class LocalSessionFactory
         var source = $"local KMS ({principal})";
         verbose($"Local KMS {(statePath is null ? "in memory" : $"with state in {statePath}")}; region {region} from {regionSource}; signing as {principal}.");
 
+        // The session holds its local KMS until it closes: the last holder of a state file releases the file's lock.
+        var hold = LocalKmsRegistry.Open(statePath, out var instance);
         var settings = new ClientSettings(credentials, source, LocalKmsHttpClientFactory.Endpoint, options.RetryMode, options.MaxAttempts,
             options.Timeout, false, false, instance.ClientFactory);
         var description = new KmsSessionDescription(region, regionSource, null, source, null, options.RetryMode.ToString(),
@@ -30,7 +30,7 @@ internal static class LocalSessionFactory
             IsLocal = true,
             LocalStatePath = statePath,
         };
-        return new KmsSession(description, new KmsClientPool(settings));
+        return new KmsSession(description, new KmsClientPool(settings, hold));
     }
 
     private static (string Region, string Source) LocalRegion(KmsSessionOptions options)

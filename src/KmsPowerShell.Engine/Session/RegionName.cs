@@ -27,13 +27,3 @@ public static partial class RegionName
     public static IReadOnlyList<string> Known =>
         Amazon.RegionEndpoint.EnumerableAllRegions.Select(r => r.SystemName).Where(IsValid).ToArray();
 }
-
-/// <summary>The profile names in the shared config and credentials files, for tab completion.</summary>
-public static class ProfileNames
-{
-    public static IReadOnlyList<string> List()
-    {
-        try { return new Amazon.Runtime.CredentialManagement.CredentialProfileStoreChain().ListProfiles().Select(p => p.Name).Distinct().ToArray(); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { return []; }
-    }
-}

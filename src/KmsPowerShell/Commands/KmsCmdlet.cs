@@ -18,28 +18,42 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
 
     protected CancellationToken CancellationToken => _stopping.Token;
 
-    /// <summary>The -Session given, else the runspace's current session, else a default one from the standard AWS chain.</summary>
+    /// <summary>
+    /// The -Session given, else the runspace's current session, else a default one from the standard AWS chain, unless
+    /// the runspace used a local KMS, the last Connect-Kms failed, or automatic sessions are off.
+    /// </summary>
     protected KmsSession ActiveSession => _session ??= OpenSession();
 
     private KmsSession OpenSession()
     {
-        var session = GivenSession ?? SessionStore.GetOrCreate(CreateDefaultSession);
-        if (session.IsClosed)
+        if (GivenSession is null) return SessionStore.GetOrCreate(CreateDefaultSession);
+        if (GivenSession.IsClosed)
         {
             var closed = new ObjectDisposedException(nameof(KmsSession), "The KMS session given with -Session is closed. Run Connect-Kms -PassThru for a new one.");
-            ThrowTerminatingError(KmsErrorMap.ToErrorRecord(closed, session));
+            ThrowTerminatingError(KmsErrorMap.ToErrorRecord(closed, GivenSession));
         }
-        return session;
+        SessionStore.Used(GivenSession);
+        return GivenSession;
     }
 
     private KmsSession CreateDefaultSession()
     {
+        string? whyNot = null;
+        try
+        {
+            whyNot = SessionStore.WhyNoDefaultSession(AutoConnectPreference.WhyOff(SessionState));
+        }
+        catch (KmsConfigurationException e)
+        {
+            ThrowTerminatingError(KmsErrorMap.ToErrorRecord(e, AutoConnectPreference.VariableName));
+        }
+        if (whyNot is not null) ThrowTerminatingError(KmsErrorMap.ToErrorRecord(new KmsConfigurationException("NoKmsSession", whyNot), null));
         WriteVerbose("No current KMS session: building one from the standard AWS chain.");
         return CreateSessionOrThrow(new KmsSessionOptions());
     }
 
-    /// <summary>Builds a session; settings that cannot work end the command with one clear error.</summary>
-    protected KmsSession CreateSessionOrThrow(KmsSessionOptions options)
+    /// <summary>Builds a session; settings that cannot work end the command with one clear error (after <paramref name="failed"/>).</summary>
+    protected KmsSession CreateSessionOrThrow(KmsSessionOptions options, Action<KmsConfigurationException>? failed = null)
     {
         try
         {
@@ -47,6 +61,7 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
         }
         catch (KmsConfigurationException e)
         {
+            failed?.Invoke(e);
             ThrowTerminatingError(KmsErrorMap.ToErrorRecord(e, options.ProfileName ?? options.Region));
             throw; // not reached: ThrowTerminatingError always throws
         }
@@ -169,7 +184,7 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
         (force && !IsWhatIf) || ShouldProcess(target, action);
 
     /// <summary>True under -WhatIf, or $WhatIfPreference when -WhatIf was not given.</summary>
-    private bool IsWhatIf => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
+    private protected bool IsWhatIf => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
         ? given is SwitchParameter { IsPresent: true } || given is true
         : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 

@@ -45,6 +45,12 @@ internal static class KmsErrorMap
         ["ServiceError"] = new("ServiceError", ErrorCategory.ResourceUnavailable, "The endpoint failed to answer the call: try again, and check the endpoint (Get-KmsSession)."),
         ["EndpointUnreachable"] = new("EndpointUnreachable", ErrorCategory.ConnectionError, "Check the network, the region and the endpoint URL (Get-KmsSession)."),
         ["RequestTimeout"] = new("RequestTimeout", ErrorCategory.OperationTimeout, "Raise the session's -Timeout in Connect-Kms, or check the network."),
+        // Sessions and the local KMS (KmsConfigurationException problems).
+        ["NoKmsSession"] = new("NoKmsSession", ErrorCategory.InvalidOperation, SessionStore.NoSessionRemedy),
+        ["AutoConnectPreferenceInvalid"] = new("AutoConnectPreferenceInvalid", ErrorCategory.InvalidArgument, "Set $KmsAutoConnectPreference to 'None' (no automatic session) or 'Chain' (the default), or remove it."),
+        ["LocalStateUnavailable"] = new("LocalStateUnavailable", ErrorCategory.ResourceUnavailable, "If another process holds the file, run Disconnect-Kms and Stop-KmsLocalServer there (or end it), or use another state file; a file that is not valid state must be restored or removed."),
+        ["LocalKmsNotCurrent"] = new("LocalKmsNotCurrent", ErrorCategory.InvalidOperation, "Run Connect-Kms -Local (with -LocalStatePath for a state file) first, or name the local KMS with -LocalStatePath."),
+        ["LocalKmsNotOpen"] = new("LocalKmsNotOpen", ErrorCategory.ObjectNotFound, "Open that state first with Connect-Kms -Local -LocalStatePath or Start-KmsLocalServer -StatePath."),
     };
 
     public static ErrorRecord ToErrorRecord(Exception exception, object? target)
@@ -76,6 +82,7 @@ internal static class KmsErrorMap
     {
         KmsServiceException service when ByCode.TryGetValue(service.ErrorCode, out var entry) => (entry.ErrorId, entry.Category, entry.Advice),
         KmsServiceException service => (service.ErrorCode.Replace("Exception", ""), ErrorCategory.NotSpecified, ""),
+        KmsConfigurationException configuration when ByCode.TryGetValue(configuration.Problem, out var entry) => (entry.ErrorId, entry.Category, entry.Advice),
         KmsConfigurationException configuration => (configuration.Problem, ErrorCategory.InvalidArgument, ""),
         KmsMessageException message => (message.Problem, MessageCategory(message.Problem), MessageAdvice(message.Problem)),
         FileNotFoundException => ("FileNotFound", ErrorCategory.ObjectNotFound, ""),

@@ -3,14 +3,8 @@ using KmsPowerShell.Engine.Local;
 
 namespace KmsPowerShell.Tests.Local;
 
-public sealed class PersistenceTests : IDisposable
+public sealed class PersistenceTests : StateFolderTests
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("localkms-").FullName;
-
-    private string StatePath => Path.Combine(_directory, "state.json");
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
     [Fact]
     public async Task Restart_FromStateFile_KeysAliasesGrantsAndCiphertextsSurvive()
     {
@@ -58,10 +52,19 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
-    public void Constructor_StateFileInUse_InvalidOperationException()
+    public void Constructor_StateFileInUse_RefusedNamingThisProcess()
     {
         using var first = new LocalKmsService(new LocalKmsOptions { StatePath = StatePath });
-        Assert.Throws<InvalidOperationException>(() => new LocalKmsService(new LocalKmsOptions { StatePath = StatePath }));
+        var refused = Assert.ThrowsAny<IOException>(() => new LocalKmsService(new LocalKmsOptions { StatePath = StatePath }));
+        Assert.Equal($"The local KMS state file '{StatePath}' is in use by process {Environment.ProcessId} ({System.Diagnostics.Process.GetCurrentProcess().ProcessName}).", refused.Message);
+    }
+
+    [Fact]
+    public void Dispose_StateFileInUse_ReleasesTheLock()
+    {
+        new LocalKmsService(new LocalKmsOptions { StatePath = StatePath }).Dispose();
+        using var second = new LocalKmsService(new LocalKmsOptions { StatePath = StatePath });
+        Assert.Equal(StatePath, second.StatePath);
     }
 
     [Fact]
@@ -70,7 +73,7 @@ public sealed class PersistenceTests : IDisposable
         File.WriteAllText(StatePath, "{\"Keys\": {");
         Assert.Throws<InvalidDataException>(() => new LocalKmsService(new LocalKmsOptions { StatePath = StatePath }));
         Assert.Equal("{\"Keys\": {", File.ReadAllText(StatePath));
-        using var again = new LocalKmsService(new LocalKmsOptions { StatePath = Path.Combine(_directory, "other.json") });
+        using var again = new LocalKmsService(new LocalKmsOptions { StatePath = Path.Combine(Folder, "other.json") });
     }
 
     [Fact]

@@ -6,26 +6,19 @@ namespace KmsPowerShell.Engine.Local.Persistence;
 /// <summary>
 /// The state file. Every save writes a temporary file beside it, flushes it to disk and only then moves it over the
 /// state file, so a crash leaves either the old or the new state, never a partial one; a leftover temporary file is
-/// never read. A lock file keeps two services from sharing one state file. The file holds key material: it is
-/// created readable by its owner only.
+/// never read. A lock file keeps two services from sharing one state file (see <see cref="StateFileLock"/>). The file
+/// holds key material: it is created readable by its owner only.
 /// </summary>
 internal sealed class StateFile : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-    private readonly FileStream _lock;
+    private readonly StateFileLock _lock;
 
     public StateFile(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        try
-        {
-            _lock = new FileStream(Path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-        }
-        catch (IOException e)
-        {
-            throw new InvalidOperationException($"The local KMS state file '{Path}' is in use by another local KMS.", e);
-        }
+        _lock = StateFileLock.Take(Path);
     }
 
     public string Path { get; }
@@ -41,11 +34,11 @@ internal sealed class StateFile : IDisposable
         try
         {
             return JsonSerializer.Deserialize<KmsState>(File.ReadAllBytes(Path), Json)
-                ?? throw new InvalidDataException("The file holds no state.");
+                ?? throw new InvalidDataException("it holds no state.");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"The local KMS state file '{Path}' is not valid: {e.Message}", e);
+            throw new InvalidDataException($"it is not valid local KMS state ({e.Message}).", e);
         }
     }
 

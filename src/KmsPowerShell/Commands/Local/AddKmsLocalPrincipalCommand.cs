@@ -35,8 +35,9 @@ public sealed class AddKmsLocalPrincipalCommand : LocalKmsCmdlet
         var account = PrincipalArn.Split(':')[4];
         var accessKey = AccessKeyId ?? "AKIA" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
         var secret = SecretAccessKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
-        if (!ShouldProcess(PrincipalArn, "Let the principal sign requests to the local KMS")) return;
-        LocalKms().Service.AddPrincipal(new LocalKmsPrincipal(accessKey, secret, PrincipalArn, account, AccountAdministrator));
+        var instance = LocalKms();
+        if (!ShouldProcess(PrincipalArn, $"Let the principal sign requests to {Describe(instance)}")) return;
+        instance.Service.AddPrincipal(new LocalKmsPrincipal(accessKey, secret, PrincipalArn, account, AccountAdministrator));
         WriteObject(new KmsLocalPrincipal(PrincipalArn, account, accessKey, secret, AccountAdministrator));
     }
 }

@@ -5,7 +5,7 @@ namespace KmsPowerShell.Commands.Local;
 
 /// <summary>Moves the local KMS clock forward, so a script sees a deletion window pass or a rotation fall due.</summary>
 [Cmdlet(VerbsCommon.Set, "KmsLocalClock", SupportsShouldProcess = true)]
-[OutputType(typeof(DateTimeOffset))]
+[OutputType(typeof(KmsLocalClock))]
 public sealed class SetKmsLocalClockCommand : LocalKmsCmdlet
 {
     /// <summary>How far to move the clock forward, such as (New-TimeSpan -Days 31) or '31.00:00:00'.</summary>
@@ -22,9 +22,10 @@ public sealed class SetKmsLocalClockCommand : LocalKmsCmdlet
             var error = new KmsArgumentException("LocalClockBackwards", "-Advance must not be negative: the local KMS clock only moves forward.");
             ThrowTerminatingError(KmsErrorMap.ToErrorRecord(error, Advance));
         }
-        if (!ShouldProcess("the local KMS clock", $"Move forward by {Advance}")) return;
-        var clock = LocalKms().Clock;
+        var instance = LocalKms();
+        if (!ShouldProcess($"the clock of {Describe(instance)}", $"Move forward by {Advance}")) return;
+        var clock = instance.Clock;
         clock.Advance(Advance);
-        if (PassThru) WriteObject(clock.GetUtcNow().ToLocalTime());
+        if (PassThru) WriteObject(new KmsLocalClock(clock.GetUtcNow().ToLocalTime(), clock.Offset, instance.Service.StatePath));
     }
 }

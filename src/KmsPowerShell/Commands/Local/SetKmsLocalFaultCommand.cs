@@ -48,7 +48,8 @@ public sealed class SetKmsLocalFaultCommand : LocalKmsCmdlet
             ThrowTerminatingError(KmsErrorMap.ToErrorRecord(error, faults));
         }
         var target = faults.Any ? $"throttle {ThrottleRate:P0}, 500s {InternalErrorRate:P0}, drops {DropConnectionRate:P0}, slow {SlowRate:P0}" : "no faults";
-        if (!ShouldProcess("the local KMS", $"Answer with {target}")) return;
-        LocalKms().Service.Faults = faults;
+        var instance = LocalKms();
+        if (!ShouldProcess(Describe(instance), $"Answer with {target}")) return;
+        instance.Service.Faults = faults;
     }
 }

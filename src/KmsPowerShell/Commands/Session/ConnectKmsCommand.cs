@@ -109,13 +109,14 @@ public sealed class ConnectKmsCommand : KmsCommand
             Local = Local,
             LocalStatePath = string.IsNullOrEmpty(LocalStatePath) ? null : GetUnresolvedProviderPathFromPSPath(LocalStatePath),
         };
-        var session = CreateSessionOrThrow(options);
+        // A failed Connect-Kms leaves no session, so the next cmdlet cannot fall back to the AWS chain unnoticed.
+        var session = CreateSessionOrThrow(options, e => { if (!IsWhatIf) SessionStore.ConnectFailed(e.Message); });
         if (!ShouldProcess($"{session.Region} ({session.CredentialSource})", "Make the current KMS session"))
         {
             session.Dispose();
             return;
         }
-        SessionStore.Set(session);
+        SessionStore.Connected(session, handedOut: PassThru);
         if (PassThru) WriteObject(session);
     }
 

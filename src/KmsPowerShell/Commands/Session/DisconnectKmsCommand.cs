@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KmsPowerShell.Engine.Local;
 
 namespace KmsPowerShell.Commands.Session;
 
@@ -23,5 +24,14 @@ public sealed class DisconnectKmsCommand : PSCmdlet
         if (!ShouldProcess($"{session.Region} ({session.CredentialSource})", "Close the KMS session")) return;
         if (ReferenceEquals(session, current)) SessionStore.Set(null);
         session.Dispose();
+        if (session.LocalStatePath is { } statePath) SayWhetherStateIsReleased(statePath);
+    }
+
+    private void SayWhetherStateIsReleased(string statePath)
+    {
+        var holders = LocalKmsRegistry.HolderCount(statePath);
+        WriteVerbose(holders == 0
+            ? $"The local KMS state file '{statePath}' is released: another process can use it now."
+            : $"The local KMS state file '{statePath}' stays locked: {holders} other session(s) or server(s) of this process still use it.");
     }
 }
