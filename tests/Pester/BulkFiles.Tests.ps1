@@ -74,3 +74,33 @@ Describe 'Protect-KmsData and Unprotect-KmsData -ThrottleLimit' {
             Should -Throw -ErrorId 'ParameterArgumentValidationError,KmsPowerShell.Commands.Data.ProtectKmsDataCommand'
     }
 }
+
+Describe 'progress over many files' {
+    It 'shows one overall bar for all the files of a pipeline, ending Completed with every file and byte counted' {
+        $folder = New-Folder 'progress' 5
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                param($Helpers, $Folder, $KeyId)
+                . $Helpers
+                Import-Module $ModulePath
+                Connect-TestKms
+                $ProgressPreference = 'Continue'
+                Get-ChildItem $Folder -File | Protect-KmsData -KeyId $KeyId -Algorithm 0x0478 -ThrottleLimit 2
+            }).AddArgument((Join-Path $PSScriptRoot 'TestHelpers.ps1')).AddArgument($folder.FullName).AddArgument($Key.KeyId)
+            $output = $ps.Invoke()
+            $ps.Streams.Error | Should -BeNullOrEmpty
+            $output.Count | Should -Be 5
+            $overall = @($ps.Streams.Progress | Where-Object Activity -eq 'Encrypting files')
+        }
+        finally { $ps.Dispose() }
+        $overall | Should -Not -BeNullOrEmpty
+        @($overall.ActivityId | Sort-Object -Unique).Count | Should -Be 1
+        $overall[-1].RecordType | Should -Be 'Completed'
+        $overall[-1].PercentComplete | Should -Be 100
+        # 100000 + 80000 + 60000 + 40000 + 20000 bytes.
+        $overall[-1].StatusDescription | Should -Match '^5 of 5 files, 293[.,]0 KiB of 293[.,]0 KiB$'
+        $done = $overall | ForEach-Object { [int]($_.StatusDescription -replace ' of .*') }
+        $done | Should -Be ($done | Sort-Object)
+    }
+}

@@ -140,3 +140,38 @@ Describe 'New-KmsDataKey, Get-KmsRandom and Update-KmsCiphertext' {
         Unprotect-KmsData $moved -EncryptionContext @{ b = '2' } -AsPlainText | Should -BeExactly $Secret
     }
 }
+
+Describe 'errors in plain words' {
+    It 'says what a ciphertext KMS cannot decrypt means, keeping the error id and the SDK exception' {
+        $ciphertext = Protect-KmsData -KeyId $Key.KeyId -Value $Secret -EncryptionContext @{ app = 'a' }
+        Unprotect-KmsData $ciphertext -EncryptionContext @{ app = 'b' } -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -Be 'CiphertextInvalid,KmsPowerShell.Commands.Data.UnprotectKmsDataCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $failures[0].Exception.Message | Should -Not -Match 'HTTP Body|The service returned an error'
+        $failures[0].Exception.InnerException | Should -Not -BeNullOrEmpty
+    }
+
+    # moto answers with a message of its own; the local KMS, as AWS, with none.
+    It 'names damage, another key and another encryption context' -Skip:($env:KMSPS_TEST_BACKEND -eq 'moto') {
+        $ciphertext = Protect-KmsData -KeyId $Key.KeyId -Value $Secret -EncryptionContext @{ app = 'a' }
+        Unprotect-KmsData $ciphertext -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].Exception.Message | Should -Match 'could not decrypt.*damaged.*another key.*encryption context'
+    }
+
+    # moto encrypts with an RSA key under SYMMETRIC_DEFAULT; KMS (and the local KMS) refuse it.
+    It 'suggests -EncryptionAlgorithm for an RSA key (<Cmdlet>)' -Skip:($env:KMSPS_TEST_BACKEND -eq 'moto') -ForEach @(
+        @{ Cmdlet = 'Protect-KmsData'; Run = { Protect-KmsData -KeyId $Rsa.KeyId -Value $Secret -ErrorAction Continue } }
+        @{ Cmdlet = 'Unprotect-KmsData'; Run = { Unprotect-KmsData -Ciphertext $RsaCiphertext -KeyId $Rsa.Arn -AsPlainText -ErrorAction Continue } }
+    ) {
+        $script:Rsa = New-KmsKey -Description 'pester rsa hint' -KeySpec RSA_2048 -KeyUsage ENCRYPT_DECRYPT
+        $script:RsaCiphertext = Protect-KmsData -KeyId $Rsa.KeyId -Value $Secret -EncryptionAlgorithm RSAES_OAEP_SHA_256
+        $all = & $Run 2>&1
+        $all | Where-Object { $_ -isnot [Management.Automation.ErrorRecord] } | Should -BeNullOrEmpty
+        $failures = @($all | Where-Object { $_ -is [Management.Automation.ErrorRecord] })
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'KeyUsageInvalid,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidOperation'
+        $failures[0].Exception.Message | Should -Match 'Add -EncryptionAlgorithm RSAES_OAEP_SHA_256'
+        $failures[0].Exception.InnerException | Should -Not -BeNullOrEmpty
+        ($failures | Out-String) | Should -Not -Match ([regex]::Escape($Secret))
+    }
+}

@@ -58,12 +58,16 @@ Describe 'Protect-KmsData -Path and Unprotect-KmsData -Path' {
         (Get-FileHash $out.FullName).Hash | Should -Be (Get-FileHash $file.FullName).Hash
     }
 
-    It 'never overwrites without -Force' {
+    It 'never overwrites without -Force, and says to add it' {
         $file = New-TestFile 'exists.bin' 100
         $encrypted = Protect-KmsData -KeyId $Key.KeyId -Path $file.FullName
         $before = (Get-FileHash $encrypted.FullName).Hash
         Protect-KmsData -KeyId $Key.KeyId -Path $file.FullName -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $failures[0].FullyQualifiedErrorId | Should -Be 'DestinationExists,KmsPowerShell.Commands.Data.ProtectKmsDataCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        $failures[0].Exception.Message | Should -Match 'exists: add -Force'
+        $failures[0].Exception.Message | Should -Match '-OutFile or -DestinationPath'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match '-Force'
         (Get-FileHash $encrypted.FullName).Hash | Should -Be $before
         Protect-KmsData -KeyId $Key.KeyId -Path $file.FullName -Force | Should -Not -BeNullOrEmpty
         (Get-FileHash $encrypted.FullName).Hash | Should -Not -Be $before
@@ -75,12 +79,68 @@ Describe 'Protect-KmsData -Path and Unprotect-KmsData -Path' {
         "$($file.FullName).encrypted" | Should -Not -Exist
     }
 
-    It 'refuses -OutFile for several files' {
-        $a = New-TestFile 'many-a.bin' 10
-        $b = New-TestFile 'many-b.bin' 10
-        $out = Join-Path $TestDrive 'many.enc'
-        Protect-KmsData -KeyId $Key.KeyId -LiteralPath $a.FullName, $b.FullName -OutFile $out -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
-        $failures[0].FullyQualifiedErrorId | Should -Be 'OutFileWithManyInputs,KmsPowerShell.Commands.Data.ProtectKmsDataCommand'
+}
+
+Describe '-OutFile and -DestinationPath' {
+    BeforeEach {
+        $script:Inputs = New-Item -ItemType Directory (Join-Path $TestDrive "in-$([guid]::NewGuid().ToString('n'))")
+        'a', 'b', 'c' | ForEach-Object { Set-Content (Join-Path $Inputs "$_.txt") "data $_" }
+        $script:Out = New-Item -ItemType Directory (Join-Path $TestDrive "out-$([guid]::NewGuid().ToString('n'))")
+    }
+
+    It 'refuses several inputs with -OutFile in one clear error, having written nothing (<Case>)' -ForEach @(
+        @{ Case = 'wildcards'; Run = { Protect-KmsData -KeyId $Key.KeyId -Path (Join-Path $Inputs '*.txt') -OutFile (Join-Path $Out 'one.enc') } }
+        @{ Case = 'piped files'; Run = { Get-ChildItem $Inputs -File | Protect-KmsData -KeyId $Key.KeyId -OutFile (Join-Path $Out 'one.enc') } }
+        @{ Case = 'Unprotect-KmsData'; Run = { Unprotect-KmsData -Discovery -LiteralPath (Get-ChildItem $Inputs -File).FullName -OutFile (Join-Path $Out 'one') } }
+        @{ Case = 'Update-KmsCiphertext'; Run = { Update-KmsCiphertext -Path (Join-Path $Inputs '*') -Discovery -DestinationKeyId $Key.KeyId -OutFile (Join-Path $Out 'one') } }
+    ) {
+        $before = Get-ChildItem $Inputs -Force | ForEach-Object { "$($_.Name) $((Get-FileHash $_.FullName).Hash)" }
+        $thrown = $Run | Should -Throw -ErrorId 'OutFileWithManyInputs,KmsPowerShell.Commands.Data.*' -PassThru
+        $thrown.Exception.Message | Should -Match '-DestinationPath'
+        Get-ChildItem $Out -Force | Should -BeNullOrEmpty
+        Get-ChildItem $Inputs -Force | ForEach-Object { "$($_.Name) $((Get-FileHash $_.FullName).Hash)" } | Should -Be $before
+    }
+
+    It 'writes each output into -DestinationPath under its default name, for wildcards and piped files' {
+        $wild = Protect-KmsData -KeyId $Key.KeyId -Path (Join-Path $Inputs '*.txt') -DestinationPath $Out -Algorithm 0x0478
+        $wild.FullName | Should -Be ('a', 'b', 'c' | ForEach-Object { Join-Path $Out "$_.txt.encrypted" })
+        Get-ChildItem $Inputs -Filter *.encrypted | Should -BeNullOrEmpty
+
+        $back = New-Item -ItemType Directory (Join-Path $Out 'back')
+        $decrypted = Get-ChildItem $Out -Filter *.encrypted | Unprotect-KmsData -KeyId $Key.Arn -DestinationPath $back
+        $decrypted.Name | Should -Be 'a.txt', 'b.txt', 'c.txt'
+        Get-Content (Join-Path $back 'b.txt') | Should -Be 'data b'
+
+        $moved = New-Item -ItemType Directory (Join-Path $Out 'moved')
+        $updated = $wild | Update-KmsCiphertext -SourceKeyId $Key.Arn -DestinationKeyId $Second.KeyId -DestinationPath $moved
+        $updated.FullName | Should -Be ('a', 'b', 'c' | ForEach-Object { Join-Path $moved "$_.txt.encrypted" })
+        Unprotect-KmsData -LiteralPath $updated[0].FullName -KeyId $Second.Arn -OutFile (Join-Path $back 'a2.txt') | Get-Content | Should -Be 'data a'
+    }
+
+    It 'refuses the second of two inputs that would write one output, before it writes' {
+        $other = New-Item -ItemType Directory (Join-Path $Inputs 'other')
+        Set-Content (Join-Path $other 'a.txt') 'other a'
+        $first = Protect-KmsData -KeyId $Key.KeyId -LiteralPath (Join-Path $Inputs 'a.txt') -OutFile (Join-Path $TestDrive 'first-a.enc')
+        $all = Get-Item (Join-Path $Inputs 'a.txt'), (Join-Path $other 'a.txt') |
+            Protect-KmsData -KeyId $Key.KeyId -DestinationPath $Out -Force -ErrorVariable failures -ErrorAction SilentlyContinue
+        $all.Count | Should -Be 1
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'DestinationClash,KmsPowerShell.Commands.Data.ProtectKmsDataCommand'
+        $failures[0].TargetObject | Should -Be (Join-Path $other 'a.txt')
+        Unprotect-KmsData -LiteralPath $all.FullName -KeyId $Key.Arn -OutFile (Join-Path $TestDrive 'clash.txt') | Get-Content | Should -Be 'data a'
+        $first | Should -Exist
+    }
+
+    It 'refuses <Case> before any file' -ForEach @(
+        @{ Case = 'a -DestinationPath that is not a folder'; ErrorId = 'DestinationPathNotFound'; Arguments = { @{ DestinationPath = (Join-Path $TestDrive 'no-such-folder') } } }
+        @{ Case = '-OutFile with -DestinationPath'; ErrorId = 'OutputPathConflict'; Arguments = { @{ DestinationPath = $Out; OutFile = (Join-Path $Out 'x') } } }
+    ) {
+        $arguments = & $Arguments
+        { Protect-KmsData -KeyId $Key.KeyId -Path (Join-Path $Inputs '*.txt') @arguments } |
+            Should -Throw -ErrorId "$ErrorId,KmsPowerShell.Commands.Data.ProtectKmsDataCommand"
+        Get-ChildItem $Out -Force | Should -BeNullOrEmpty
+        Get-ChildItem $Inputs -Filter *.encrypted | Should -BeNullOrEmpty
+        Join-Path $TestDrive 'no-such-folder' | Should -Not -Exist
     }
 }
 
@@ -150,8 +210,12 @@ Describe 'bad input leaves nothing behind' {
         finally { $Key | Enable-KmsKey }
     }
 
-    It 'needs -KeyId or -Discovery for messages' {
-        { Unprotect-KmsData -Path $Message } | Should -Throw -ErrorId 'DecryptKeysInvalid,KmsPowerShell.Commands.Data.UnprotectKmsDataCommand'
+    It 'needs -KeyId or -Discovery for messages, and says how to give them' {
+        $neither = { Unprotect-KmsData -Path $Message } | Should -Throw -ErrorId 'DecryptKeysInvalid,KmsPowerShell.Commands.Data.UnprotectKmsDataCommand' -PassThru
+        $neither.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $neither.Exception.Message | Should -Match 'Name the keys that may decrypt the message with -KeyId, or add -Discovery'
+        $both = { Unprotect-KmsData -Path $Message -KeyId $Key.Arn -Discovery } | Should -Throw -ErrorId 'DecryptKeysInvalid,KmsPowerShell.Commands.Data.UnprotectKmsDataCommand' -PassThru
+        $both.Exception.Message | Should -Match '-KeyId and -Discovery exclude each other'
     }
 }
 

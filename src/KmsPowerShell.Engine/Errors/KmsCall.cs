@@ -28,7 +28,7 @@ internal static class KmsCall
             case OperationCanceledException when cancellationToken.IsCancellationRequested:
                 return null;
             case AmazonServiceException service when !string.IsNullOrEmpty(service.ErrorCode):
-                return new KmsServiceException(service.ErrorCode, service.Message, (int)service.StatusCode, service.RequestId, service);
+                return new KmsServiceException(service.ErrorCode, ServiceErrorText.For(service.ErrorCode, service.Message), (int)service.StatusCode, service.RequestId, service);
             case AmazonServiceException service when service.InnerException is HttpRequestException http:
                 return Unreachable(http.Message, service);
             case AmazonServiceException service:

@@ -119,23 +119,14 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
     internal CancellationToken Token => CancellationToken;
 
     /// <summary>
-    /// Waits for long engine work, showing a progress bar (on the pipeline thread, where PowerShell wants it) for
-    /// work of <paramref name="total"/> bytes. Hosts that are not interactive ignore progress records.
+    /// Waits for engine work, calling <paramref name="tick"/> every 250 ms on the pipeline thread (where PowerShell wants
+    /// progress records) until it ends; Ctrl+C ends the wait at once.
     /// </summary>
-    private protected T AwaitWithProgress<T>(Task<T> task, LatestProgress progress, long total, string activity)
+    private protected T AwaitWithTicks<T>(Task<T> task, Action tick)
     {
-        const long worthShowing = 16 * 1024 * 1024;
-        if (total < worthShowing) return Await(task);
-        var record = new ProgressRecord(Math.Abs(activity.GetHashCode()) % 100000, activity, "Starting");
         try
         {
-            while (!task.Wait(TimeSpan.FromMilliseconds(250), CancellationToken))
-            {
-                var done = Math.Min(progress.Bytes, total);
-                record.PercentComplete = (int)(done * 100 / total);
-                record.StatusDescription = $"{done / (1024 * 1024)} of {total / (1024 * 1024)} MiB";
-                WriteProgress(record);
-            }
+            while (!task.Wait(TimeSpan.FromMilliseconds(250), CancellationToken)) tick();
         }
         catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
         {
@@ -144,11 +135,6 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
         catch (AggregateException)
         {
             // The task failed: Await below rethrows its own exception.
-        }
-        finally
-        {
-            record.RecordType = ProgressRecordType.Completed;
-            WriteProgress(record);
         }
         return Await(task);
     }

@@ -52,4 +52,12 @@ internal sealed record KeyFit(string Name, string KeySpec, string KeyUsage, IRea
 
     public static KmsArgumentException Required(string parameter, string? offered) =>
         new($"{parameter.TrimStart('-')}Required", $"{offered ?? "The key's algorithms are not known"}: choose one with {parameter}.");
+
+    /// <summary>What to give -EncryptionAlgorithm for an asymmetric key of <paramref name="keySpec"/> ("RSAES_OAEP_SHA_256 (or RSAES_OAEP_SHA_1)"); null for symmetric keys.</summary>
+    public static string? EncryptionAlgorithmFor(string keySpec) => keySpec switch
+    {
+        _ when keySpec.StartsWith("RSA_", StringComparison.Ordinal) => "RSAES_OAEP_SHA_256 (or RSAES_OAEP_SHA_1)",
+        "SM2" => "SM2PKE",
+        _ => null,
+    };
 }

@@ -7,7 +7,7 @@ internal static class OutputFile
     {
         if (!force && File.Exists(path))
         {
-            throw new KmsArgumentException("OutFileExists", $"{path} exists. Use -Force to overwrite it, or choose another -OutFile.");
+            throw new KmsArgumentException("OutFileExists", $"'{path}' exists: add -Force to replace it, or name another output with -OutFile.");
         }
     }
 

@@ -53,4 +53,22 @@ public class KmsCallTests
     {
         await Assert.ThrowsAsync<NullReferenceException>(() => KmsCall.Run<int>(_ => throw new NullReferenceException(), CancellationToken.None));
     }
+
+    [Theory]
+    [InlineData("InvalidCiphertextException", "encrypted under another key")]
+    [InlineData("KMSInvalidMacException", "MAC does not match")]
+    [InlineData("SomeFutureException", "SomeFutureException")]
+    public async Task Run_ErrorWithoutMessage_SaysWhatItMeansNotTheSdkWrapper(string code, string meaning)
+    {
+        var sdk = new AmazonServiceException($"The service returned an error with Error Code {code} and HTTP Body: {{\"__type\":\"{code}\"}}")
+        {
+            ErrorCode = code,
+            StatusCode = HttpStatusCode.BadRequest,
+        };
+        var error = await Assert.ThrowsAsync<KmsServiceException>(() => KmsCall.Run<int>(_ => throw sdk, CancellationToken.None));
+        Assert.Equal(code, error.ErrorCode);
+        Assert.Contains(meaning, error.Message);
+        Assert.DoesNotContain("HTTP Body", error.Message);
+        Assert.Same(sdk, error.InnerException);
+    }
 }

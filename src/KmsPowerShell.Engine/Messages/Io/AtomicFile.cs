@@ -11,7 +11,7 @@ internal static class AtomicFile
         var target = Path.GetFullPath(destination);
         if (!overwrite && File.Exists(target))
         {
-            throw new KmsArgumentException("DestinationExists", $"'{target}' already exists. Choose another path, or allow overwriting it.");
+            throw new KmsArgumentException("DestinationExists", $"'{target}' exists: add -Force to replace it, or name another output with -OutFile or -DestinationPath.");
         }
         if (Directory.Exists(target)) throw new KmsArgumentException("DestinationIsDirectory", $"'{target}' is a directory.");
         var directory = Path.GetDirectoryName(target)!;

@@ -1,18 +1,27 @@
 using System.Management.Automation;
+using KmsPowerShell.Engine.Keys;
 
 namespace KmsPowerShell.Commands.Data;
 
 /// <summary>
-/// What the cmdlets that work on AWS Encryption SDK message files share: each file is one pipeline item, -OutFile
-/// names the output of one input only, and every file gets ShouldProcess, a progress bar when large, -Verbose about
-/// the message, and its output FileInfo. Up to <see cref="ThrottleLimit"/> files are worked on at once; their
-/// outputs and errors are written in input order, on the pipeline thread.
+/// What the cmdlets that work on AWS Encryption SDK message files share: each file is one pipeline item; its output
+/// goes to its default name, to -OutFile (one input only) or into the -DestinationPath folder; every file gets
+/// ShouldProcess, -Verbose about the message, and its output FileInfo; one progress bar covers all the files. Up to
+/// <see cref="ThrottleLimit"/> files are worked on at once; their outputs and errors are written in input order, on
+/// the pipeline thread.
 /// </summary>
 public abstract class KmsMessageFileCmdlet : KmsCmdlet
 {
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
     private static readonly StringComparer PathComparer = OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
     private readonly OrderedWindow<FileWork> _inFlight;
-    private int _files;
+    // Which input each output of this run comes from: two inputs never write one output.
+    private readonly Dictionary<string, string> _sources = new(PathComparer);
+    private FilesProgress? _progress;
+    private string? _folder;
+    // With -OutFile: the one input, started only once EndProcessing knows no other came.
+    private string? _onlyInput;
 
     protected KmsMessageFileCmdlet() => _inFlight = new OrderedWindow<FileWork>(w => w.Work, Write);
 
@@ -20,16 +29,55 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
     /// How many files are worked on at once (default 4: KMS latency and disk waits overlap the crypto of other files);
     /// output stays in input order. Every file cmdlet names its file sets Path and LiteralPath.
     /// </summary>
-    [Parameter(ParameterSetName = "Path")]
-    [Parameter(ParameterSetName = "LiteralPath")]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 4;
+
+    /// <summary>The output file, for one input file only; several inputs with -OutFile are refused before any is written.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [ValidateNotNullOrEmpty]
+    public string? OutFile { get; set; }
+
+    /// <summary>An existing folder for the outputs of many files, each under its default name.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [ValidateNotNullOrEmpty]
+    public string? DestinationPath { get; set; }
+
+    /// <summary>The overall progress bar's activity ("Encrypting files").</summary>
+    private protected abstract string FilesActivity { get; }
+
+    /// <summary>The output of <paramref name="source"/> when neither -OutFile nor -DestinationPath says otherwise.</summary>
+    private protected abstract string DefaultOutput(string source);
+
+    /// <summary>Starts the work on one file (with <see cref="RunOnFile"/>).</summary>
+    private protected abstract void StartFile(string source, string destination);
+
+    /// <summary>Refuses output parameters that cannot work, before any file: derived cmdlets call it first.</summary>
+    protected override void BeginProcessing()
+    {
+        _progress = new FilesProgress(FilesActivity, TimeProvider.System);
+        if (OutFile is not null && DestinationPath is not null)
+        {
+            ThrowInvocationError(new KmsArgumentException("OutputPathConflict",
+                "-OutFile names the output of one file, -DestinationPath a folder for the outputs of many: give one of them."), OutFile);
+        }
+        if (DestinationPath is null) return;
+        _folder = FilePaths.Output(this, DestinationPath);
+        if (!Directory.Exists(_folder))
+        {
+            ThrowInvocationError(new KmsArgumentException("DestinationPathNotFound",
+                $"-DestinationPath '{_folder}' is not an existing folder: create it first (New-Item -ItemType Directory), or name another."), DestinationPath);
+        }
+    }
 
     /// <summary>
     /// Resolves each path (wildcards unless literal) and starts work on each file; a bad path, or a file whose work
     /// cannot start, is an error of its own, written in its place in the output.
     /// </summary>
-    protected void ForEachFile(IEnumerable<string> paths, bool literal, Action<string> work)
+    private protected void ForEachFile(IEnumerable<string> paths, bool literal)
     {
         foreach (var path in paths)
         {
@@ -45,9 +93,14 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
             }
             foreach (var file in files)
             {
+                if (OutFile is not null)
+                {
+                    HoldOnlyInput(file);
+                    continue;
+                }
                 try
                 {
-                    work(file);
+                    StartFile(file, Claim(file, _folder is null ? DefaultOutput(file) : Path.Combine(_folder, Path.GetFileName(DefaultOutput(file)))));
                 }
                 catch (Exception e) when (IsItemFailure(e))
                 {
@@ -57,15 +110,28 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
         }
     }
 
-    /// <summary>The output of <paramref name="source"/>: -OutFile for the first input only, else <paramref name="byDefault"/>.</summary>
-    protected string DestinationFor(string source, string? outFile, Func<string, string> byDefault)
+    private void HoldOnlyInput(string file)
     {
-        if (outFile is not null && ++_files > 1)
+        if (_onlyInput is null)
         {
-            throw new KmsArgumentException("OutFileWithManyInputs",
-                "-OutFile names one output file, but more than one file was given: omit -OutFile to write an output beside each.");
+            _onlyInput = file;
+            return;
         }
-        return outFile is null ? byDefault(source) : FilePaths.Output(this, outFile);
+        ThrowInvocationError(new KmsArgumentException("OutFileWithManyInputs",
+            $"-OutFile names one output file, but more than one file was given ('{_onlyInput}', '{file}', ...): nothing was written. " +
+            "Use -DestinationPath <folder> for many files, or omit -OutFile to write each output beside its input."), file);
+    }
+
+    /// <summary>The output of <paramref name="source"/>, unless another input of this run already writes it.</summary>
+    private string Claim(string source, string destination)
+    {
+        if (_sources.TryGetValue(destination, out var other) && !PathComparer.Equals(other, source))
+        {
+            throw new KmsArgumentException("DestinationClash",
+                $"'{source}' would write '{destination}', the output of '{other}': it was skipped. Work on inputs of the same name in separate runs.");
+        }
+        _sources[destination] = source;
+        return destination;
     }
 
     /// <summary>Starts message work on one file after ShouldProcess; its output or error comes in input order.</summary>
@@ -76,10 +142,27 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
         // Two files that share a path (one's output is another's input, or both write one output) never overlap.
         while (_inFlight.InFlight.Any(w => Touches(w, source) || Touches(w, destination))) _inFlight.WriteNext();
         var progress = new LatestProgress();
-        _inFlight.Add(new FileWork(source, destination, activity, Task.Run(() => work(progress), CancellationToken), progress), ThrottleLimit);
+        var length = LengthOf(source);
+        _progress!.Known(length);
+        _inFlight.Add(new FileWork(source, destination, activity, Task.Run(() => work(progress), CancellationToken), progress, length), ThrottleLimit);
     }
 
-    protected override void EndProcessing() => _inFlight.WriteAll();
+    protected override void EndProcessing()
+    {
+        if (_onlyInput is { } only)
+        {
+            try
+            {
+                StartFile(only, FilePaths.Output(this, OutFile!));
+            }
+            catch (Exception e) when (IsItemFailure(e))
+            {
+                _inFlight.Add(FileWork.Failed(only, e), ThrottleLimit);
+            }
+        }
+        _inFlight.WriteAll();
+        if (_progress?.Completed() is { } completed) WriteProgress(completed);
+    }
 
     /// <summary>Ctrl+C: every file in flight is cancelled; give them a moment to remove their temporary files.</summary>
     protected override void StopProcessing()
@@ -88,11 +171,45 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
         _inFlight.WaitAll(TimeSpan.FromSeconds(1));
     }
 
+    /// <summary>Unprotect-KmsData and Update-KmsCiphertext: a message needs the keys that may decrypt it named, or -Discovery.</summary>
+    private protected static KmsArgumentException DecryptKeysInvalid(string keyParameter, bool both) => new("DecryptKeysInvalid",
+        (both ? $"{keyParameter} and -Discovery exclude each other: name" : "Name") +
+        $" the keys that may decrypt the message with {keyParameter}, or add -Discovery to let any key the message names decrypt it.");
+
+    /// <summary>
+    /// Runs KMS Encrypt or Decrypt of a value. KMS refuses an asymmetric key without an algorithm and names no way out
+    /// ("Algorithm SYMMETRIC_DEFAULT is incompatible with key spec RSA_2048"): the key's spec says what to add.
+    /// </summary>
+    private protected T WithAlgorithmHint<T>(Func<T> call, KeyRequest? key, string? algorithm)
+    {
+        try
+        {
+            return call();
+        }
+        catch (KmsServiceException e) when (e.ErrorCode == "InvalidKeyUsageException" && algorithm is null && key is not null && FittingAlgorithm(key) is { } fits)
+        {
+            throw new KmsServiceException(e.ErrorCode, $"{e.Message} Add -EncryptionAlgorithm {fits.Algorithm} for this {fits.KeySpec} key.", e.StatusCode, e.RequestId, e);
+        }
+    }
+
+    private (string Algorithm, string KeySpec)? FittingAlgorithm(KeyRequest key)
+    {
+        try
+        {
+            var spec = Await(new KmsKeyReader(ActiveSession).GetAsync(key, CancellationToken)).KeySpec;
+            return KeyFit.EncryptionAlgorithmFor(spec) is { } algorithm ? (algorithm, spec) : null;
+        }
+        catch (KmsException)
+        {
+            return null; // not allowed to describe the key: KMS's own words stay
+        }
+    }
+
     private void Write(FileWork work)
     {
         try
         {
-            var info = AwaitWithProgress(work.Work, work.Progress, work.Activity.Length == 0 ? 0 : LengthOf(work.Source), work.Activity);
+            var info = AwaitWithTicks(work.Work, () => ShowProgress(work));
             WriteVerbose(MessageVerbose.Describe(info));
             // As Get-Item gives it (with PSPath), so the output pipes on: Protect-KmsData ... | Unprotect-KmsData ...
             WriteObject(InvokeProvider.Item.Get([work.Destination!], force: false, literalPath: true), enumerateCollection: true);
@@ -101,7 +218,31 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
         {
             WriteKmsError(e, work.Source);
         }
+        finally
+        {
+            if (work.Started) Finish(work);
+        }
     }
+
+    private void ShowProgress(FileWork work)
+    {
+        if (_progress!.Due(InFlightBytes()) is { } overall) WriteProgress(overall);
+        if (work.Length >= FilesProgress.LargeFile)
+        {
+            work.BarShown = true;
+            WriteProgress(_progress.File(work.Activity, work.Progress.Bytes, work.Length, ProgressRecordType.Processing));
+        }
+    }
+
+    private void Finish(FileWork work)
+    {
+        work.Written = true;
+        _progress!.Done(work.Length);
+        if (work.BarShown) WriteProgress(_progress.File(work.Activity, work.Length, work.Length, ProgressRecordType.Completed));
+        if (_progress.Due(InFlightBytes()) is { } overall) WriteProgress(overall);
+    }
+
+    private long InFlightBytes() => _inFlight.InFlight.Where(w => w.Started && !w.Written).Sum(w => Math.Min(w.Progress.Bytes, w.Length));
 
     private static bool Touches(FileWork work, string path) =>
         PathComparer.Equals(work.Source, path) || (work.Destination is { } destination && PathComparer.Equals(destination, path));
@@ -119,9 +260,15 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
     }
 
     /// <summary>One file's work: started, maybe finished; a failure to start is a finished, failed work.</summary>
-    private sealed record FileWork(string Source, string? Destination, string Activity, Task<KmsMessageInfo> Work, LatestProgress Progress)
+    private sealed record FileWork(string Source, string? Destination, string Activity, Task<KmsMessageInfo> Work, LatestProgress Progress, long Length)
     {
+        public bool Started => Destination is not null;
+
+        public bool Written { get; set; }
+
+        public bool BarShown { get; set; }
+
         public static FileWork Failed(string source, Exception error) =>
-            new(source, null, "", Task.FromException<KmsMessageInfo>(error), new LatestProgress());
+            new(source, null, "", Task.FromException<KmsMessageInfo>(error), new LatestProgress(), 0);
     }
 }

@@ -55,11 +55,6 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
     [Alias("PSPath", "LP")]
     public string[] LiteralPath { get; set; } = [];
 
-    /// <summary>The encrypted file to write; the default is the input path plus .encrypted. Only for one input file.</summary>
-    [Parameter(ParameterSetName = PathSet)]
-    [Parameter(ParameterSetName = LiteralPathSet)]
-    public string? OutFile { get; set; }
-
     /// <summary>The message's algorithm suite: 0x0578 (signed, committing; the default) or 0x0478 (committing, unsigned).</summary>
     [Parameter(ParameterSetName = EnvelopeSet)]
     [Parameter(ParameterSetName = PathSet)]
@@ -138,8 +133,11 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
 
     private bool IsFileSet => ParameterSetName is PathSet or LiteralPathSet;
 
+    private protected override string FilesActivity => "Encrypting files";
+
     protected override void BeginProcessing()
     {
+        base.BeginProcessing();
         try
         {
             if (ParameterSetName == ValueSet && KeyId.Length > 1)
@@ -165,19 +163,19 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
     {
         if (IsFileSet)
         {
-            ForEachFile(ParameterSetName == PathSet ? Path : LiteralPath, ParameterSetName == LiteralPathSet, ProtectFile);
+            ForEachFile(ParameterSetName == PathSet ? Path : LiteralPath, ParameterSetName == LiteralPathSet);
             return;
         }
         if (PipedFile.Of(Value) is { } file)
         {
-            ForEachFile([file], literal: true, ProtectFile);
+            ForEachFile([file], literal: true);
             return;
         }
         byte[]? plaintext = null;
         try
         {
             plaintext = SecretValue.ToBytes(Value);
-            WriteCiphertext(ParameterSetName == EnvelopeSet ? ProtectEnvelope(plaintext) : ProtectValue(plaintext));
+            if ((ParameterSetName == EnvelopeSet ? ProtectEnvelope(plaintext) : ProtectValue(plaintext)) is { } ciphertext) WriteCiphertext(ciphertext);
         }
         catch (Exception e) when (IsItemFailure(e))
         {
@@ -190,7 +188,8 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
         }
     }
 
-    private byte[] ProtectValue(byte[] plaintext)
+    /// <summary>KMS Encrypt of one value, after ShouldProcess (null under -WhatIf or a "no").</summary>
+    private byte[]? ProtectValue(byte[] plaintext)
     {
         if (plaintext.Length is 0 or > KmsCrypto.MaxPlaintextBytes)
         {
@@ -200,27 +199,33 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
         }
         // One key for every value of the pipeline: parsed once.
         var key = _valueKey ??= KeyRequest.For(KeyId[0].Value, RegionOrDefault(Region));
-        var ciphertext = Await(new KmsCrypto(ActiveSession).EncryptAsync(key, plaintext, _options, CancellationToken));
+        if (!ShouldProcess(KeyId[0].Value, "Encrypt a value (KMS Encrypt)")) return null;
+        var ciphertext = WithAlgorithmHint(() => Await(new KmsCrypto(ActiveSession).EncryptAsync(key, plaintext, _options, CancellationToken)), key, EncryptionAlgorithm);
         WriteVerbose($"Encrypted {plaintext.Length} bytes under {ciphertext.KeyArn}.");
         return ciphertext.Blob;
     }
 
-    private byte[] ProtectEnvelope(byte[] plaintext)
+    /// <summary>An Encryption SDK message of one value, after ShouldProcess (null under -WhatIf or a "no").</summary>
+    private byte[]? ProtectEnvelope(byte[] plaintext)
     {
+        if (!ShouldProcess(KeyNames, "Encrypt a value as an AWS Encryption SDK message")) return null;
         var message = Await(new KmsMessageCrypto(ActiveSession).EncryptBytesAsync(plaintext, MessageOptions(), CancellationToken));
         WriteVerbose(MessageVerbose.Describe(message.Info));
         return message.Bytes;
     }
 
+    private string KeyNames => string.Join(", ", KeyId.Select(k => k.Value));
+
     private void WriteCiphertext(byte[] ciphertext) => WriteObject(AsByteArray ? ciphertext : Convert.ToBase64String(ciphertext));
 
-    private void ProtectFile(string source)
+    private protected override string DefaultOutput(string source) => source + ".encrypted";
+
+    private protected override void StartFile(string source, string destination)
     {
-        var destination = DestinationFor(source, OutFile, plain => plain + ".encrypted");
         // Made here: the work runs on another thread, and the session is opened on the pipeline thread.
         var crypto = new KmsMessageCrypto(ActiveSession);
         var options = MessageOptions();
-        RunOnFile(source, destination, $"Encrypt {source} under {string.Join(", ", KeyId.Select(k => k.Value))}", $"Encrypting {System.IO.Path.GetFileName(source)}",
+        RunOnFile(source, destination, $"Encrypt {source} under {KeyNames}", $"Encrypting {System.IO.Path.GetFileName(source)}",
             progress => crypto.EncryptFileAsync(source, destination, options, Force, progress, CancellationToken));
     }
 

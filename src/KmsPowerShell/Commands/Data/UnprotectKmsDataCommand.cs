@@ -45,11 +45,6 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
     [Alias("PSPath", "LP")]
     public string[] LiteralPath { get; set; } = [];
 
-    /// <summary>The decrypted file; the default strips .encrypted from the input path (or adds .decrypted).</summary>
-    [Parameter(ParameterSetName = PathSet)]
-    [Parameter(ParameterSetName = LiteralPathSet)]
-    public string? OutFile { get; set; }
-
     /// <summary>KMS blobs: the key that must have encrypted them. Messages: strict mode, only these keys are used.</summary>
     [Parameter]
     [Alias("KeyArn")]
@@ -119,8 +114,11 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
     [ValidateNotNullOrEmpty]
     public string? Region { get; set; }
 
+    private protected override string FilesActivity => "Decrypting files";
+
     protected override void BeginProcessing()
     {
+        base.BeginProcessing();
         try
         {
             if (AsPlainText && AsByteArray) throw new KmsArgumentException("OutputFormatConflict", "-AsPlainText and -AsByteArray cannot be used together.");
@@ -128,11 +126,7 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
             {
                 throw new KmsArgumentException("KeyIdTooMany", "A KMS ciphertext blob was encrypted under one key: give at most one -KeyId.");
             }
-            if (ParameterSetName != CiphertextSet && Discovery == KeyId is { Length: > 0 })
-            {
-                throw new KmsArgumentException("DecryptKeysInvalid",
-                    "Say which keys may decrypt the message: -KeyId (strict: only these keys) or -Discovery (any key it names), not both.");
-            }
+            if (ParameterSetName != CiphertextSet && Discovery == KeyId is { Length: > 0 }) throw DecryptKeysInvalid("-KeyId", both: Discovery);
             _options = new KmsCipherOptions(ContextTable.From(EncryptionContext), GrantToken ?? [], EncryptionAlgorithm);
         }
         catch (KmsArgumentException e)
@@ -145,18 +139,17 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
     {
         if (ParameterSetName is PathSet or LiteralPathSet)
         {
-            ForEachFile(ParameterSetName == PathSet ? Path : LiteralPath, ParameterSetName == LiteralPathSet, UnprotectFile);
+            ForEachFile(ParameterSetName == PathSet ? Path : LiteralPath, ParameterSetName == LiteralPathSet);
             return;
         }
         if (PipedFile.Of(Ciphertext) is { } file)
         {
             if (KeyId is not { Length: > 0 })
             {
-                var keys = new KmsArgumentException("DecryptKeysInvalid", "Say which keys may decrypt the message: -KeyId (strict: only these keys) or -Discovery (any key it names).");
-                WriteKmsError(keys, file);
+                WriteKmsError(DecryptKeysInvalid("-KeyId", both: false), file);
                 return;
             }
-            ForEachFile([file], literal: true, UnprotectFile);
+            ForEachFile([file], literal: true);
             return;
         }
         byte[]? plaintext = null;
@@ -164,6 +157,7 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
         {
             var blob = CiphertextValue.ToBytes(Ciphertext);
             plaintext = ParameterSetName == EnvelopeSet ? UnprotectEnvelope(blob) : UnprotectBlob(blob);
+            if (plaintext is null) return; // -WhatIf, or a "no"
             if (AsByteArray)
             {
                 WriteObject(plaintext);
@@ -184,26 +178,33 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
         }
     }
 
-    private byte[] UnprotectBlob(byte[] blob)
+    /// <summary>KMS Decrypt of one ciphertext blob, after ShouldProcess (null under -WhatIf or a "no").</summary>
+    private byte[]? UnprotectBlob(byte[] blob)
     {
         var region = RegionOrDefault(Region);
         var key = KeyId is { Length: 1 } ? KeyRequest.For(KeyId[0].Value, region) : null;
-        var result = Await(new KmsCrypto(ActiveSession).DecryptAsync(region, blob, key, _options, CancellationToken));
+        if (!ShouldProcess(KeyNames ?? $"ciphertext of {blob.Length} bytes", "Decrypt a value (KMS Decrypt)")) return null;
+        var result = WithAlgorithmHint(() => Await(new KmsCrypto(ActiveSession).DecryptAsync(region, blob, key, _options, CancellationToken)), key, EncryptionAlgorithm);
         WriteVerbose($"Decrypted {result.Bytes.Length} bytes encrypted under {result.KeyArn}.");
         return result.Bytes;
     }
 
-    private byte[] UnprotectEnvelope(byte[] message)
+    /// <summary>One in-memory Encryption SDK message, after ShouldProcess (null under -WhatIf or a "no").</summary>
+    private byte[]? UnprotectEnvelope(byte[] message)
     {
+        if (!ShouldProcess(KeyNames ?? $"message of {message.Length} bytes", "Decrypt an AWS Encryption SDK message")) return null;
         var result = Await(new KmsMessageCrypto(ActiveSession).DecryptBytesAsync(message, MessageOptions(), CancellationToken));
         WriteVerbose(MessageVerbose.Describe(result.Info));
         return result.Bytes;
     }
 
-    private void UnprotectFile(string source)
+    private string? KeyNames => KeyId is { Length: > 0 } ? string.Join(", ", KeyId.Select(k => k.Value)) : null;
+
+    private protected override string DefaultOutput(string source) =>
+        source.EndsWith(".encrypted", StringComparison.OrdinalIgnoreCase) ? source[..^".encrypted".Length] : source + ".decrypted";
+
+    private protected override void StartFile(string source, string destination)
     {
-        var destination = DestinationFor(source, OutFile, encrypted =>
-            encrypted.EndsWith(".encrypted", StringComparison.OrdinalIgnoreCase) ? encrypted[..^".encrypted".Length] : encrypted + ".decrypted");
         // Made here: the work runs on another thread, and the session is opened on the pipeline thread.
         var crypto = new KmsMessageCrypto(ActiveSession);
         var options = MessageOptions();

@@ -24,7 +24,7 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
     [Alias("CiphertextBlob")]
     public object Ciphertext { get; set; } = null!;
 
-    /// <summary>Message files to re-encrypt (in place unless -OutFile); wildcards allowed.</summary>
+    /// <summary>Message files to re-encrypt (in place unless -OutFile or -DestinationPath); wildcards allowed.</summary>
     [Parameter(Mandatory = true, ParameterSetName = PathSet)]
     [SupportsWildcards]
     public string[] Path { get; set; } = [];
@@ -33,11 +33,6 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
     [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
     [Alias("PSPath", "LP")]
     public string[] LiteralPath { get; set; } = [];
-
-    /// <summary>The new message file; by default the message is replaced in place. Only for one input file.</summary>
-    [Parameter(ParameterSetName = PathSet)]
-    [Parameter(ParameterSetName = LiteralPathSet)]
-    public string? OutFile { get; set; }
 
     /// <summary>The key to encrypt under now.</summary>
     [Parameter(Mandatory = true, Position = 1)]
@@ -84,7 +79,7 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
     [ValidateSet("Aes256GcmHkdfSha512CommitKeyEcdsaP384", "Aes256GcmHkdfSha512CommitKey")]
     public KmsAlgorithmSuite Algorithm { get; set; } = KmsAlgorithmSuite.Aes256GcmHkdfSha512CommitKeyEcdsaP384;
 
-    /// <summary>Replaces an existing -OutFile.</summary>
+    /// <summary>Replaces an existing file at -OutFile or in -DestinationPath.</summary>
     [Parameter(ParameterSetName = PathSet)]
     [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter Force { get; set; }
@@ -94,12 +89,14 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
     [ValidateNotNullOrEmpty]
     public string? Region { get; set; }
 
+    private protected override string FilesActivity => "Re-encrypting files";
+
     protected override void BeginProcessing()
     {
+        base.BeginProcessing();
         if (ParameterSetName != CiphertextSet && Discovery == (SourceKeyId is not null))
         {
-            var keys = new KmsArgumentException("DecryptKeysInvalid", "Say which keys may decrypt the message: -SourceKeyId (strict) or -Discovery, not both.");
-            ThrowInvocationError(keys, SourceKeyId);
+            ThrowInvocationError(DecryptKeysInvalid("-SourceKeyId", both: Discovery), SourceKeyId);
         }
     }
 
@@ -110,7 +107,7 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
             UpdateBlob();
             return;
         }
-        ForEachFile(ParameterSetName == PathSet ? Path : LiteralPath, ParameterSetName == LiteralPathSet, UpdateFile);
+        ForEachFile(ParameterSetName == PathSet ? Path : LiteralPath, ParameterSetName == LiteralPathSet);
     }
 
     private void UpdateBlob()
@@ -133,9 +130,10 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
         }
     }
 
-    private void UpdateFile(string source)
+    private protected override string DefaultOutput(string source) => source;
+
+    private protected override void StartFile(string source, string destination)
     {
-        var destination = DestinationFor(source, OutFile, inPlace => inPlace);
         var decrypt = new KmsDecryptOptions
         {
             KeyIds = SourceKeyId is null ? [] : [SourceKeyId.Value],
@@ -152,6 +150,6 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
         var crypto = new KmsMessageCrypto(ActiveSession);
         RunOnFile(source, destination, $"Re-encrypt {source} under {DestinationKeyId.Value}", $"Re-encrypting {System.IO.Path.GetFileName(source)}",
             progress => crypto.ReEncryptFileAsync(source, destination, decrypt, encrypt,
-                overwrite: OutFile is null || Force, progress, CancellationToken));
+                overwrite: destination == source || Force, progress, CancellationToken));
     }
 }

@@ -32,6 +32,8 @@ public sealed class NewKmsSignatureCommand : KmsSignatureCmdlet
             OutputFile.RequireWritable(outFile, Force);
             if (!ShouldChange(outFile, $"Write the {algorithm} signature of {content.Target} by {KeyId.Value}", Force)) return;
         }
+        // Like every data cmdlet that offers -WhatIf: no use of the key without asking.
+        else if (!ShouldProcess(KeyId.Value, $"Sign {content.Target} ({algorithm})")) return;
         var signature = Await(Signer.SignAsync(Key, content.Bytes, content.MessageType, algorithm, GrantTokens, CancellationToken));
         signature.File = content.File;
         WriteVerbose($"Signed {(content.File ?? $"{content.Bytes.Length} bytes")} ({content.MessageType}) with {signature.KeyArn} using {signature.SigningAlgorithm}.");
