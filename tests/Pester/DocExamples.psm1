@@ -14,7 +14,7 @@ function Invoke-DocExample {
     param(
         [Parameter(Mandatory)] [string] $Page,
         [Parameter(Mandatory)] [string] $Name,
-        [Parameter(Mandatory)] [string] $Code,
+        [Parameter(Mandatory)] [AllowEmptyString()] [string] $Code,
         # Code run first, in the same folder and session, that the reader is assumed to have done (files to work on).
         [string] $Setup = '',
         # Files the example reads, by name: written into its folder first.
