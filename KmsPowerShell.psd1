@@ -1,5 +1,7 @@
-# The manifest template. build.ps1 stamps ModuleVersion (from Directory.Build.props) and FileList (every file of the
-# built module folder: assemblies, dependencies, format file, en-US help) into the copy it ships.
+# The manifest template. build.ps1 stamps ModuleVersion (from Directory.Build.props), FileList (every file of the
+# built module folder: assemblies, dependencies, format file, en-US help), ReleaseNotes (this version's section of
+# CHANGELOG.md) and the gallery tags derived from CompatiblePSEditions and CmdletsToExport (PSEdition_*,
+# PSIncludes_Cmdlet, PSCmdlet_*, PSCommand_*) into the copy it ships.
 @{
     RootModule           = 'KmsPowerShell.dll'
     ModuleVersion        = '0.0.0'
@@ -65,10 +67,10 @@
     FileList             = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('AWS', 'KMS', 'Encryption', 'Security', 'Cryptography', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            Tags         = @('AWS', 'KMS', 'Encryption', 'Security', 'Cryptography', 'Linux', 'Windows', 'MacOS')
             ProjectUri   = 'https://github.com/kmspowershell/KmsPowerShell'
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
-            ReleaseNotes = 'Foundation: Connect-Kms, Get-KmsSession, Disconnect-Kms, Get-KmsKey; AWSSDK isolated in a private load context.'
+            ReleaseNotes = ''
         }
     }
 }

@@ -108,15 +108,38 @@ function Invoke-Build([switch] $SkipDocs) {
 }
 
 function Write-ModuleManifest {
-    # Stamps the version and the list of every file the module folder holds into the shipped copy of the manifest.
+    # Stamps the version, the list of every file the module folder holds, and the gallery metadata (release notes and
+    # tags) into the shipped copy of the manifest.
     $module = Get-ModuleFolder
+    $version = Get-BuildProperty 'Directory.Build.props' 'ModuleVersion'
+    $template = Join-Path $root 'KmsPowerShell.psd1'
     $files = Get-ChildItem $module -Recurse -File | Where-Object Name -ne 'KmsPowerShell.psd1' |
         ForEach-Object { "'$([IO.Path]::GetRelativePath($module, $_.FullName).Replace('\', '/'))'" } | Sort-Object
     $fileList = "@(`n        'KmsPowerShell.psd1'`n        $($files -join "`n        ")`n    )"
-    $manifest = (Get-Content -Raw (Join-Path $root 'KmsPowerShell.psd1')) `
-        -replace "ModuleVersion(\s*)=(\s*)'[^']*'", "ModuleVersion`$1=`$2'$(Get-BuildProperty 'Directory.Build.props' 'ModuleVersion')'" `
-        -replace 'FileList(\s*)=(\s*)@\(\)', "FileList`$1=`$2$fileList"
+    $tags = "@(`n                $((Get-GalleryTags $template | ForEach-Object { "'$_'" }) -join "`n                ")`n            )"
+    $notes = (Get-ReleaseNotes $version).Replace("'", "''")
+    $manifest = (Get-Content -Raw $template) `
+        -replace "ModuleVersion(\s*)=(\s*)'[^']*'", "ModuleVersion`$1=`$2'$version'" `
+        -replace 'FileList(\s*)=(\s*)@\(\)', "FileList`$1=`$2$fileList" `
+        -replace 'Tags(\s*)=(\s*)@\([^)]*\)', { "Tags$($_.Groups[1])=$($_.Groups[2])$tags" } `
+        -replace "ReleaseNotes(\s*)=(\s*)''", { "ReleaseNotes$($_.Groups[1])=$($_.Groups[2])'$notes'" }
     Set-Content -Path (Join-Path $module 'KmsPowerShell.psd1') -Value $manifest -Encoding utf8NoBOM
+}
+
+function Get-GalleryTags([string] $Template) {
+    # The tags the PowerShell Gallery and Find-PSResource -CommandName search by, derived from what the manifest exports.
+    $data = Import-PowerShellDataFile $Template
+    $derived = @($data.CompatiblePSEditions | ForEach-Object { "PSEdition_$_" }) + 'PSIncludes_Cmdlet' +
+        @($data.CmdletsToExport | ForEach-Object { "PSCmdlet_$_" }) + @($data.CmdletsToExport | ForEach-Object { "PSCommand_$_" })
+    @($data.PrivateData.PSData.Tags) + $derived | Select-Object -Unique
+}
+
+function Get-ReleaseNotes([string] $Version) {
+    # The section of CHANGELOG.md headed by this version: the one place release notes are written.
+    $changelog = Get-Content -Raw (Join-Path $root 'CHANGELOG.md')
+    $section = [regex]::Match($changelog, "(?ms)^## $([regex]::Escape($Version))[ \t]*\r?\n(.*?)(?=^## |\z)")
+    if (-not $section.Success -or -not $section.Groups[1].Value.Trim()) { throw "CHANGELOG.md has no '## $Version' section: write the release notes of this version there." }
+    "KmsPowerShell $Version`n`n$($section.Groups[1].Value.Trim())"
 }
 
 function Invoke-HelpCompiler([string[]] $Arguments) {

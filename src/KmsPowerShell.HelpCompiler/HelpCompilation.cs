@@ -35,7 +35,11 @@ internal static class HelpCompilation
         else problems.Add(MarkdownFile.DisplayPath(docs.ModulePagePath), 1, "the module page is missing: run ./build.ps1 -Task UpdateHelp to write one.");
 
         var abouts = docs.AboutPages().Select(MarkdownFile.Read).ToArray();
-        foreach (var about in abouts) AboutPageChecker.Check(about, TopicName(about), problems);
+        foreach (var about in abouts)
+        {
+            AboutPageChecker.Check(about, TopicName(about), problems);
+            ParameterMentions.Check(about, module, problems);
+        }
         if (abouts.All(a => TopicName(a) != $"about_{module.Name}"))
         {
             problems.Add(MarkdownFile.DisplayPath(Path.Combine(docs.Folder, $"about_{module.Name}.md")), 1, $"the module's about topic about_{module.Name} is missing.");

@@ -17,7 +17,12 @@ BeforeAll {
 if (-not `$IsWindows) { `$env:XDG_DATA_HOME = (New-Item -ItemType Directory -Force '$(Join-Path $Work 'data')').FullName }
 Register-PSResourceRepository -Name KmsPsTest$PID -Uri '$Repository' -Trusted
 New-Item -ItemType Directory -Force '$Modules' | Out-Null
-try { Save-PSResource -Name KmsPowerShell -Repository KmsPsTest$PID -Path '$Modules' -TrustRepository }
+try {
+    Save-PSResource -Name KmsPowerShell -Repository KmsPsTest$PID -Path '$Modules' -TrustRepository
+    # Finds a module by a command it exports, from the PSCommand_ tags: as a user searching the gallery would.
+    `$found = Find-PSResource -CommandName Get-KmsKey -Repository KmsPsTest$PID
+    "FoundByCommand: `$(@(`$found.ParentResource.Name) -join ',')"
+}
 finally { Unregister-PSResourceRepository -Name KmsPsTest$PID }
 "@
     $script:Imported = Invoke-FreshPwsh @"
@@ -54,6 +59,27 @@ Describe 'the package' {
         $entries | Should -Contain 'KmsPowerShell.nuspec'
     }
 
+    It 'carries this version''s release notes and a gallery tag for every exported command' {
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $zip = [IO.Compression.ZipFile]::OpenRead($Package.FullName)
+        try {
+            $reader = [IO.StreamReader]::new($zip.GetEntry('KmsPowerShell.nuspec').Open())
+            try { $nuspec = [xml]$reader.ReadToEnd() } finally { $reader.Dispose() }
+        }
+        finally { $zip.Dispose() }
+        $version = Split-Path (Split-Path $ModulePath) -Leaf
+        $nuspec.package.metadata.releaseNotes | Should -Match "^KmsPowerShell $([regex]::Escape($version))\b"
+        $tags = $nuspec.package.metadata.tags -split ' '
+        $tags | Should -Contain 'PSEdition_Core'
+        $tags | Should -Contain 'PSIncludes_Cmdlet'
+        $exported = (Import-PowerShellDataFile $ModulePath).CmdletsToExport
+        $exported.Count | Should -BeGreaterThan 40
+        foreach ($name in $exported) {
+            $tags | Should -Contain "PSCommand_$name"
+            $tags | Should -Contain "PSCmdlet_$name"
+        }
+    }
+
     It 'lists every shipped file, help and format file included, in the manifest FileList' {
         $manifest = Import-PowerShellDataFile $ModulePath
         $manifest.FileList | Should -Contain 'en-US/KmsPowerShell.dll-Help.xml'
@@ -66,6 +92,10 @@ Describe 'the package' {
     It 'installs by name from a file repository' {
         $Install.ExitCode | Should -Be 0 -Because $Install.Output
         Join-Path $Modules 'KmsPowerShell/*/KmsPowerShell.psd1' | Should -Exist
+    }
+
+    It 'is found by the name of a command it exports' {
+        $Install.Output | Should -Match '(?m)^FoundByCommand: KmsPowerShell\s*$'
     }
 
     It 'imports by name from the module path and runs its commands and help' {

@@ -15,6 +15,7 @@ internal static class PageChecker
         CheckSections(page, problems);
         CheckSyntax(page, cmdlet, problems);
         ParameterChecker.Check(page, cmdlet, problems);
+        ParameterMentions.Check(page, cmdlet, module, problems);
     }
 
     private static void CheckFrontMatter(CommandPage page, CompiledModule module, ProblemList problems)
