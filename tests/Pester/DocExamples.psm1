@@ -28,8 +28,11 @@ function Invoke-DocExample {
         Set-Content $ConfigFile '' ; Set-Content $CredentialsFile ''
         $env:AWS_CONFIG_FILE, $env:AWS_SHARED_CREDENTIALS_FILE = $ConfigFile, $CredentialsFile
         foreach ($file in $Files.Keys) { Set-Content -LiteralPath (Join-Path $folder $file) -Value $Files[$file] }
-        Set-KmsLocalFault
         $state = Join-Path $folder 'kms-state.json'
+        # No faults left by an earlier example in the in-memory local KMS (the local cmdlets act on the current
+        # session's, and an earlier example may have left a session on a profile whose server is gone).
+        Connect-Kms -Local -Region us-east-1
+        Set-KmsLocalFault
         Connect-Kms -Local -Region us-east-1 -LocalStatePath $state
         if ($Setup) { $null = & ([scriptblock]::Create($Setup)) *>&1 }
         New-AliasKeys -Code $Code

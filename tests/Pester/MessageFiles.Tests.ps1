@@ -42,6 +42,20 @@ Describe 'Protect-KmsData -Path and Unprotect-KmsData -Path' {
         Get-Content (Join-Path $folder 'data2.csv') -Raw | Should -Be "a,b`n2,x`n"
     }
 
+    It 'takes piped FileInfo objects with several keys: one encrypted data key per key, not KMS Encrypt' {
+        $folder = New-Item -ItemType Directory (Join-Path $TestDrive 'two-keys-piped')
+        1..2 | ForEach-Object { Set-Content (Join-Path $folder "part$_.csv") "x,$_" }
+        $out = Get-ChildItem $folder -Filter *.csv | Protect-KmsData -KeyId $Key.KeyId, $Second.Arn
+        $out.Name | Should -Be @('part1.csv.encrypted', 'part2.csv.encrypted')
+        $plain = Unprotect-KmsData -LiteralPath $out[1].FullName -KeyId $Second.Arn -OutFile (Join-Path $TestDrive 'part2.dec')
+        Get-Content $plain.FullName -Raw | Should -Be "x,2`n"
+    }
+
+    It 'refuses several keys for a piped value before any call (KMS Encrypt uses one key)' {
+        { 'a secret' | Protect-KmsData -KeyId $Key.KeyId, $Second.Arn } |
+            Should -Throw -ErrorId 'KeyIdTooMany,KmsPowerShell.Commands.Data.ProtectKmsDataCommand'
+    }
+
     It 'says the suite, frame length and keys with -Verbose' {
         $file = New-TestFile 'verbose.bin' 10
         $verbose = Protect-KmsData -KeyId $Key.KeyId -Path $file.FullName -FrameLength 1024 -Algorithm Aes256GcmHkdfSha512CommitKey -Verbose 4>&1 |

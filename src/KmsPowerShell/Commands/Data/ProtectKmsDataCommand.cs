@@ -140,10 +140,8 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
         base.BeginProcessing();
         try
         {
-            if (ParameterSetName == ValueSet && KeyId.Length > 1)
-            {
-                throw new KmsArgumentException("KeyIdTooMany", "KMS Encrypt uses one key. For one encrypted data key per key, use -Envelope or -Path.");
-            }
+            // A piped value is checked when it comes: piped files bind here too, and take several keys.
+            if (ParameterSetName == ValueSet && MyInvocation.BoundParameters.ContainsKey(nameof(Value)) && PipedFile.Of(Value) is null) RequireOneKeyForValue();
             var limitGiven = new[] { nameof(DataKeyCacheMaxAge), nameof(DataKeyCacheMaxMessages), nameof(DataKeyCacheMaxBytes) }
                 .FirstOrDefault(MyInvocation.BoundParameters.ContainsKey);
             if (limitGiven is not null && !DataKeyCache)
@@ -171,6 +169,7 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
             ForEachFile([file], literal: true);
             return;
         }
+        if (ParameterSetName == ValueSet) RequireOneKeyForValue();
         byte[]? plaintext = null;
         try
         {
@@ -186,6 +185,13 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
         {
             SecretValue.Zero(plaintext);
         }
+    }
+
+    private void RequireOneKeyForValue()
+    {
+        if (KeyId.Length <= 1) return;
+        ThrowInvocationError(new KmsArgumentException("KeyIdTooMany",
+            "KMS Encrypt uses one key. For one encrypted data key per key, use -Envelope or -Path."), KeyId);
     }
 
     /// <summary>KMS Encrypt of one value, after ShouldProcess (null under -WhatIf or a "no").</summary>
