@@ -20,16 +20,3 @@ public sealed class ProfileCompleter : IArgumentCompleter
         CommandAst commandAst, IDictionary fakeBoundParameters) =>
         Completion.Matching(ProfileNames.List(), wordToComplete);
 }
-
-internal static class Completion
-{
-    public static IEnumerable<CompletionResult> Matching(IEnumerable<string> values, string wordToComplete)
-    {
-        var pattern = new WildcardPattern((wordToComplete ?? "").Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
-        return values.Where(pattern.IsMatch).Order(StringComparer.Ordinal).Select(value =>
-        {
-            var text = value.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '`') ? $"'{value.Replace("'", "''")}'" : value;
-            return new CompletionResult(text, value, CompletionResultType.ParameterValue, value);
-        });
-    }
-}
