@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using System.Management.Automation.Language;
 using KmsPowerShell.Engine.Keys;
 
 namespace KmsPowerShell;
@@ -35,13 +36,20 @@ internal static class CompletionContext
     };
 }
 
-/// <summary>The key that -KeyId names on the line being completed, as calls that take no alias need it.</summary>
-internal static class KeyOnLine
+/// <summary>
+/// Completes what belongs to the key named with -KeyId on the line (its grants, its tags), from one listing call
+/// that never waits long; an alias on the line is resolved through the completion listing.
+/// </summary>
+public abstract class KeyOnLineCompleter : IArgumentCompleter
 {
-    public static (KmsSession Session, KeyRequest Key)? Find(IDictionary bound)
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        if (CompletionContext.Session(bound) is not { } session || CompletionContext.KeyId(bound) is not { } text) return null;
-        var region = CompletionContext.Region(bound, session);
-        return KeyCompletionCache.KeyIdOrArn(session, region, text) is { } key ? (session, key) : null;
+        if (CompletionContext.Session(fakeBoundParameters) is not { } session || CompletionContext.KeyId(fakeBoundParameters) is not { } text) return [];
+        var region = CompletionContext.Region(fakeBoundParameters, session);
+        if (KeyCompletionCache.KeyIdOrArn(session, region, text) is not { } key) return [];
+        return Completion.Matching(BriefCall.Run(token => ListAsync(session, key, token)) ?? [], wordToComplete);
     }
+
+    private protected abstract Task<IReadOnlyList<CompletionCandidate>> ListAsync(KmsSession session, KeyRequest key, CancellationToken cancellationToken);
 }
