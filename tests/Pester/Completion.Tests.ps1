@@ -60,7 +60,7 @@ Describe 'tab completion' {
         @{ Command = 'Remove-KmsGrant'; Remove = { param($KeyId, $GrantId) Remove-KmsGrant -KeyId $KeyId -GrantId $GrantId -Confirm:$false } }
     ) {
         $grant = New-KmsGrant -KeyId $Key.KeyId -GranteePrincipal 'arn:aws:iam::111122223333:role/pester-completion' -Operation Decrypt, Encrypt
-        $matches = Get-Completion "$Command -KeyId $AliasName -GrantId $($grant.GrantId.Substring(0, 10))"
+        $matches = Get-Completion "$Command -KeyId $AliasName -GrantId $($grant.GrantId.Substring(0, 4))"
         $matches.CompletionText | Should -Be @($grant.GrantId)
         $matches[0].ToolTip | Should -Be 'arn:aws:iam::111122223333:role/pester-completion: Decrypt, Encrypt'
         (Get-Completion "$Command $AliasName ").CompletionText | Should -Contain $grant.GrantId

@@ -86,6 +86,13 @@ internal static class KeyCompletionCache
         if (listed) Get(session, region, Fresh);
     }
 
+    /// <summary>Drops the region's listing, after a cmdlet changed its aliases: the next completion lists again.</summary>
+    public static void Forget(KmsSession session, string region)
+    {
+        if (!Entries.TryGetValue(session, out var byRegion)) return;
+        lock (byRegion) byRegion.Remove(region);
+    }
+
     private static Entry? Get(KmsSession session, string region) => Get(session, region, Lifetime);
 
     private static Entry? Get(KmsSession session, string region, TimeSpan maxAge)

@@ -46,6 +46,7 @@ public sealed class NewKmsAliasCommand : KmsCmdlet
             var key = KeyId.Key ?? Await(reader.GetAsync(KeyId.Value, RegionOrDefault(Region), CancellationToken));
             if (!ShouldProcess($"{FullName} in {key.Region}", $"Create the alias for key {key.KeyId}")) return;
             Await(new KmsAliasAdmin(ActiveSession).CreateAsync(key.Region, FullName, key.KeyId, CancellationToken));
+            KeyCompletionCache.Forget(ActiveSession, key.Region);
             WriteObject(AliasLookup.Find(ActiveSession, key.Region, FullName, this));
         }
         catch (Exception e) when (IsItemFailure(e))

@@ -34,6 +34,7 @@ public sealed class RemoveKmsAliasCommand : KmsCmdlet
                 Engine.Admin.AliasName.Require(name);
                 if (!ShouldChange($"{name} in {region}", "Delete the alias", Force)) continue;
                 Await(new KmsAliasAdmin(ActiveSession).DeleteAsync(region, name, CancellationToken));
+                KeyCompletionCache.Forget(ActiveSession, region);
             }
             catch (Exception e) when (IsItemFailure(e))
             {

@@ -40,6 +40,7 @@ public sealed class SetKmsAliasCommand : KmsCmdlet
                 var key = KeyId.Key ?? Await(new KmsKeyReader(ActiveSession).GetAsync(KeyId.Value, region, CancellationToken));
                 if (!ShouldProcess($"{name} in {region}", $"Point the alias at key {key.KeyId}")) continue;
                 Await(new KmsAliasAdmin(ActiveSession).UpdateAsync(region, name, key.KeyId, CancellationToken));
+                KeyCompletionCache.Forget(ActiveSession, region);
                 if (PassThru) WriteObject(AliasLookup.Find(ActiveSession, region, name, this));
             }
             catch (Exception e) when (IsItemFailure(e))
