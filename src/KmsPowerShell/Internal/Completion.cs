@@ -1,4 +1,6 @@
+using System.Collections;
 using System.Management.Automation;
+using System.Management.Automation.Language;
 
 namespace KmsPowerShell;
 
@@ -34,4 +36,14 @@ internal static class Completion
         value.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '`' or ';' or ',' or '(' or ')' or '{' or '}' or '@' or '#')
             ? $"'{value.Replace("'", "''")}'"
             : value;
+}
+
+/// <summary>Completes values from a list that needs no KMS call.</summary>
+public abstract class ListCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        Completion.Matching(Values, wordToComplete);
+
+    private protected abstract IEnumerable<string> Values { get; }
 }

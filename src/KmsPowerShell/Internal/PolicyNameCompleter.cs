@@ -1,13 +1,7 @@
-using System.Collections;
-using System.Management.Automation;
-using System.Management.Automation.Language;
-
 namespace KmsPowerShell;
 
 /// <summary>Completes key policy names: KMS keys have one, named default.</summary>
-public sealed class PolicyNameCompleter : IArgumentCompleter
+public sealed class PolicyNameCompleter : ListCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-        CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        Completion.Matching(["default"], wordToComplete);
+    private protected override IEnumerable<string> Values => ["default"];
 }
