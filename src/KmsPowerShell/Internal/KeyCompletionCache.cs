@@ -19,7 +19,7 @@ internal static class KeyCompletionCache
     private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(1);
     private static readonly ConditionalWeakTable<KmsSession, Dictionary<string, Entry>> Entries = new();
 
-    /// <summary>The clock that ages the listings; tests can give another.</summary>
+    /// <summary>The clock that ages the listings.</summary>
     internal static TimeProvider Time { get; set; } = TimeProvider.System;
 
     private sealed record Entry(DateTimeOffset ListedAt, IReadOnlyList<string> KeyIds, IReadOnlyList<KmsAlias> Aliases)
@@ -54,7 +54,7 @@ internal static class KeyCompletionCache
         return target is null ? null : new KeyRequest(target, keyRegion);
     }
 
-    /// <summary>The descriptions of these keys (at most <see cref="MostDescribed"/> are described); keys without one are left out.</summary>
+    /// <summary>The descriptions of these keys (at most <see cref="MostDescribed"/> new ones per call); a key not described is left out, one without a description is empty.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions(KmsSession session, string region, IEnumerable<string> keyIds)
     {
         if (Get(session, region) is not { } entry) return new Dictionary<string, string>();
