@@ -46,11 +46,21 @@ Describe 'aliases' {
     }
 
     It 'refuses <Case>' -ForEach @(
-        @{ Case = 'a name without alias/'; Name = 'plain'; ErrorId = 'AliasNameInvalid' }
+        @{ Case = 'a bare name under aws/'; Name = 'aws/ebs'; ErrorId = 'AliasNameReserved' }
         @{ Case = 'a name under alias/aws/'; Name = 'alias/aws/ebs'; ErrorId = 'AliasNameReserved' }
         @{ Case = 'a name with spaces'; Name = 'alias/two words'; ErrorId = 'AliasNameInvalid' }
     ) {
         { New-KmsAlias -Name $Name -KeyId $KeyA.KeyId } | Should -Throw -ErrorId "$ErrorId,KmsPowerShell.Commands.Aliases.NewKmsAliasCommand"
+    }
+
+    It 'takes a name without alias/ in New-, Set-, Get- and Remove-KmsAlias alike' {
+        $created = New-KmsAlias -Name "$Prefix-bare" -KeyId $KeyA.KeyId
+        $created.AliasName | Should -Be "alias/$Prefix-bare"
+        (Set-KmsAlias -Name "$Prefix-bare" -KeyId $KeyB.KeyId -PassThru).TargetKeyId | Should -Be $KeyB.KeyId
+        (Get-KmsAlias -Name "$Prefix-bare").TargetKeyId | Should -Be $KeyB.KeyId
+        (Get-KmsKey -Alias "$Prefix-bare").KeyId | Should -Be $KeyB.KeyId
+        Remove-KmsAlias -Name "$Prefix-bare" -Force
+        (Invoke-Aws kms list-aliases).Aliases.AliasName | Should -Not -Contain "alias/$Prefix-bare"
     }
 
     It 'refuses an alias that exists' {

@@ -145,8 +145,43 @@ Describe 'Get-KmsKey' {
             $failures[0].Exception.Message | Should -Match 'is not a KMS key or alias ARN'
         }
 
+        It 'says which alias a bare word that is not a key may mean, in <Command>' -ForEach @(
+            @{ Command = 'Get-KmsKey'; Run = { param($Word) Get-KmsKey -KeyId $Word -ErrorVariable failures -ErrorAction SilentlyContinue; $failures } }
+            @{ Command = 'Get-KmsTag'; Run = { param($Word) Get-KmsTag -KeyId $Word -ErrorVariable failures -ErrorAction SilentlyContinue; $failures } }
+            @{ Command = 'Protect-KmsData'; Run = { param($Word) Protect-KmsData -KeyId $Word -Value 'x' -ErrorVariable failures -ErrorAction SilentlyContinue; $failures } }
+        ) {
+            $word = $AliasName.Substring('alias/'.Length)
+            $failures = & $Run $word
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -BeLike 'KeyNotFound,*'
+            $failures[0].Exception.Message | Should -BeLike "*did you mean '$AliasName'?"
+            $failures[0].TargetObject | Should -Be $word
+        }
+
+        It 'gives no alias hint when no alias has the name, or the text is a key id' {
+            Get-KmsKey -KeyId "pester-no-such-$([guid]::NewGuid().ToString('n'))", ([guid]::NewGuid()) -ErrorVariable failures -ErrorAction SilentlyContinue
+            $failures.Count | Should -Be 2
+            $failures | ForEach-Object { $_.Exception.Message | Should -Not -Match 'did you mean' }
+        }
+
+        It 'warns once about a region it does not know, naming the closest, and still asks it, in <Command>' -ForEach @(
+            @{ Command = 'Get-KmsKey'; Run = { Get-KmsKey -Region eu-wst-1, eu-wst-1 -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue | Out-Null; $warnings } }
+            @{ Command = 'New-KmsKey'; Run = { New-KmsKey -Region eu-wst-1 -WhatIf -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null; $warnings } }
+            @{ Command = 'Get-KmsAlias'; Run = { Get-KmsAlias -Region eu-wst-1 -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue | Out-Null; $warnings } }
+        ) {
+            $warnings = & $Run
+            @($warnings).Count | Should -Be 1
+            "$($warnings[0])" | Should -Be 'eu-wst-1 is not a region KmsPowerShell knows; did you mean eu-west-1?'
+        }
+
+        It 'does not warn about a region it knows' {
+            Get-KmsKey -KeyId $Key.KeyId -Region us-east-1 -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+            $warnings | Should -BeNullOrEmpty
+        }
+
         It 'reports an invalid region name clearly' {
-            Get-KmsKey -Region 'moon-base-1a' -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            Get-KmsKey -Region 'moon-base-1a' -ErrorVariable failures -ErrorAction SilentlyContinue -WarningVariable warnings | Should -BeNullOrEmpty
+            $warnings | Should -BeNullOrEmpty -Because 'the error says it already' 
             $failures[0].FullyQualifiedErrorId | Should -Be 'RegionInvalid,KmsPowerShell.Commands.Keys.GetKmsKeyCommand'
             $failures[0].Exception.Message | Should -Match 'is not an AWS region name'
         }

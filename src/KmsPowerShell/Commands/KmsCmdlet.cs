@@ -67,8 +67,26 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>The region to use: the one given, else the session's.</summary>
-    protected string RegionOrDefault(string? region) => string.IsNullOrEmpty(region) ? ActiveSession.Region : region;
+    /// <summary>
+    /// The region to use: the one given, else the session's. A given region the SDK does not know is still used, after
+    /// a warning (once per command) that names the closest known one: a typo otherwise reads as an empty region.
+    /// </summary>
+    protected string RegionOrDefault(string? region)
+    {
+        if (string.IsNullOrEmpty(region)) return ActiveSession.Region;
+        if (_regionsWarned.Add(region) && RegionHint.Warning(region) is { } warning) WriteWarning(warning);
+        return region;
+    }
+
+    /// <summary>The regions to use (each as <see cref="RegionOrDefault"/> says), without repeats.</summary>
+    protected string[] RegionsOrDefault(string[]? regions) =>
+        regions is { Length: > 0 } ? regions.Select(RegionOrDefault).Distinct(StringComparer.Ordinal).ToArray() : [ActiveSession.Region];
+
+    private readonly HashSet<string> _regionsWarned = new(StringComparer.Ordinal);
+
+    /// <summary>A KeyNotFound for a bare word that names an alias says so (see <see cref="AliasHint"/>).</summary>
+    private Exception WithAliasHint(Exception exception, object? target) =>
+        AliasHint.Add(exception, target, MyInvocation.BoundParameters, _session, CancellationToken);
 
     /// <summary>
     /// The key to name in calls that take only a key id or ARN (grants): an alias is resolved to its key first,
@@ -176,10 +194,10 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
 
     /// <summary>Ends the command for a bad invocation (an argument that can never work), before any call.</summary>
     protected void ThrowInvocationError(Exception exception, object? target) =>
-        ThrowTerminatingError(KmsErrorMap.ToErrorRecord(exception, target));
+        ThrowTerminatingError(KmsErrorMap.ToErrorRecord(WithAliasHint(exception, target), target));
 
     /// <summary>Reports a failure of one pipeline item and lets the pipeline go on (honours -ErrorAction).</summary>
-    protected void WriteKmsError(Exception exception, object? target) => WriteError(KmsErrorMap.ToErrorRecord(exception, target));
+    protected void WriteKmsError(Exception exception, object? target) => WriteError(KmsErrorMap.ToErrorRecord(WithAliasHint(exception, target), target));
 
     /// <summary>True for the failures one item can have; anything else is a bug and should surface as one.</summary>
     protected static bool IsItemFailure(Exception exception) =>

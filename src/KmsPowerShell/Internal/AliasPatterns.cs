@@ -3,8 +3,9 @@ using System.Management.Automation;
 namespace KmsPowerShell;
 
 /// <summary>
-/// Alias names as users give them to -Alias and -Name: with or without the alias/ prefix, wildcards allowed. Keeps
-/// which names matched, so an exact name that matched nothing is reported (a wildcard that matches nothing is not).
+/// Alias names as users give them to -Alias and -Name: with or without the alias/ prefix (one rule for every
+/// parameter that names an alias), wildcards allowed. Keeps which names matched, so an exact name that matched
+/// nothing is reported (a wildcard that matches nothing is not).
 /// </summary>
 internal sealed class AliasPatterns
 {
@@ -16,7 +17,7 @@ internal sealed class AliasPatterns
     public AliasPatterns(IReadOnlyList<string> names)
     {
         _given = names.ToArray();
-        _patterns = _given.Select(n => n.StartsWith("alias/", StringComparison.Ordinal) ? n : "alias/" + n).ToArray();
+        _patterns = _given.Select(WithPrefix).ToArray();
         _matchers = _patterns.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToArray();
         _matched = new bool[_patterns.Length];
     }
@@ -39,6 +40,13 @@ internal sealed class AliasPatterns
         Enumerable.Range(0, _patterns.Length)
             .Where(i => !_matched[i] && IsExact(_patterns[i]))
             .Select(i => (new KmsServiceException("AliasNotFound", $"Alias {_patterns[i]} is not found.", 400, null, null), _given[i]));
+
+    /// <summary>The alias name as KMS knows it: <c>webhook</c> and <c>alias/webhook</c> both name alias/webhook.</summary>
+    public static string WithPrefix(string name) => name.StartsWith(Prefix, StringComparison.Ordinal) ? name : Prefix + name;
+
+    public static string WithoutPrefix(string name) => name.StartsWith(Prefix, StringComparison.Ordinal) ? name[Prefix.Length..] : name;
+
+    private const string Prefix = "alias/";
 
     private static bool IsExact(string pattern) => !WildcardPattern.ContainsWildcardCharacters(pattern);
 }

@@ -1,35 +1,15 @@
-using System.Collections;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 using KmsPowerShell.Engine.Session;
 
 namespace KmsPowerShell;
 
 /// <summary>Completes AWS region names.</summary>
-public sealed class RegionCompleter : IArgumentCompleter
+public sealed class RegionCompleter : ListCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-        CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        Completion.Matching(RegionName.Known, wordToComplete);
+    private protected override IEnumerable<string> Values => RegionName.Known;
 }
 
 /// <summary>Completes the profile names of the shared config and credentials files.</summary>
-public sealed class ProfileCompleter : IArgumentCompleter
+public sealed class ProfileCompleter : ListCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-        CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        Completion.Matching(ProfileNames.List(), wordToComplete);
-}
-
-internal static class Completion
-{
-    public static IEnumerable<CompletionResult> Matching(IEnumerable<string> values, string wordToComplete)
-    {
-        var pattern = new WildcardPattern((wordToComplete ?? "").Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
-        return values.Where(pattern.IsMatch).Order(StringComparer.Ordinal).Select(value =>
-        {
-            var text = value.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '`') ? $"'{value.Replace("'", "''")}'" : value;
-            return new CompletionResult(text, value, CompletionResultType.ParameterValue, value);
-        });
-    }
+    private protected override IEnumerable<string> Values => ProfileNames.List();
 }

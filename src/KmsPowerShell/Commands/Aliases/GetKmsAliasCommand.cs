@@ -35,7 +35,7 @@ public sealed class GetKmsAliasCommand : KmsCmdlet
         var reader = new KmsKeyReader(ActiveSession);
         var patterns = new AliasPatterns(Name ?? ["*"]);
         // A piped KmsKey names its own region.
-        var regions = KeyId?.Key is { } piped ? [piped.Region] : Region is { Length: > 0 } ? Region.Distinct().ToArray() : [ActiveSession.Region];
+        var regions = KeyId?.Key is { } piped ? [piped.Region] : RegionsOrDefault(Region);
         // Every region's listing starts at once (the reader keeps each); the aliases still come region by region.
         foreach (var region in regions) _ = reader.ListAliasesAsync(region, CancellationToken);
         foreach (var region in regions)

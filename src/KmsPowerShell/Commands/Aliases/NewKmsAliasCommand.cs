@@ -9,9 +9,11 @@ namespace KmsPowerShell.Commands.Aliases;
 [OutputType(typeof(KmsAlias))]
 public sealed class NewKmsAliasCommand : KmsCmdlet
 {
-    /// <summary>The alias name: alias/ followed by letters, digits, '/', '_' or '-'.</summary>
+    /// <summary>The alias name: letters, digits, '/', '_' or '-', with or without the alias/ prefix.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     public string Name { get; set; } = "";
+
+    private string FullName => AliasPatterns.WithPrefix(Name);
 
     /// <summary>The key the alias points to.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -28,7 +30,7 @@ public sealed class NewKmsAliasCommand : KmsCmdlet
     {
         try
         {
-            AliasName.Require(Name);
+            AliasName.Require(FullName);
         }
         catch (KmsArgumentException e)
         {
@@ -42,9 +44,10 @@ public sealed class NewKmsAliasCommand : KmsCmdlet
         {
             var reader = new KmsKeyReader(ActiveSession);
             var key = KeyId.Key ?? Await(reader.GetAsync(KeyId.Value, RegionOrDefault(Region), CancellationToken));
-            if (!ShouldProcess($"{Name} in {key.Region}", $"Create the alias for key {key.KeyId}")) return;
-            Await(new KmsAliasAdmin(ActiveSession).CreateAsync(key.Region, Name, key.KeyId, CancellationToken));
-            WriteObject(AliasLookup.Find(ActiveSession, key.Region, Name, this));
+            if (!ShouldProcess($"{FullName} in {key.Region}", $"Create the alias for key {key.KeyId}")) return;
+            Await(new KmsAliasAdmin(ActiveSession).CreateAsync(key.Region, FullName, key.KeyId, CancellationToken));
+            KeyCompletionCache.Forget(ActiveSession, key.Region);
+            WriteObject(AliasLookup.Find(ActiveSession, key.Region, FullName, this));
         }
         catch (Exception e) when (IsItemFailure(e))
         {

@@ -8,7 +8,7 @@ namespace KmsPowerShell.Commands.Aliases;
 [OutputType(typeof(void))]
 public sealed class RemoveKmsAliasCommand : KmsCmdlet
 {
-    /// <summary>The alias names (alias/...); KmsAlias objects bind by AliasName.</summary>
+    /// <summary>The alias names, with or without the alias/ prefix; KmsAlias objects bind by AliasName.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("AliasName")]
     [ArgumentCompleter(typeof(AliasNameCompleter))]
@@ -26,7 +26,7 @@ public sealed class RemoveKmsAliasCommand : KmsCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (var name in Name)
+        foreach (var name in Name.Select(AliasPatterns.WithPrefix))
         {
             try
             {
@@ -34,6 +34,7 @@ public sealed class RemoveKmsAliasCommand : KmsCmdlet
                 Engine.Admin.AliasName.Require(name);
                 if (!ShouldChange($"{name} in {region}", "Delete the alias", Force)) continue;
                 Await(new KmsAliasAdmin(ActiveSession).DeleteAsync(region, name, CancellationToken));
+                KeyCompletionCache.Forget(ActiveSession, region);
             }
             catch (Exception e) when (IsItemFailure(e))
             {

@@ -9,7 +9,7 @@ namespace KmsPowerShell.Commands.Aliases;
 [OutputType(typeof(KmsAlias))]
 public sealed class SetKmsAliasCommand : KmsCmdlet
 {
-    /// <summary>The alias names (alias/...); KmsAlias objects bind by AliasName.</summary>
+    /// <summary>The alias names, with or without the alias/ prefix; KmsAlias objects bind by AliasName.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("AliasName")]
     [ArgumentCompleter(typeof(AliasNameCompleter))]
@@ -31,7 +31,7 @@ public sealed class SetKmsAliasCommand : KmsCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (var name in Name)
+        foreach (var name in Name.Select(AliasPatterns.WithPrefix))
         {
             try
             {
@@ -40,6 +40,7 @@ public sealed class SetKmsAliasCommand : KmsCmdlet
                 var key = KeyId.Key ?? Await(new KmsKeyReader(ActiveSession).GetAsync(KeyId.Value, region, CancellationToken));
                 if (!ShouldProcess($"{name} in {region}", $"Point the alias at key {key.KeyId}")) continue;
                 Await(new KmsAliasAdmin(ActiveSession).UpdateAsync(region, name, key.KeyId, CancellationToken));
+                KeyCompletionCache.Forget(ActiveSession, region);
                 if (PassThru) WriteObject(AliasLookup.Find(ActiveSession, region, name, this));
             }
             catch (Exception e) when (IsItemFailure(e))

@@ -19,6 +19,7 @@ public sealed class RemoveKmsGrantCommand : KmsCmdlet
 
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(GrantIdCompleter))]
     public string GrantId { get; set; } = "";
 
     /// <summary>The grant's token, as New-KmsGrant returned it.</summary>

@@ -16,6 +16,7 @@ public sealed class RevokeKmsGrantCommand : KmsCmdlet
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(GrantIdCompleter))]
     public string GrantId { get; set; } = "";
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

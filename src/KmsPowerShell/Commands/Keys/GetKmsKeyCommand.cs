@@ -14,6 +14,7 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
 
     private readonly OrderedWindow<KeyDescription> _described;
     private KmsKeyReader? _reader;
+    private string[]? _regions;
 
     public GetKmsKeyCommand() => _described = new OrderedWindow<KeyDescription>(d => d.Key, Write);
 
@@ -50,13 +51,13 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
 
     private KmsKeyReader Reader => _reader ??= new KmsKeyReader(ActiveSession, ThrottleLimit);
 
-    private IEnumerable<string> Regions => Region is { Length: > 0 } ? Region.Distinct(StringComparer.Ordinal) : [ActiveSession.Region];
+    private string[] Regions => _regions ??= RegionsOrDefault(Region);
 
     protected override void ProcessRecord()
     {
         if (ParameterSetName != KeyIdSet) return;
         // Keys piped one by one are described concurrently too: each starts now and is written in its turn.
-        var regions = Regions.ToArray();
+        var regions = Regions;
         var reader = Reader; // made here: the session opens on the pipeline thread, never in the work below
         foreach (var id in KeyId)
         {

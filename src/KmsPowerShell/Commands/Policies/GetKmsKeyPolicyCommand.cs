@@ -11,6 +11,7 @@ public sealed class GetKmsKeyPolicyCommand : KmsKeyCmdlet
 {
     /// <summary>The policy name; KMS keys have one, named default.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(PolicyNameCompleter))]
     public string PolicyName { get; set; } = "default";
 
     /// <summary>Returns the policy as an object (as ConvertFrom-Json would) instead of JSON text.</summary>

@@ -12,6 +12,7 @@ public sealed class GetKmsTagCommand : KmsKeyCmdlet
     /// <summary>Only tags whose key matches; wildcards allowed.</summary>
     [Parameter]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(TagKeyCompleter))]
     public string? TagKey { get; set; }
 
     protected override void ProcessKey(KmsKeyReference reference)

@@ -13,6 +13,7 @@ public sealed class RemoveKmsTagCommand : KmsKeyChangeCmdlet
     /// <summary>The keys of the tags to remove.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TagKeyCompleter))]
     public string[] TagKey { get; set; } = [];
 
     protected override string Action(KmsKey key) => $"Remove the tags {string.Join(", ", TagKey)}";
