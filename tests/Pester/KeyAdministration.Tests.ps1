@@ -40,7 +40,7 @@ Describe 'New-KmsKey' {
     It 'refuses <Case> before any call' -ForEach @(
         @{ Case = 'an invalid spec/usage pair'; Arguments = @{ KeySpec = 'HMAC_256'; KeyUsage = 'ENCRYPT_DECRYPT' }; ErrorId = 'KeySpecUsageInvalid' }
         @{ Case = 'an ambiguous spec without usage'; Arguments = @{ KeySpec = 'RSA_2048' }; ErrorId = 'KeyUsageRequired' }
-        @{ Case = 'an alias without the alias/ prefix'; Arguments = @{ Alias = 'no-prefix' }; ErrorId = 'AliasNameInvalid' }
+        @{ Case = 'an alias with a space'; Arguments = @{ Alias = 'alias/two words' }; ErrorId = 'AliasNameInvalid' }
         @{ Case = 'an alias under alias/aws/'; Arguments = @{ Alias = 'alias/aws/mine' }; ErrorId = 'AliasNameReserved' }
         @{ Case = 'malformed policy JSON'; Arguments = @{ Policy = '{ "Statement": [ }' }; ErrorId = 'PolicyInvalid' }
         @{ Case = 'a policy without statements'; Arguments = @{ Policy = '{ "Version": "2012-10-17" }' }; ErrorId = 'PolicyInvalid' }
@@ -49,6 +49,13 @@ Describe 'New-KmsKey' {
         $before = (Invoke-Aws kms list-keys).Keys.Count
         { New-KmsKey @Arguments } | Should -Throw -ErrorId "$ErrorId,KmsPowerShell.Commands.Keys.NewKmsKeyCommand"
         (Invoke-Aws kms list-keys).Keys.Count | Should -Be $before -Because 'nothing may be created'
+    }
+
+    It 'takes an alias name without alias/, as every alias parameter does' {
+        $name = (New-Name) -replace '^alias/', ''
+        $key = New-KmsKey -Alias $name
+        $key.Aliases | Should -Be @("alias/$name")
+        (Get-KmsKey -KeyId "alias/$name").KeyId | Should -Be $key.KeyId
     }
 
     It 'creates no key when the alias already exists' {

@@ -55,7 +55,8 @@ public sealed class NewKmsKeyCommand : KmsCmdlet
         NewKeyRequest request;
         try
         {
-            if (Alias is not null) AliasName.Require(Alias);
+            // One rule for every parameter that names an alias: 'app' means 'alias/app'.
+            if (Alias is not null) Alias = AliasName.Require(AliasPatterns.WithPrefix(Alias));
             request = new NewKeyRequest(KeySpec, KeySpecs.ResolveUsage(KeySpec, KeyUsage), Description, TagTable.From(Tag),
                 PolicyText.Read(this, Policy, ParameterSetName == PolicyPathSet ? PolicyPath : null), MultiRegion, BypassPolicyLockoutSafetyCheck);
         }
