@@ -74,6 +74,17 @@ Describe 'no silent fall back to the AWS chain' {
         finally { Disconnect-Kms }
     }
 
+    It 'refuses in a runspace that never used the local KMS when another runspace of the process did (thread jobs, -Parallel)' {
+        Connect-Kms -Local
+        try {
+            $script:Runspace = New-TestRunspace
+            $failure = Invoke-InRunspace $Runspace 'Get-KmsKey -ErrorAction Stop'
+            $failure.FullyQualifiedErrorId | Should -Be 'NoKmsSession,KmsPowerShell.Commands.Keys.GetKmsKeyCommand'
+            $failure.Exception.Message | Should -Match 'another runspace of this process used the local KMS'
+        }
+        finally { Disconnect-Kms }
+    }
+
     It 'leaves no session after a failed Connect-Kms -Local, and says why it failed' {
         $state = Join-Path $TestDrive 'broken.json'
         Set-Content $state '{ not json'

@@ -15,8 +15,13 @@ internal static class SessionStore
         public bool MadeByDefault;
         public bool HandedOut;
         public bool UsedLocal;
+        public bool ConnectedToAws;
         public string? ConnectFailure;
     }
+
+    // A local KMS used in one runspace keeps the chain out of the others too (thread jobs, ForEach-Object -Parallel,
+    // runspaces a test makes), until each says Connect-Kms to AWS itself.
+    private static volatile bool s_processUsedLocal;
 
     private static readonly ConditionalWeakTable<Runspace, Slot> Slots = new();
 
@@ -68,8 +73,10 @@ internal static class SessionStore
         lock (slot)
         {
             slot.UsedLocal = session.IsLocal;
+            slot.ConnectedToAws = !session.IsLocal;
             slot.ConnectFailure = null;
         }
+        if (session.IsLocal) s_processUsedLocal = true;
     }
 
     /// <summary>Connect-Kms failed: no session is current, and none is built by default until a Connect-Kms succeeds.</summary>
@@ -86,6 +93,7 @@ internal static class SessionStore
         if (!session.IsLocal) return;
         var slot = Current;
         lock (slot) slot.UsedLocal = true;
+        s_processUsedLocal = true;
     }
 
     /// <summary>What to do about NoKmsSession: the error's recommended action, and said by Get-KmsSession.</summary>
@@ -107,8 +115,14 @@ internal static class SessionStore
                 return "There is no KMS session, and this runspace used the local KMS: no session is built from the AWS chain, " +
                     "which could reach a real AWS account, until a Connect-Kms to AWS.";
             }
+            if (autoConnectOff is not null) return $"There is no KMS session, and automatic sessions from the AWS chain are off ({autoConnectOff}).";
+            if (s_processUsedLocal && !slot.ConnectedToAws)
+            {
+                return "There is no KMS session in this runspace, and another runspace of this process used the local KMS: " +
+                    "no session is built from the AWS chain, which could reach a real AWS account, until a Connect-Kms to AWS here.";
+            }
         }
-        return autoConnectOff is null ? null : $"There is no KMS session, and automatic sessions from the AWS chain are off ({autoConnectOff}).";
+        return null;
     }
 
     public static KmsSession GetOrCreate(Func<KmsSession> create)
