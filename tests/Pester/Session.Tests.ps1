@@ -278,3 +278,18 @@ Describe 'Connect-Kms -Local' {
         $failures[0].FullyQualifiedErrorId | Should -Be 'KeyNotFound,KmsPowerShell.Commands.Keys.GetKmsKeyCommand'
     }
 }
+
+Describe 'Connect-Kms -Region with a name it does not know' {
+    AfterAll { Connect-TestKms }
+
+    It 'warns with the closest known region and still connects' {
+        Connect-Kms -EndpointUrl $Endpoint -Region eu-wst-1 -WarningVariable warnings -WarningAction SilentlyContinue
+        "$warnings" | Should -Match 'eu-wst-1 is not a region KmsPowerShell knows; did you mean eu-west-1\?'
+        (Get-KmsSession).Region | Should -Be 'eu-wst-1'
+    }
+
+    It 'says nothing for a known region' {
+        Connect-Kms -EndpointUrl $Endpoint -Region eu-west-1 -WarningVariable warnings -WarningAction SilentlyContinue
+        $warnings | Should -BeNullOrEmpty
+    }
+}

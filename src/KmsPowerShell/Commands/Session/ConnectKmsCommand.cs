@@ -116,6 +116,7 @@ public sealed class ConnectKmsCommand : KmsCommand
             session.Dispose();
             return;
         }
+        if (RegionHint.Warning(session.Region) is { } unknownRegion) WriteWarning(unknownRegion);
         SessionStore.Connected(session, handedOut: PassThru);
         if (PassThru) WriteObject(session);
     }
