@@ -30,6 +30,11 @@ Describe 'tags' {
         (Get-KmsTag $Key).TagKey | Should -Be @('Owner')
     }
 
+    It 'matches -TagKey case-sensitively, as KMS tag keys are' {
+        (Get-KmsTag $Key -TagKey 'owner').TagKey | Should -BeNullOrEmpty
+        (Get-KmsTag $Key -TagKey 'Own*').TagKey | Should -Be 'Owner'
+    }
+
     It 'changes nothing with -WhatIf' {
         $Key | Add-KmsTag -Tag @{ New = 'x' } -WhatIf
         (Get-KmsTag $Key).TagKey | Should -Be @('Owner')
