@@ -1,6 +1,6 @@
 # The manifest template. build.ps1 stamps ModuleVersion (from Directory.Build.props), FileList (every file of the
 # built module folder: assemblies, dependencies, format file, en-US help), ReleaseNotes (this version's section of
-# CHANGELOG.md) and the gallery tags derived from CompatiblePSEditions and CmdletsToExport (PSEdition_*,
+# docs/CHANGELOG.md) and the gallery tags derived from CompatiblePSEditions and CmdletsToExport (PSEdition_*,
 # PSIncludes_Cmdlet, PSCmdlet_*, PSCommand_*) into the copy it ships.
 @{
     RootModule           = 'KmsPowerShell.dll'

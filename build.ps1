@@ -135,10 +135,10 @@ function Get-GalleryTags([string] $Template) {
 }
 
 function Get-ReleaseNotes([string] $Version) {
-    # The section of CHANGELOG.md headed by this version: the one place release notes are written.
-    $changelog = Get-Content -Raw (Join-Path $root 'CHANGELOG.md')
+    # The section of docs/CHANGELOG.md headed by this version: the one place release notes are written.
+    $changelog = Get-Content -Raw (Join-Path $root 'docs/CHANGELOG.md')
     $section = [regex]::Match($changelog, "(?ms)^## $([regex]::Escape($Version))[ \t]*\r?\n(.*?)(?=^## |\z)")
-    if (-not $section.Success -or -not $section.Groups[1].Value.Trim()) { throw "CHANGELOG.md has no '## $Version' section: write the release notes of this version there." }
+    if (-not $section.Success -or -not $section.Groups[1].Value.Trim()) { throw "docs/CHANGELOG.md has no '## $Version' section: write the release notes of this version there." }
     "KmsPowerShell $Version`n`n$($section.Groups[1].Value.Trim())"
 }
 
