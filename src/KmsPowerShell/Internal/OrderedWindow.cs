@@ -2,8 +2,7 @@ namespace KmsPowerShell;
 
 /// <summary>
 /// Work of pipeline items that runs concurrently, up to a limit, and is written back on the pipeline thread in the
-/// order the items came: the cmdlets' -ThrottleLimit across pipeline records. Add and Write* run on the pipeline
-/// thread only; <see cref="WaitAll"/> may run on the thread that stops the pipeline.
+/// order the items came: the cmdlets' -ThrottleLimit across pipeline records. Everything runs on the pipeline thread.
 /// </summary>
 internal sealed class OrderedWindow<TItem>(Func<TItem, Task> workOf, Action<TItem> write)
 {
@@ -19,7 +18,7 @@ internal sealed class OrderedWindow<TItem>(Func<TItem, Task> workOf, Action<TIte
     public void Add(TItem item, int limit)
     {
         while (_items.Count >= Math.Max(1, limit)) WriteNext();
-        lock (_items) _items.Enqueue(item);
+        _items.Enqueue(item);
         while (_items.TryPeek(out var oldest) && workOf(oldest).IsCompleted) WriteNext();
     }
 
@@ -33,27 +32,12 @@ internal sealed class OrderedWindow<TItem>(Func<TItem, Task> workOf, Action<TIte
         }
         finally
         {
-            lock (_items) _items.Dequeue();
+            _items.Dequeue();
         }
     }
 
     public void WriteAll()
     {
         while (_items.Count > 0) WriteNext();
-    }
-
-    /// <summary>After cancellation: waits, at most <paramref name="timeout"/>, for the work in flight to end.</summary>
-    public void WaitAll(TimeSpan timeout)
-    {
-        Task[] running;
-        lock (_items) running = _items.Select(workOf).ToArray();
-        try
-        {
-            Task.WaitAll(running, timeout);
-        }
-        catch (AggregateException)
-        {
-            // Cancelled or failed: either way it has ended.
-        }
     }
 }

@@ -22,6 +22,8 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
     private string? _folder;
     // With -OutFile: the one input, started only once EndProcessing knows no other came.
     private string? _onlyInput;
+    // Every file's work that was started, so a stop waits for each to remove its temporary file.
+    private readonly List<Task> _started = [];
 
     protected KmsMessageFileCmdlet() => _inFlight = new OrderedWindow<FileWork>(w => w.Work, Write);
 
@@ -77,7 +79,7 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
     /// Resolves each path (wildcards unless literal) and starts work on each file; a bad path, or a file whose work
     /// cannot start, is an error of its own, written in its place in the output.
     /// </summary>
-    private protected void ForEachFile(IEnumerable<string> paths, bool literal)
+    private protected void ForEachFile(IEnumerable<string> paths, bool literal) => CleanUpWhenStopped(() =>
     {
         foreach (var path in paths)
         {
@@ -108,7 +110,7 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
                 }
             }
         }
-    }
+    });
 
     private void HoldOnlyInput(string file)
     {
@@ -144,10 +146,12 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
         var progress = new LatestProgress();
         var length = LengthOf(source);
         _progress!.Known(length);
-        _inFlight.Add(new FileWork(source, destination, activity, Task.Run(() => work(progress), CancellationToken), progress, length), ThrottleLimit);
+        var running = Task.Run(() => work(progress), CancellationToken);
+        lock (_started) _started.Add(running);
+        _inFlight.Add(new FileWork(source, destination, activity, running, progress, length), ThrottleLimit);
     }
 
-    protected override void EndProcessing()
+    protected override void EndProcessing() => CleanUpWhenStopped(() =>
     {
         if (_onlyInput is { } only)
         {
@@ -162,13 +166,42 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
         }
         _inFlight.WriteAll();
         if (_progress?.Completed() is { } completed) WriteProgress(completed);
-    }
+    });
 
     /// <summary>Ctrl+C: every file in flight is cancelled; give them a moment to remove their temporary files.</summary>
-    protected override void StopProcessing()
+    protected override void StopProcessing() => CancelAndWaitForCleanUp();
+
+    /// <summary>
+    /// The pipeline thread can see the stop first (a progress record or ShouldProcess throws PipelineStoppedException
+    /// before StopProcessing has run), and the command must not end before its files have cleaned up: so it too
+    /// cancels the work and waits for it.
+    /// </summary>
+    private void CleanUpWhenStopped(Action body)
+    {
+        try
+        {
+            body();
+        }
+        catch (PipelineStoppedException)
+        {
+            CancelAndWaitForCleanUp();
+            throw;
+        }
+    }
+
+    private void CancelAndWaitForCleanUp()
     {
         base.StopProcessing();
-        _inFlight.WaitAll(TimeSpan.FromSeconds(1));
+        Task[] started;
+        lock (_started) started = _started.Where(t => !t.IsCompleted).ToArray();
+        try
+        {
+            Task.WaitAll(started, TimeSpan.FromSeconds(1));
+        }
+        catch (AggregateException)
+        {
+            // Cancelled or failed: either way it has ended, and removed its temporary file.
+        }
     }
 
     /// <summary>Unprotect-KmsData and Update-KmsCiphertext: a message needs the keys that may decrypt it named, or -Discovery.</summary>
