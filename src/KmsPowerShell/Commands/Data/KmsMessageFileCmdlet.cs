@@ -22,7 +22,7 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
     private string? _folder;
     // With -OutFile: the one input, started only once EndProcessing knows no other came.
     private string? _onlyInput;
-    // Every file's work that was started, so a stop waits for each to remove its temporary file.
+    // The files' work started and maybe unfinished, so a stop waits for each to remove its temporary file.
     private readonly List<Task> _started = [];
 
     protected KmsMessageFileCmdlet() => _inFlight = new OrderedWindow<FileWork>(w => w.Work, Write);
@@ -147,7 +147,12 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
         var length = LengthOf(source);
         _progress!.Known(length);
         var running = Task.Run(() => work(progress), CancellationToken);
-        lock (_started) _started.Add(running);
+        lock (_started)
+        {
+            // Only unfinished work matters to a stop: keep the list as short as the files in flight, not the whole run.
+            _started.RemoveAll(t => t.IsCompleted);
+            _started.Add(running);
+        }
         _inFlight.Add(new FileWork(source, destination, activity, running, progress, length), ThrottleLimit);
     }
 
@@ -193,7 +198,7 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
     {
         base.StopProcessing();
         Task[] started;
-        lock (_started) started = _started.Where(t => !t.IsCompleted).ToArray();
+        lock (_started) started = _started.ToArray();
         try
         {
             Task.WaitAll(started, TimeSpan.FromSeconds(1));
