@@ -8,8 +8,8 @@ Import-Module $ModulePath
 $server = Start-KmsLocalServer
 $saved = $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY
 $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY = $server.AccessKeyId, $server.SecretAccessKey
-$engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'KmsPowerShell.Engine' } | Select-Object -First 1
-$service = $engine.GetType('KmsPowerShell.Engine.Local.LocalKmsRegistry')::Get($null).Service
+$localKms = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'KmsPowerShell.LocalKms' } | Select-Object -First 1
+$service = $localKms.GetType('KmsPowerShell.LocalKms.LocalKmsRegistry')::Get($null).Service
 $folder = New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) "kmsps-bulk-$([guid]::NewGuid())")
 try {
     Connect-Kms -EndpointUrl $server.Endpoint -Region us-east-1

@@ -9,12 +9,12 @@ BeforeAll {
     Import-Module $ModulePath -Force
     Connect-TestKms
     $script:Key = New-KmsKey -Description 'pester data key cache'
-    # The engine lives in a private load context: reach the in-process local KMS by reflection.
+    # The local KMS lives in the private load context: reach the in-process instance by reflection.
     $script:CountsCalls = $Backend -eq 'local' -and -not $env:KMSPS_TEST_VIA_SERVER
 
     function Get-GenerateDataKeyCount {
-        $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'KmsPowerShell.Engine' } | Select-Object -First 1
-        $registry = $engine.GetType('KmsPowerShell.Engine.Local.LocalKmsRegistry')
+        $localKms = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'KmsPowerShell.LocalKms' } | Select-Object -First 1
+        $registry = $localKms.GetType('KmsPowerShell.LocalKms.LocalKmsRegistry')
         $registry::Get($null).Service.CallCount('GenerateDataKey')
     }
 

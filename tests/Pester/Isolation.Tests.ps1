@@ -55,13 +55,15 @@ Show-AwsSdkCores
         $run.Output | Should -Match '4\.0\.3\.3 in Default'
     }
 
-    It 'leaves the cmdlet assembly and the model in the default context' {
+    It 'leaves the cmdlet assembly and the model in the default context, and the local KMS in the private one' {
         $run = Invoke-FreshPwsh @"
 $Prelude
 Import-Module '$ModulePath'
 Connect-Kms -EndpointUrl '$Endpoint' -Region us-east-1
 Get-KmsKey | Out-Null
-foreach (`$name in 'KmsPowerShell', 'KmsPowerShell.Model', 'KmsPowerShell.Engine', 'AWSSDK.KeyManagementService') {
+Connect-Kms -Local
+Get-KmsKey | Out-Null
+foreach (`$name in 'KmsPowerShell', 'KmsPowerShell.Model', 'KmsPowerShell.Engine', 'KmsPowerShell.LocalKms', 'AWSSDK.KeyManagementService') {
     `$assembly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq `$name }
     "`$name=`$([Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$assembly).Name)"
 }
@@ -70,6 +72,7 @@ foreach (`$name in 'KmsPowerShell', 'KmsPowerShell.Model', 'KmsPowerShell.Engine
         $run.Output | Should -Match 'KmsPowerShell=Default'
         $run.Output | Should -Match 'KmsPowerShell.Model=Default'
         $run.Output | Should -Match 'KmsPowerShell.Engine=KmsPowerShell.Engine'
+        $run.Output | Should -Match 'KmsPowerShell.LocalKms=KmsPowerShell.Engine'
         $run.Output | Should -Match 'AWSSDK.KeyManagementService=KmsPowerShell.Engine'
     }
 

@@ -53,7 +53,7 @@ Describe 'the package' {
         $zip = [IO.Compression.ZipFile]::OpenRead($Package.FullName)
         try { $entries = @($zip.Entries.FullName) } finally { $zip.Dispose() }
         foreach ($file in 'KmsPowerShell.psd1', 'KmsPowerShell.dll', 'KmsPowerShell.Model.dll', 'KmsPowerShell.Format.ps1xml',
-            'en-US/KmsPowerShell.dll-Help.xml', 'en-US/about_KmsPowerShell.help.txt', 'dependencies/KmsPowerShell.Engine.dll', 'dependencies/AWSSDK.Core.dll') {
+            'en-US/KmsPowerShell.dll-Help.xml', 'en-US/about_KmsPowerShell.help.txt', 'dependencies/KmsPowerShell.Engine.dll', 'dependencies/KmsPowerShell.LocalKms.dll', 'dependencies/AWSSDK.Core.dll') {
             $entries | Should -Contain $file
         }
         $entries | Should -Contain 'KmsPowerShell.nuspec'

@@ -1,6 +1,5 @@
 using Amazon.Runtime;
-using KmsPowerShell.Engine.Local;
-using KmsPowerShell.Engine.Local.Http;
+using KmsPowerShell.LocalKms;
 
 namespace KmsPowerShell.Engine.Session;
 
@@ -23,7 +22,7 @@ internal static class LocalSessionFactory
         // The session holds its local KMS until it closes: the last holder of a state file releases the file's lock.
         var hold = LocalKmsRegistry.Open(statePath, out var instance);
         var settings = new ClientSettings(credentials, source, LocalKmsHttpClientFactory.Endpoint, options.RetryMode, options.MaxAttempts,
-            options.Timeout, false, false, instance.ClientFactory);
+            options.Timeout, false, false, new LocalKmsHttpClientFactory(instance));
         var description = new KmsSessionDescription(region, regionSource, null, source, null, options.RetryMode.ToString(),
             options.MaxAttempts, options.Timeout, false, false, DateTimeOffset.Now)
         {

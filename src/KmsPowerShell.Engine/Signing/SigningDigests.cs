@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using KmsPowerShell.Engine.Local.Crypto;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.Engine.Signing;
 

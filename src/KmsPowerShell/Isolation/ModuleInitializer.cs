@@ -4,7 +4,7 @@ using System.Runtime.Loader;
 
 namespace KmsPowerShell.Isolation;
 
-/// <summary>On import, sends the engine's name to the private load context; on removal, stops doing so.</summary>
+/// <summary>On import, sends the engine's and the local KMS's names to the private load context; on removal, stops doing so.</summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
     public void OnImport() => AssemblyLoadContext.Default.Resolving += ResolveEngine;
@@ -16,6 +16,8 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     }
 
     private static Assembly? ResolveEngine(AssemblyLoadContext context, AssemblyName name) =>
-        // Only the engine: resolving anything else here would hand our AWSSDK to other modules.
-        name.Name == EngineLoadContext.EngineName ? EngineLoadContext.Instance.LoadFromAssemblyName(name) : null;
+        // Only our two assemblies: resolving anything else here would hand our AWSSDK to other modules.
+        name.Name is EngineLoadContext.EngineName or EngineLoadContext.LocalKmsName
+            ? EngineLoadContext.Instance.LoadFromAssemblyName(name)
+            : null;
 }

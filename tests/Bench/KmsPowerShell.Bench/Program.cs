@@ -3,8 +3,8 @@ using System.Text.Json;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
 using Amazon.Runtime;
-using KmsPowerShell.Engine.Local;
-using KmsPowerShell.Engine.Local.Http;
+using KmsPowerShell.LocalKms;
+using KmsPowerShell.Engine.Session;
 
 // The peer of the cmdlet pipeline: a plain loop of raw SDK Encrypt calls against the same in-process local KMS.
 // Usage: KmsPowerShell.Bench raw-encrypt <count>

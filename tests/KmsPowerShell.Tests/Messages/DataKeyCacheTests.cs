@@ -1,4 +1,4 @@
-using KmsPowerShell.Engine.Local;
+using KmsPowerShell.LocalKms;
 using KmsPowerShell.Engine.Messages;
 using KmsPowerShell.Engine.Messages.Caching;
 using KmsPowerShell.Engine.Messages.Format;

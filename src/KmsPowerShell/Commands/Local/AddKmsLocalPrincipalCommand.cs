@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using System.Security.Cryptography;
-using KmsPowerShell.Engine.Local;
+using KmsPowerShell.LocalKms;
 
 namespace KmsPowerShell.Commands.Local;
 

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using KmsPowerShell.Engine.Local;
+using KmsPowerShell.LocalKms;
 
 namespace KmsPowerShell.Commands.Local;
 

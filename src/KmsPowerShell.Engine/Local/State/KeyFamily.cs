@@ -1,9 +1,0 @@
-namespace KmsPowerShell.Engine.Local.State;
-
-internal enum KeyFamily
-{
-    Symmetric,
-    Rsa,
-    Ecc,
-    Hmac,
-}

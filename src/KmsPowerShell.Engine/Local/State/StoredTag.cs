@@ -1,7 +1,0 @@
-namespace KmsPowerShell.Engine.Local.State;
-
-internal sealed class StoredTag
-{
-    public string TagKey { get; set; } = "";
-    public string TagValue { get; set; } = "";
-}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using KmsPowerShell.LocalKms.Protocol;
+
+namespace KmsPowerShell.LocalKms.Auth;
+
+/// <summary>Checks a request's SigV4 signature and says who signed it and for which region.</summary>
+internal sealed class SigV4Verifier
+{
+    private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
+    private readonly PrincipalDirectory _principals;
+    private readonly TimeProvider _clock;
+
+    public SigV4Verifier(PrincipalDirectory principals, TimeProvider clock)
+    {
+        _principals = principals;
+        _clock = clock;
+    }
+
+    public Caller Verify(LocalKmsRequest request)
+    {
+        if (!request.Headers.TryGetValue("Authorization", out var header)) throw KmsErrors.MissingAuthenticationToken();
+        var authorization = SigV4Authorization.Parse(header);
+        var principal = _principals.Find(authorization.AccessKeyId) ?? throw KmsErrors.UnrecognizedClient();
+        if (authorization.Service != "kms") throw KmsErrors.InvalidSignature($"Credential should be scoped to correct service: 'kms'. ");
+        if (!KmsPatterns.Region().IsMatch(authorization.Region)) throw KmsErrors.InvalidSignature("Credential should be scoped to a valid region. ");
+
+        var amzDate = RequestDate(request);
+        CheckSkew(amzDate);
+        if (!amzDate.StartsWith(authorization.Date, StringComparison.Ordinal))
+        {
+            throw KmsErrors.InvalidSignature($"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '{authorization.Date}' != '{amzDate[..8]}', from '{amzDate}'.");
+        }
+
+        var payloadHash = SigV4CanonicalRequest.Hash(request.Body);
+        if (request.Headers.TryGetValue("X-Amz-Content-SHA256", out var claimed) && !string.Equals(claimed, payloadHash, StringComparison.OrdinalIgnoreCase))
+        {
+            throw KmsErrors.SignatureMismatch();
+        }
+        var canonical = SigV4CanonicalRequest.Build(request, authorization.SignedHeaders, payloadHash);
+        var stringToSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{authorization.Scope}\n{SigV4CanonicalRequest.Hash(Encoding.UTF8.GetBytes(canonical))}";
+        var expected = HMACSHA256.HashData(SigningKey(principal.SecretAccessKey, authorization), Encoding.UTF8.GetBytes(stringToSign));
+        if (!TryHex(authorization.Signature, out var given) || !CryptographicOperations.FixedTimeEquals(expected, given))
+        {
+            throw KmsErrors.SignatureMismatch();
+        }
+        return new Caller(principal, authorization.Region);
+    }
+
+    private static string RequestDate(LocalKmsRequest request)
+    {
+        if (request.Headers.TryGetValue("X-Amz-Date", out var amzDate)) return amzDate.Trim();
+        if (request.Headers.TryGetValue("Date", out var date) && DateTimeOffset.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            return parsed.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        }
+        throw KmsErrors.IncompleteSignature("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+    }
+
+    private void CheckSkew(string amzDate)
+    {
+        if (!DateTimeOffset.TryParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedAt))
+        {
+            throw KmsErrors.IncompleteSignature($"Date must be in ISO-8601 'basic format'. Got '{amzDate}'.");
+        }
+        var now = _clock.GetUtcNow();
+        if (signedAt < now - AllowedSkew)
+        {
+            throw KmsErrors.InvalidSignature($"Signature expired: {amzDate} is now earlier than {Format(now - AllowedSkew)} ({Format(now)} - 15 min.)");
+        }
+        if (signedAt > now + AllowedSkew)
+        {
+            throw KmsErrors.InvalidSignature($"Signature not yet current: {amzDate} is still later than {Format(now + AllowedSkew)} ({Format(now)} + 15 min.)");
+        }
+    }
+
+    private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+    private static byte[] SigningKey(string secret, SigV4Authorization authorization)
+    {
+        var key = HMACSHA256.HashData(Encoding.UTF8.GetBytes("AWS4" + secret), Encoding.UTF8.GetBytes(authorization.Date));
+        key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(authorization.Region));
+        key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(authorization.Service));
+        return HMACSHA256.HashData(key, "aws4_request"u8);
+    }
+
+    private static bool TryHex(string text, out byte[] bytes)
+    {
+        bytes = [];
+        if (text.Length != 64) return false;
+        try { bytes = Convert.FromHexString(text); return true; }
+        catch (FormatException) { return false; }
+    }
+}

@@ -1,0 +1,18 @@
+using System.Security.Cryptography;
+
+namespace KmsPowerShell.LocalKms.Crypto;
+
+/// <summary>The MAC algorithms of HMAC KMS keys: HMAC_SHA_224, _256, _384 and _512.</summary>
+internal static class MacAlgorithms
+{
+    public static readonly string[] All = ["HMAC_SHA_224", "HMAC_SHA_256", "HMAC_SHA_384", "HMAC_SHA_512"];
+
+    public static byte[] Compute(string algorithm, byte[] key, byte[] message) => algorithm switch
+    {
+        "HMAC_SHA_224" => HmacSha224.HashData(key, message),
+        "HMAC_SHA_256" => HMACSHA256.HashData(key, message),
+        "HMAC_SHA_384" => HMACSHA384.HashData(key, message),
+        "HMAC_SHA_512" => HMACSHA512.HashData(key, message),
+        _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Not a MAC algorithm."),
+    };
+}

@@ -1,0 +1,10 @@
+namespace KmsPowerShell.LocalKms.Faults;
+
+internal enum FaultKind
+{
+    None,
+    Throttle,
+    InternalError,
+    DropConnection,
+    Slow,
+}

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.LocalKms.State;
+
+namespace KmsPowerShell.LocalKms.Operations.Aliases;
+
+/// <summary>Points an alias at another key of the same key spec and key usage, as AWS requires.</summary>
+internal sealed class UpdateAliasOperation : KmsOperation
+{
+    public override JsonObject Execute(OperationContext context)
+    {
+        var aliasName = AliasNames.Read(context.Request);
+        var targetKeyId = context.Request.RequiredString("TargetKeyId", 1, 2048);
+        context.Request.ThrowIfInvalid();
+        AliasNames.RequireCustomerName(aliasName);
+
+        var aliasArn = context.Keys.AliasArn(context.Account, aliasName);
+        var alias = context.State.Aliases.GetValueOrDefault(aliasArn) ?? throw KmsErrors.AliasNotFound(aliasArn);
+        var current = context.Keys.FindById(alias.Account, alias.Region, alias.TargetKeyId);
+        var key = context.KeyFor(targetKeyId, Name);
+        KeyGuard.RequireNotPendingDeletion(key);
+        if (current is not null && (current.KeySpec != key.KeySpec || current.KeyUsage != key.KeyUsage))
+        {
+            throw KmsErrors.Validation(
+                $"The new target key {key.Arn} must have the same key spec and key usage as the current one ({current.KeySpec}, {current.KeyUsage}).");
+        }
+        alias.TargetKeyId = key.KeyId;
+        alias.LastUpdatedDate = context.Now;
+        return new JsonObject();
+    }
+}

@@ -1,0 +1,31 @@
+using System.Security.Cryptography;
+using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.LocalKms.State;
+
+namespace KmsPowerShell.LocalKms.Operations.Crypto;
+
+/// <summary>What GenerateDataKey and GenerateDataKeyWithoutPlaintext share: reading the request and making the key.</summary>
+internal sealed record DataKeyRequest(StoredKey Key, byte[] Plaintext, byte[] CiphertextBlob)
+{
+    private static readonly string[] Specs = ["AES_256", "AES_128"];
+
+    public static DataKeyRequest Execute(OperationContext context, string action)
+    {
+        var request = context.Request;
+        var keyId = request.RequiredString("KeyId", 1, 2048);
+        var encryptionContext = request.StringMap("EncryptionContext");
+        var numberOfBytes = request.Int("NumberOfBytes", 1, 1024);
+        var spec = request.Enum("KeySpec", Specs);
+        var tokens = context.ReadGrantTokens();
+        var dryRun = request.Bool("DryRun");
+        request.ThrowIfInvalid();
+        if ((numberOfBytes is null) == (spec is null)) throw KmsErrors.Validation("Please specify either number of bytes or key spec.");
+        SymmetricCrypto.RejectRecipient(request);
+        context.UseGrantTokens(tokens);
+
+        var key = SymmetricCrypto.EncryptingKey(context, keyId, action, encryptionContext);
+        if (dryRun) throw KmsErrors.DryRun();
+        var plaintext = RandomNumberGenerator.GetBytes(numberOfBytes ?? (spec == "AES_128" ? 16 : 32));
+        return new DataKeyRequest(key, plaintext, SymmetricCrypto.Seal(key, plaintext, encryptionContext));
+    }
+}

@@ -1,0 +1,29 @@
+using KmsPowerShell.LocalKms.State;
+
+namespace KmsPowerShell.LocalKms.Operations.Grants;
+
+/// <summary>The operations a grant can allow, and which of them make sense for each kind of key.</summary>
+internal static class GrantOperationNames
+{
+    public static readonly string[] All =
+    [
+        "Decrypt", "Encrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo", "Sign",
+        "Verify", "GetPublicKey", "CreateGrant", "RetireGrant", "DescribeKey", "GenerateDataKeyPair",
+        "GenerateDataKeyPairWithoutPlaintext", "GenerateMac", "VerifyMac", "DeriveSharedSecret",
+    ];
+
+    private static readonly string[] Common = ["CreateGrant", "RetireGrant", "DescribeKey"];
+
+    public static IReadOnlyCollection<string> AllowedFor(StoredKey key) => (KeySpecCatalog.Of(key).Family, key.KeyUsage) switch
+    {
+        (KeyFamily.Symmetric, _) =>
+        [
+            .. Common, "Decrypt", "Encrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo",
+            "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext",
+        ],
+        (KeyFamily.Hmac, _) => [.. Common, "GenerateMac", "VerifyMac"],
+        (_, KeyUsages.EncryptDecrypt) => [.. Common, "Decrypt", "Encrypt", "ReEncryptFrom", "ReEncryptTo", "GetPublicKey"],
+        (_, KeyUsages.KeyAgreement) => [.. Common, "DeriveSharedSecret", "GetPublicKey"],
+        _ => [.. Common, "Sign", "Verify", "GetPublicKey"],
+    };
+}

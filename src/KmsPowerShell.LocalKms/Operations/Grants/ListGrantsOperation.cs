@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.LocalKms.State;
+
+namespace KmsPowerShell.LocalKms.Operations.Grants;
+
+internal sealed class ListGrantsOperation : KmsOperation
+{
+    public override bool Mutates => false;
+
+    public override JsonObject Execute(OperationContext context)
+    {
+        var request = context.Request;
+        var keyId = request.RequiredString("KeyId", 1, 2048);
+        var limit = request.Int("Limit", 1, 100) ?? 50;
+        var marker = request.String("Marker", 1, 1024, pattern: KmsPatterns.Marker());
+        var grantId = request.String("GrantId", 1, 128);
+        var grantee = request.String("GranteePrincipal", 1, 256, pattern: KmsPatterns.Principal());
+        request.ThrowIfInvalid();
+        var key = context.KeyFor(keyId, Name);
+
+        var grants = context.State.Grants.Values.Where(g => g.KeyArn == key.Arn &&
+            (grantId is null || g.GrantId == grantId) && (grantee is null || g.GranteePrincipal == grantee));
+        var scope = $"ListGrants/{key.Arn}/{grantId}/{grantee}";
+        return GrantWriter.Page(Page<StoredGrant>.Of(grants, g => g.GrantId, limit, marker, scope, context.Markers));
+    }
+}

@@ -1,0 +1,48 @@
+using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.LocalKms.State;
+
+namespace KmsPowerShell.LocalKms.Operations;
+
+/// <summary>The key-state and key-usage checks of AWS's key state table.</summary>
+internal static class KeyGuard
+{
+    /// <summary>Cryptographic operations: a disabled key is DisabledException, a key pending deletion KMSInvalidStateException.</summary>
+    public static void RequireEnabled(StoredKey key)
+    {
+        if (key.KeyState == KeyStates.Disabled) throw KmsErrors.Disabled(key.Arn);
+        RequireNotPendingDeletion(key);
+    }
+
+    public static void RequireNotPendingDeletion(StoredKey key)
+    {
+        if (KeyStates.IsPendingDeletion(key.KeyState))
+        {
+            throw KmsErrors.InvalidState($"{key.Arn} is pending deletion.");
+        }
+    }
+
+    public static void RequireUsage(StoredKey key, string usage, string operation)
+    {
+        if (key.KeyUsage != usage)
+        {
+            throw KmsErrors.InvalidKeyUsage($"{key.Arn} key usage is {key.KeyUsage} which is not valid for {operation}.");
+        }
+    }
+
+    public static void RequireSymmetric(StoredKey key, string operation)
+    {
+        RequireUsage(key, KeyUsages.EncryptDecrypt, operation);
+        if (key.KeySpec != KeySpecCatalog.SymmetricDefault)
+        {
+            throw KmsErrors.InvalidKeyUsage($"{key.Arn} key spec is {key.KeySpec}; {operation} needs a symmetric encryption KMS key.");
+        }
+    }
+
+    public static void RequireSymmetricAlgorithm(StoredKey key, string? algorithm)
+    {
+        if (algorithm is not null && algorithm != "SYMMETRIC_DEFAULT")
+        {
+            throw KmsErrors.InvalidKeyUsage($"Algorithm {algorithm} is incompatible with key spec {key.KeySpec}.");
+        }
+    }
+}

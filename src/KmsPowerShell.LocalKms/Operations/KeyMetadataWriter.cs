@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.LocalKms.State;
+
+namespace KmsPowerShell.LocalKms.Operations;
+
+/// <summary>Writes a key as the KeyMetadata structure of DescribeKey, CreateKey and ReplicateKey.</summary>
+internal static class KeyMetadataWriter
+{
+    public static JsonObject Write(StoredKey key, KmsState state)
+    {
+        var spec = KeySpecCatalog.Of(key);
+        var metadata = new JsonObject
+        {
+            ["AWSAccountId"] = key.Account,
+            ["KeyId"] = key.KeyId,
+            ["Arn"] = key.Arn,
+            ["CreationDate"] = KmsJson.Timestamp(key.CreationDate),
+            ["Enabled"] = key.KeyState == KeyStates.Enabled,
+            ["Description"] = key.Description,
+            ["KeyUsage"] = key.KeyUsage,
+            ["KeyState"] = key.KeyState,
+            ["Origin"] = "AWS_KMS",
+            ["KeyManager"] = "CUSTOMER",
+            ["CustomerMasterKeySpec"] = key.KeySpec,
+            ["KeySpec"] = key.KeySpec,
+            ["MultiRegion"] = key.MultiRegion,
+        };
+        if (key.DeletionDate is { } deletion) metadata["DeletionDate"] = KmsJson.Timestamp(deletion);
+        if (key.KeyState == KeyStates.PendingReplicaDeletion) metadata["PendingDeletionWindowInDays"] = key.PendingWindowInDays;
+        AddAlgorithms(metadata, "EncryptionAlgorithms", spec.EncryptionAlgorithms(key.KeyUsage));
+        AddAlgorithms(metadata, "SigningAlgorithms", spec.SigningAlgorithms(key.KeyUsage));
+        AddAlgorithms(metadata, "MacAlgorithms", spec.MacAlgorithms(key.KeyUsage));
+        AddAlgorithms(metadata, "KeyAgreementAlgorithms", spec.KeyAgreementAlgorithms(key.KeyUsage));
+        if (spec.Family == KeyFamily.Symmetric) metadata["CurrentKeyMaterialId"] = key.CurrentMaterial.MaterialId;
+        if (key.MultiRegion) metadata["MultiRegionConfiguration"] = MultiRegionConfiguration(key, state);
+        return metadata;
+    }
+
+    private static void AddAlgorithms(JsonObject metadata, string member, IReadOnlyList<string> algorithms)
+    {
+        if (algorithms.Count > 0) metadata[member] = KmsJson.Strings(algorithms);
+    }
+
+    private static JsonObject MultiRegionConfiguration(StoredKey key, KmsState state)
+    {
+        var copies = state.CopiesOf(key).OrderBy(k => k.Region, StringComparer.Ordinal).ToList();
+        var primary = copies.FirstOrDefault(k => !k.IsReplica);
+        var configuration = new JsonObject { ["MultiRegionKeyType"] = key.IsReplica ? "REPLICA" : "PRIMARY" };
+        if (primary is not null) configuration["PrimaryKey"] = new JsonObject { ["Arn"] = primary.Arn, ["Region"] = primary.Region };
+        configuration["ReplicaKeys"] = new JsonArray(copies.Where(k => k.IsReplica)
+            .Select(k => (JsonNode?)new JsonObject { ["Arn"] = k.Arn, ["Region"] = k.Region }).ToArray());
+        return configuration;
+    }
+}

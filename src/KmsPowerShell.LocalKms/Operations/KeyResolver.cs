@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using KmsPowerShell.LocalKms.Auth;
+using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.LocalKms.State;
+
+namespace KmsPowerShell.LocalKms.Operations;
+
+/// <summary>
+/// Finds the key a request names: key id, key ARN, alias name or alias ARN. Ids and alias names are looked up
+/// in the caller's account and the request's region; ARNs name their own account, which is how grants reach across accounts.
+/// </summary>
+internal sealed partial class KeyResolver
+{
+    private readonly KmsState _state;
+    private readonly Caller _caller;
+
+    public KeyResolver(KmsState state, Caller caller)
+    {
+        _state = state;
+        _caller = caller;
+    }
+
+    [GeneratedRegex(@"^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyIdPattern();
+
+    [GeneratedRegex(@"^arn:aws:kms:([a-z0-9-]+):([0-9]{12}):(key|alias)/(.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ArnPattern();
+
+    public static bool IsKeyId(string text) => KeyIdPattern().IsMatch(text);
+
+    public string KeyArn(string account, string region, string keyId) => $"arn:aws:kms:{region}:{account}:key/{keyId}";
+
+    public string AliasArn(string account, string aliasName) => $"arn:aws:kms:{_caller.Region}:{account}:{aliasName}";
+
+    /// <summary>Any of the four forms.</summary>
+    public StoredKey Resolve(string identifier) => Resolve(identifier, allowAlias: true);
+
+    /// <summary>Key id or key ARN only, as management operations take.</summary>
+    public StoredKey ResolveKey(string identifier) => Resolve(identifier, allowAlias: false);
+
+    public StoredKey? FindById(string account, string region, string keyId) =>
+        _state.Keys.GetValueOrDefault(KeyArn(account, region, keyId));
+
+    private StoredKey Resolve(string identifier, bool allowAlias)
+    {
+        if (identifier.StartsWith("alias/", StringComparison.Ordinal))
+        {
+            if (!allowAlias) throw KmsErrors.InvalidKeyId(identifier);
+            return ByAlias(AliasArn(_caller.Account, identifier));
+        }
+        var arn = ArnPattern().Match(identifier);
+        if (arn.Success)
+        {
+            if (arn.Groups[1].Value != _caller.Region) throw KmsErrors.KeyNotFound(identifier);
+            if (arn.Groups[3].Value == "alias")
+            {
+                if (!allowAlias) throw KmsErrors.InvalidKeyId(identifier);
+                return ByAlias(identifier);
+            }
+            return _state.Keys.GetValueOrDefault(identifier) ?? throw KmsErrors.KeyNotFound(identifier);
+        }
+        if (!IsKeyId(identifier)) throw KmsErrors.InvalidKeyId(identifier);
+        var keyArn = KeyArn(_caller.Account, _caller.Region, identifier);
+        return _state.Keys.GetValueOrDefault(keyArn) ?? throw KmsErrors.KeyNotFound(keyArn);
+    }
+
+    private StoredKey ByAlias(string aliasArn)
+    {
+        var alias = _state.Aliases.GetValueOrDefault(aliasArn) ?? throw KmsErrors.AliasNotFound(aliasArn);
+        return FindById(alias.Account, alias.Region, alias.TargetKeyId) ?? throw KmsErrors.AliasNotFound(aliasArn);
+    }
+}

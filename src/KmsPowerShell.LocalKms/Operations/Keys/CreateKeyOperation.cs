@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using KmsPowerShell.LocalKms.Crypto;
+using KmsPowerShell.LocalKms.Operations.Tags;
+using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.LocalKms.State;
+
+namespace KmsPowerShell.LocalKms.Operations.Keys;
+
+internal sealed class CreateKeyOperation : KmsOperation
+{
+    private static readonly string[] Origins = ["AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE"];
+
+    public override JsonObject Execute(OperationContext context)
+    {
+        var request = context.Request;
+        var policy = request.String("Policy", 1, 32768);
+        var description = request.String("Description", 0, 8192) ?? "";
+        var usage = request.Enum("KeyUsage", KeyUsages.All);
+        var spec = request.Enum("KeySpec", KeySpecCatalog.AllSpecs);
+        var legacySpec = request.Enum("CustomerMasterKeySpec", KeySpecCatalog.AllSpecs);
+        var origin = request.Enum("Origin", Origins);
+        var customKeyStore = request.String("CustomKeyStoreId", 1, 64);
+        var tags = TagList.Read(request, "Tags");
+        var multiRegion = request.Bool("MultiRegion");
+        request.Bool("BypassPolicyLockoutSafetyCheck");
+        request.String("XksKeyId", 1, 128);
+        request.ThrowIfInvalid();
+
+        context.Auth.RequireAccountPermission("CreateKey");
+        if (spec is not null && legacySpec is not null)
+        {
+            throw KmsErrors.Validation("You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.");
+        }
+        if (origin is not null and not "AWS_KMS" || customKeyStore is not null)
+        {
+            throw KmsErrors.Unsupported("The local KMS makes only keys with Origin AWS_KMS in the default key store.");
+        }
+        var specName = spec ?? legacySpec ?? KeySpecCatalog.SymmetricDefault;
+        var info = KeySpecCatalog.Find(specName) ?? throw KmsErrors.Unsupported($"KeySpec {specName} is not supported by the local KMS.");
+        usage ??= KeyUsages.EncryptDecrypt;
+        if (!info.Usages.Contains(usage)) throw KmsErrors.Validation($"KeyUsage {usage} is not compatible with KeySpec {specName}");
+        if (policy is not null) KeyPolicies.Validate(policy);
+        TagList.CheckRules(tags);
+        if (tags.Count > TagList.MaxTagsPerKey) throw KmsErrors.Tag($"A KMS key can have at most {TagList.MaxTagsPerKey} tags.");
+
+        var keyId = multiRegion ? "mrk-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant() : Guid.NewGuid().ToString();
+        var key = new StoredKey
+        {
+            Arn = context.Keys.KeyArn(context.Account, context.Region, keyId),
+            KeyId = keyId,
+            Account = context.Account,
+            Region = context.Region,
+            CreationDate = context.Now,
+            Description = description,
+            KeySpec = specName,
+            KeyUsage = usage,
+            Policy = policy ?? KeyPolicies.Default(context.Account),
+            Tags = tags,
+            MultiRegion = multiRegion,
+            PrimaryRegion = multiRegion ? context.Region : null,
+            Materials = [KeyMaterialFactory.Create(info, 1, context.Now)],
+        };
+        context.State.Keys[key.Arn] = key;
+        return new JsonObject { ["KeyMetadata"] = KeyMetadataWriter.Write(key, context.State) };
+    }
+}

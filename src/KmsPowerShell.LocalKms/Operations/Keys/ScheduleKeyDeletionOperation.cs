@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.LocalKms.State;
+
+namespace KmsPowerShell.LocalKms.Operations.Keys;
+
+/// <summary>
+/// Starts the waiting period. A multi-Region primary that still has replicas waits in PendingReplicaDeletion,
+/// and its own window starts when the last replica is gone, as AWS does.
+/// </summary>
+internal sealed class ScheduleKeyDeletionOperation : KmsOperation
+{
+    public override JsonObject Execute(OperationContext context)
+    {
+        var keyId = context.Request.RequiredString("KeyId", 1, 2048);
+        var window = context.Request.Int("PendingWindowInDays", 7, 30) ?? 30;
+        context.Request.ThrowIfInvalid();
+        var key = context.KeyFor(keyId, Name);
+        KeyGuard.RequireNotPendingDeletion(key);
+
+        key.PendingWindowInDays = window;
+        var hasReplicas = key.MultiRegion && !key.IsReplica && context.State.CopiesOf(key).Any(k => k.IsReplica);
+        key.KeyState = hasReplicas ? KeyStates.PendingReplicaDeletion : KeyStates.PendingDeletion;
+        key.DeletionDate = hasReplicas ? null : context.Now.AddDays(window);
+
+        var response = new JsonObject { ["KeyId"] = key.Arn, ["KeyState"] = key.KeyState, ["PendingWindowInDays"] = window };
+        if (key.DeletionDate is { } date) response["DeletionDate"] = KmsJson.Timestamp(date);
+        return response;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using KmsPowerShell.LocalKms.Operations.Tags;
+using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.LocalKms.State;
+
+namespace KmsPowerShell.LocalKms.Operations.MultiRegion;
+
+/// <summary>
+/// Makes a replica of a multi-Region primary in another region: same key id, spec, usage, material and rotation;
+/// its own description, tags, policy and key state (shared and independent properties as AWS documents them).
+/// </summary>
+internal sealed class ReplicateKeyOperation : KmsOperation
+{
+    public override JsonObject Execute(OperationContext context)
+    {
+        var keyId = context.Request.RequiredString("KeyId", 1, 2048);
+        var replicaRegion = context.Request.RequiredString("ReplicaRegion", 1, 32, KmsPatterns.Region());
+        var policy = context.Request.String("Policy", 1, 32768);
+        var description = context.Request.String("Description", 0, 8192) ?? "";
+        var tags = TagList.Read(context.Request, "Tags");
+        context.Request.Bool("BypassPolicyLockoutSafetyCheck");
+        context.Request.ThrowIfInvalid();
+
+        var primary = context.KeyFor(keyId, Name);
+        MultiRegionGuard.RequirePrimary(primary);
+        KeyGuard.RequireNotPendingDeletion(primary);
+        if (replicaRegion == primary.Region) throw KmsErrors.Validation($"The replica region must differ from the primary key's region {primary.Region}.");
+        if (policy is not null) KeyPolicies.Validate(policy);
+        TagList.CheckRules(tags);
+        var arn = context.Keys.KeyArn(primary.Account, replicaRegion, primary.KeyId);
+        if (context.State.Keys.ContainsKey(arn)) throw KmsErrors.AlreadyExists($"Replica key {arn} already exists.");
+
+        var replica = new StoredKey
+        {
+            Arn = arn,
+            KeyId = primary.KeyId,
+            Account = primary.Account,
+            Region = replicaRegion,
+            CreationDate = context.Now,
+            Description = description,
+            KeySpec = primary.KeySpec,
+            KeyUsage = primary.KeyUsage,
+            KeyState = primary.KeyState,
+            Policy = policy ?? KeyPolicies.Default(primary.Account),
+            Tags = tags,
+            MultiRegion = true,
+            PrimaryRegion = primary.Region,
+            Materials = [.. primary.Materials],
+            RotationEnabled = primary.RotationEnabled,
+            RotationPeriodInDays = primary.RotationPeriodInDays,
+            NextRotationDate = primary.NextRotationDate,
+            Rotations = [.. primary.Rotations],
+        };
+        context.State.Keys[arn] = replica;
+        return new JsonObject
+        {
+            ["ReplicaKeyMetadata"] = KeyMetadataWriter.Write(replica, context.State),
+            ["ReplicaPolicy"] = replica.Policy,
+            ["ReplicaTags"] = TagList.Write(replica.Tags),
+        };
+    }
+}

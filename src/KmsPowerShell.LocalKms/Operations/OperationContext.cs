@@ -1,0 +1,57 @@
+using KmsPowerShell.LocalKms.Auth;
+using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.LocalKms.State;
+
+namespace KmsPowerShell.LocalKms.Operations;
+
+/// <summary>What an operation works with: the request, the caller, the state (already locked) and the time.</summary>
+internal sealed class OperationContext
+{
+    private Authorizer? _authorizer;
+
+    public OperationContext(KmsState state, RequestReader request, Caller caller, DateTimeOffset now, TimeSpan grantPropagationDelay)
+    {
+        State = state;
+        Request = request;
+        Caller = caller;
+        Now = now;
+        GrantPropagationDelay = grantPropagationDelay;
+        Keys = new KeyResolver(state, caller);
+        Markers = new MarkerCodec(state.MarkerSecret);
+    }
+
+    public KmsState State { get; }
+    public RequestReader Request { get; }
+    public Caller Caller { get; }
+    public DateTimeOffset Now { get; }
+    public TimeSpan GrantPropagationDelay { get; }
+    public KeyResolver Keys { get; }
+    public MarkerCodec Markers { get; }
+    public string Region => Caller.Region;
+    public string Account => Caller.Account;
+
+    /// <summary>The authorizer; built by <see cref="UseGrantTokens"/>, or with no tokens when an operation takes none.</summary>
+    public Authorizer Auth => _authorizer ??= new Authorizer(this, new HashSet<string>());
+
+    /// <summary>Checks the request's grant tokens (InvalidGrantTokenException) and lets their grants count at once.</summary>
+    public void UseGrantTokens(IReadOnlyList<string> tokens)
+    {
+        var grantIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in tokens)
+        {
+            if (!State.GrantTokens.TryGetValue(token, out var grantId)) throw KmsErrors.InvalidGrantToken();
+            grantIds.Add(grantId);
+        }
+        _authorizer = new Authorizer(this, grantIds);
+    }
+
+    /// <summary>Resolves the key a request names and checks the caller may perform the action on it.</summary>
+    public StoredKey KeyFor(string keyId, string action, bool allowAlias = false, IReadOnlyDictionary<string, string>? encryptionContext = null)
+    {
+        var key = allowAlias ? Keys.Resolve(keyId) : Keys.ResolveKey(keyId);
+        Auth.Require(key, action, encryptionContext);
+        return key;
+    }
+
+    public List<string> ReadGrantTokens() => Request.StringList("GrantTokens", 10, 1, 8192);
+}

@@ -1,0 +1,55 @@
+using KmsPowerShell.LocalKms.Crypto;
+using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.LocalKms.State;
+
+namespace KmsPowerShell.LocalKms.Operations.Rotation;
+
+/// <summary>
+/// Adds new key material to a key (and to every replica of a multi-Region key, which share material). New
+/// ciphertexts use the newest material; old ciphertexts name their version, which stays, so they still decrypt.
+/// </summary>
+internal static class KeyRotator
+{
+    public const string Automatic = "AUTOMATIC";
+    public const string OnDemand = "ON_DEMAND";
+
+    public static void Rotate(KmsState state, StoredKey key, string rotationType, DateTimeOffset now)
+    {
+        var material = KeyMaterialFactory.Create(KeySpecCatalog.Of(key), key.CurrentMaterial.Version + 1, now);
+        var copies = key.MultiRegion ? state.CopiesOf(key).ToList() : [key];
+        foreach (var copy in copies)
+        {
+            copy.Materials.Add(material);
+            copy.Rotations.Add(new StoredRotation { RotationDate = now, RotationType = rotationType, KeyMaterialId = material.MaterialId });
+            if (copy.RotationEnabled && copy.RotationPeriodInDays is { } days && rotationType == Automatic)
+            {
+                copy.NextRotationDate = now.AddDays(days);
+            }
+        }
+    }
+
+    /// <summary>Rotation is for symmetric encryption keys, and is managed on the primary of a multi-Region key.</summary>
+    public static void RequireRotatable(StoredKey key, bool managing)
+    {
+        if (key.KeySpec != KeySpecCatalog.SymmetricDefault)
+        {
+            throw KmsErrors.Unsupported($"{key.Arn} key spec {key.KeySpec} does not support automatic or on-demand rotation.");
+        }
+        if (managing && key.IsReplica)
+        {
+            throw KmsErrors.Unsupported($"{key.Arn} is a multi-Region replica key; manage its rotation on the primary key in {key.PrimaryRegion}.");
+        }
+    }
+
+    /// <summary>Applies rotation settings to the key and, for a multi-Region primary, to its replicas.</summary>
+    public static void Configure(KmsState state, StoredKey key, bool enabled, int? periodInDays, DateTimeOffset now)
+    {
+        var copies = key.MultiRegion ? state.CopiesOf(key).ToList() : [key];
+        foreach (var copy in copies)
+        {
+            copy.RotationEnabled = enabled;
+            copy.RotationPeriodInDays = enabled ? periodInDays : null;
+            copy.NextRotationDate = enabled && periodInDays is { } days ? now.AddDays(days) : null;
+        }
+    }
+}

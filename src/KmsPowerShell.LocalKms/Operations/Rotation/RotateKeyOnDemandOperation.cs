@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using KmsPowerShell.LocalKms.Protocol;
+
+namespace KmsPowerShell.LocalKms.Operations.Rotation;
+
+internal sealed class RotateKeyOnDemandOperation : KmsOperation
+{
+    /// <summary>AWS's quota of on-demand rotations per key.</summary>
+    public const int MaxOnDemandRotations = 10;
+
+    public override JsonObject Execute(OperationContext context)
+    {
+        var keyId = context.Request.RequiredString("KeyId", 1, 2048);
+        context.Request.ThrowIfInvalid();
+        var key = context.KeyFor(keyId, Name);
+        KeyGuard.RequireEnabled(key);
+        KeyRotator.RequireRotatable(key, managing: true);
+        if (key.Rotations.Count(r => r.RotationType == KeyRotator.OnDemand) >= MaxOnDemandRotations)
+        {
+            throw KmsErrors.LimitExceeded($"{key.Arn} has reached the limit of {MaxOnDemandRotations} on-demand rotations.");
+        }
+        KeyRotator.Rotate(context.State, key, KeyRotator.OnDemand, context.Now);
+        return new JsonObject { ["KeyId"] = key.KeyId };
+    }
+}

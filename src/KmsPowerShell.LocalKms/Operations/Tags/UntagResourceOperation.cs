@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+
+namespace KmsPowerShell.LocalKms.Operations.Tags;
+
+internal sealed class UntagResourceOperation : KmsOperation
+{
+    public override JsonObject Execute(OperationContext context)
+    {
+        var keyId = context.Request.RequiredString("KeyId", 1, 2048);
+        var tagKeys = context.Request.StringList("TagKeys", 50, 1, 128, required: true);
+        context.Request.ThrowIfInvalid();
+        var key = context.KeyFor(keyId, Name);
+        KeyGuard.RequireNotPendingDeletion(key);
+        key.Tags.RemoveAll(t => tagKeys.Contains(t.TagKey));
+        return new JsonObject();
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+
+namespace KmsPowerShell.LocalKms.Protocol;
+
+/// <summary>The member patterns of the KMS API reference.</summary>
+internal static partial class KmsPatterns
+{
+    [GeneratedRegex(@"^[a-zA-Z0-9:/_-]+$", RegexOptions.CultureInvariant)]
+    public static partial Regex AliasName();
+
+    [GeneratedRegex(@"^[a-zA-Z0-9:/_-]+$", RegexOptions.CultureInvariant)]
+    public static partial Regex GrantName();
+
+    [GeneratedRegex(@"^[\w+=,.@:/-]+$", RegexOptions.CultureInvariant)]
+    public static partial Regex Principal();
+
+    [GeneratedRegex(@"^[\u0020-\u00FF]*$", RegexOptions.CultureInvariant)]
+    public static partial Regex Marker();
+
+    [GeneratedRegex(@"^([a-z]+-){2,3}\d+$", RegexOptions.CultureInvariant)]
+    public static partial Regex Region();
+
+    [GeneratedRegex(@"^[\w]+$", RegexOptions.CultureInvariant)]
+    public static partial Regex PolicyName();
+
+    [GeneratedRegex(@"^[a-f0-9]{64}$", RegexOptions.CultureInvariant)]
+    public static partial Regex GrantId();
+}

@@ -1,0 +1,9 @@
+namespace KmsPowerShell.LocalKms.State;
+
+internal enum KeyFamily
+{
+    Symmetric,
+    Rsa,
+    Ecc,
+    Hmac,
+}

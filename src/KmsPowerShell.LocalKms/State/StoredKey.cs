@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace KmsPowerShell.LocalKms.State;
+
+/// <summary>One KMS key in one region. A multi-Region key has one of these per region, sharing KeyId and material.</summary>
+internal sealed class StoredKey
+{
+    public string Arn { get; set; } = "";
+    public string KeyId { get; set; } = "";
+    public string Account { get; set; } = "";
+    public string Region { get; set; } = "";
+    public DateTimeOffset CreationDate { get; set; }
+    public string Description { get; set; } = "";
+    public string KeySpec { get; set; } = "";
+    public string KeyUsage { get; set; } = "";
+    public string KeyState { get; set; } = KeyStates.Enabled;
+
+    public DateTimeOffset? DeletionDate { get; set; }
+    public int? PendingWindowInDays { get; set; }
+    public string Policy { get; set; } = "";
+    public List<StoredTag> Tags { get; set; } = [];
+    public bool MultiRegion { get; set; }
+    public string? PrimaryRegion { get; set; }
+    public List<StoredKeyMaterial> Materials { get; set; } = [];
+    public bool RotationEnabled { get; set; }
+    public int? RotationPeriodInDays { get; set; }
+    public DateTimeOffset? NextRotationDate { get; set; }
+    public DateTimeOffset? OnDemandRotationStartDate { get; set; }
+    public List<StoredRotation> Rotations { get; set; } = [];
+
+    [JsonIgnore]
+    public StoredKeyMaterial CurrentMaterial => Materials[^1];
+
+    [JsonIgnore]
+    public bool IsReplica => MultiRegion && PrimaryRegion != Region;
+
+    public StoredKeyMaterial? Material(int version) => Materials.FirstOrDefault(m => m.Version == version);
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using KmsPowerShell.LocalKms;
+using KmsPowerShell.LocalKms.Http;
+
+namespace KmsPowerShell.LocalKms.Tests;
+
+public sealed class AwsCliTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("localkms-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [AwsCliFact]
+    public async Task AwsCli_CreateEncryptDecryptAndPagedListKeys_WorkAgainstTheServer()
+    {
+        using var service = new LocalKmsService();
+        await using var server = new LocalKmsServer(service);
+        server.Start();
+        var aws = new AwsCli(server.Endpoint, _directory);
+
+        var created = JsonDocument.Parse(await aws.RunAsync("kms", "create-key", "--description", "from awscli")).RootElement.GetProperty("KeyMetadata");
+        var keyId = created.GetProperty("KeyId").GetString()!;
+        Assert.Equal("ENCRYPT_DECRYPT", created.GetProperty("KeyUsage").GetString());
+        Assert.Equal("from awscli", created.GetProperty("Description").GetString());
+
+        await File.WriteAllBytesAsync(Path.Combine(_directory, "plain.bin"), [0, 1, 2, 250, 255]);
+        var encrypted = JsonDocument.Parse(await aws.RunAsync("kms", "encrypt", "--key-id", keyId, "--plaintext", "fileb://plain.bin",
+            "--encryption-context", "app=cli")).RootElement;
+        await File.WriteAllBytesAsync(Path.Combine(_directory, "cipher.bin"), Convert.FromBase64String(encrypted.GetProperty("CiphertextBlob").GetString()!));
+        var decrypted = JsonDocument.Parse(await aws.RunAsync("kms", "decrypt", "--ciphertext-blob", "fileb://cipher.bin",
+            "--encryption-context", "app=cli")).RootElement;
+        Assert.Equal(new byte[] { 0, 1, 2, 250, 255 }, Convert.FromBase64String(decrypted.GetProperty("Plaintext").GetString()!));
+        Assert.EndsWith(keyId, decrypted.GetProperty("KeyId").GetString());
+
+        for (var i = 0; i < 2; i++) await aws.RunAsync("kms", "create-key");
+        var first = JsonDocument.Parse(await aws.RunAsync("kms", "list-keys", "--no-paginate", "--limit", "2")).RootElement;
+        Assert.True(first.GetProperty("Truncated").GetBoolean());
+        var rest = JsonDocument.Parse(await aws.RunAsync("kms", "list-keys", "--no-paginate", "--limit", "2",
+            "--marker", first.GetProperty("NextMarker").GetString()!)).RootElement;
+        Assert.False(rest.GetProperty("Truncated").GetBoolean());
+        var all = first.GetProperty("Keys").EnumerateArray().Concat(rest.GetProperty("Keys").EnumerateArray()).Select(k => k.GetProperty("KeyId").GetString()).ToList();
+        Assert.Equal(3, all.Distinct().Count());
+        Assert.Contains(keyId, all);
+    }
+
+    [AwsCliFact]
+    public async Task AwsCli_SignDigestAndVerify_OpenSslAgreesWithThePublicKey()
+    {
+        using var service = new LocalKmsService();
+        await using var server = new LocalKmsServer(service);
+        server.Start();
+        var aws = new AwsCli(server.Endpoint, _directory);
+        var keyId = JsonDocument.Parse(await aws.RunAsync("kms", "create-key", "--key-spec", "ECC_NIST_P384", "--key-usage", "SIGN_VERIFY"))
+            .RootElement.GetProperty("KeyMetadata").GetProperty("KeyId").GetString()!;
+        var message = "signed through awscli"u8.ToArray();
+        await File.WriteAllBytesAsync(Path.Combine(_directory, "message.txt"), message);
+        await File.WriteAllBytesAsync(Path.Combine(_directory, "digest.bin"), System.Security.Cryptography.SHA384.HashData(message));
+
+        var signed = JsonDocument.Parse(await aws.RunAsync("kms", "sign", "--key-id", keyId, "--message", "fileb://digest.bin",
+            "--message-type", "DIGEST", "--signing-algorithm", "ECDSA_SHA_384")).RootElement;
+        var signature = Convert.FromBase64String(signed.GetProperty("Signature").GetString()!);
+        await File.WriteAllBytesAsync(Path.Combine(_directory, "sig.bin"), signature);
+        var verified = JsonDocument.Parse(await aws.RunAsync("kms", "verify", "--key-id", keyId, "--message", "fileb://message.txt",
+            "--signing-algorithm", "ECDSA_SHA_384", "--signature", "fileb://sig.bin")).RootElement;
+        Assert.True(verified.GetProperty("SignatureValid").GetBoolean());
+
+        var publicKey = JsonDocument.Parse(await aws.RunAsync("kms", "get-public-key", "--key-id", keyId)).RootElement.GetProperty("PublicKey").GetString()!;
+        using var openssl = new OpenSsl();
+        var pem = openssl.WritePublicKeyPem("pub.pem", Convert.FromBase64String(publicKey));
+        var (exitCode, output) = openssl.Run("dgst", "-sha384", "-verify", pem, "-signature", openssl.Write("sig.bin", signature), openssl.Write("message.txt", message));
+        Assert.True(exitCode == 0, output);
+    }
+}

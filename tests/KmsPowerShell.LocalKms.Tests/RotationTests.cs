@@ -1,0 +1,101 @@
+using Amazon.KeyManagementService;
+using Amazon.KeyManagementService.Model;
+
+namespace KmsPowerShell.LocalKms.Tests;
+
+public class RotationTests
+{
+    [Fact]
+    public async Task RotateKeyOnDemand_OldCiphertext_StillDecryptsAndNewUsesNewMaterial()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var before = (await client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("old") })).CiphertextBlob;
+        var materialBefore = (await client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.KeyId })).KeyMetadata.CurrentKeyMaterialId;
+
+        await client.RotateKeyOnDemandAsync(new RotateKeyOnDemandRequest { KeyId = key.KeyId });
+
+        Assert.Equal("old", LocalKmsHarness.Text((await client.DecryptAsync(new DecryptRequest { CiphertextBlob = before })).Plaintext));
+        var materialAfter = (await client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.KeyId })).KeyMetadata.CurrentKeyMaterialId;
+        Assert.NotEqual(materialBefore, materialAfter);
+        var after = await client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("new") });
+        Assert.Equal("new", LocalKmsHarness.Text((await client.DecryptAsync(new DecryptRequest { CiphertextBlob = after.CiphertextBlob })).Plaintext));
+        var rotations = (await client.ListKeyRotationsAsync(new ListKeyRotationsRequest { KeyId = key.KeyId })).Rotations;
+        Assert.Equal(RotationType.ON_DEMAND, Assert.Single(rotations).RotationType);
+    }
+
+    [Fact]
+    public async Task EnableKeyRotation_ClockPassesPeriod_RotatesAutomatically()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        await client.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = key.KeyId, RotationPeriodInDays = 90 });
+        var status = await client.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = key.KeyId });
+        Assert.True(status.KeyRotationEnabled);
+        Assert.Equal(90, status.RotationPeriodInDays);
+        Assert.Equal(kms.Clock.GetUtcNow().AddDays(90).UtcDateTime, status.NextRotationDate!.Value.ToUniversalTime());
+        var blob = (await client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("x") })).CiphertextBlob;
+
+        kms.Clock.Advance(TimeSpan.FromDays(90));
+        var rotations = (await client.ListKeyRotationsAsync(new ListKeyRotationsRequest { KeyId = key.KeyId })).Rotations;
+        Assert.Equal(RotationType.AUTOMATIC, Assert.Single(rotations).RotationType);
+        Assert.Equal("x", LocalKmsHarness.Text((await client.DecryptAsync(new DecryptRequest { CiphertextBlob = blob })).Plaintext));
+    }
+
+    [Fact]
+    public async Task EnableKeyRotation_DefaultPeriod_365Days()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        await client.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = key.KeyId });
+        Assert.Equal(365, (await client.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = key.KeyId })).RotationPeriodInDays);
+        await client.DisableKeyRotationAsync(new DisableKeyRotationRequest { KeyId = key.KeyId });
+        Assert.False((await client.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = key.KeyId })).KeyRotationEnabled);
+    }
+
+    [Theory]
+    [InlineData(89)]
+    [InlineData(2561)]
+    public async Task EnableKeyRotation_PeriodOutOfRange_ValidationException(int days)
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        await KmsAssert.FailsWith("ValidationException", () => client.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = key.KeyId, RotationPeriodInDays = days }));
+    }
+
+    [Fact]
+    public async Task EnableKeyRotation_HmacKey_UnsupportedOperationException()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client, new CreateKeyRequest { KeySpec = KeySpec.HMAC_256, KeyUsage = KeyUsageType.GENERATE_VERIFY_MAC });
+        await KmsAssert.FailsWith("UnsupportedOperationException", () => client.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = key.KeyId }));
+    }
+
+    [Fact]
+    public async Task EnableKeyRotation_DisabledKey_DisabledException()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        await client.DisableKeyAsync(new DisableKeyRequest { KeyId = key.KeyId });
+        await KmsAssert.FailsWith("DisabledException", () => client.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = key.KeyId }));
+    }
+
+    [Fact]
+    public async Task RotateKeyOnDemand_EleventhTime_LimitExceededException()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        for (var i = 0; i < 10; i++) await client.RotateKeyOnDemandAsync(new RotateKeyOnDemandRequest { KeyId = key.KeyId });
+        await KmsAssert.FailsWith("LimitExceededException", () => client.RotateKeyOnDemandAsync(new RotateKeyOnDemandRequest { KeyId = key.KeyId }));
+        var page = await client.ListKeyRotationsAsync(new ListKeyRotationsRequest { KeyId = key.KeyId, Limit = 4 });
+        Assert.True(page.Truncated);
+        Assert.Equal(4, page.Rotations.Count);
+    }
+}

@@ -1,0 +1,181 @@
+using Amazon.KeyManagementService;
+using Amazon.KeyManagementService.Model;
+
+namespace KmsPowerShell.LocalKms.Tests;
+
+public class SymmetricCryptoTests
+{
+    // Not a constant: the SDK's analyzer refuses out-of-range literals, and these tests are about the server refusing them.
+    private static readonly int OverLimit = 1025;
+
+    private static readonly Dictionary<string, string> Context = new() { ["purpose"] = "test", ["tenant"] = "42" };
+
+    [Fact]
+    public async Task Decrypt_WithoutKeyId_ReturnsPlaintextKeyArnAndAlgorithm()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var encrypted = await client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("secret"), EncryptionContext = Context });
+        Assert.Equal(key.Arn, encrypted.KeyId);
+        Assert.Equal(EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT, encrypted.EncryptionAlgorithm);
+
+        var decrypted = await client.DecryptAsync(new DecryptRequest
+        {
+            CiphertextBlob = encrypted.CiphertextBlob,
+            EncryptionContext = new Dictionary<string, string> { ["tenant"] = "42", ["purpose"] = "test" },
+        });
+        Assert.Equal("secret", LocalKmsHarness.Text(decrypted.Plaintext));
+        Assert.Equal(key.Arn, decrypted.KeyId);
+        Assert.Equal(EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT, decrypted.EncryptionAlgorithm);
+    }
+
+    [Fact]
+    public async Task Decrypt_WrongOrMissingContext_InvalidCiphertextException()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var blob = (await client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("s"), EncryptionContext = Context })).CiphertextBlob;
+        await KmsAssert.FailsWith("InvalidCiphertextException",
+            () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(blob.ToArray()), EncryptionContext = new() { ["purpose"] = "other", ["tenant"] = "42" } }));
+        await KmsAssert.FailsWith("InvalidCiphertextException", () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(blob.ToArray()) }));
+    }
+
+    [Fact]
+    public async Task Decrypt_TamperedOrForeignBlob_InvalidCiphertextException()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var blob = (await client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("s") })).CiphertextBlob.ToArray();
+        blob[^1] ^= 1;
+        await KmsAssert.FailsWith("InvalidCiphertextException", () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(blob) }));
+        await KmsAssert.FailsWith("InvalidCiphertextException", () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(new byte[64]) }));
+    }
+
+    [Fact]
+    public async Task Decrypt_KeyIdOfAnotherKey_IncorrectKeyException()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var other = await kms.CreateKeyAsync(client);
+        var blob = (await client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("s") })).CiphertextBlob;
+        await KmsAssert.FailsWith("IncorrectKeyException", () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = blob, KeyId = other.KeyId }));
+    }
+
+    [Fact]
+    public async Task Decrypt_DisabledKey_DisabledException()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var blob = (await client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("s") })).CiphertextBlob;
+        await client.DisableKeyAsync(new DisableKeyRequest { KeyId = key.KeyId });
+        await KmsAssert.FailsWith("DisabledException", () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = blob }));
+    }
+
+    [Fact]
+    public async Task Encrypt_PlaintextOver4096Bytes_ValidationException()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var error = await KmsAssert.FailsWith("ValidationException",
+            () => client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = new MemoryStream(new byte[4097]) }));
+        Assert.Equal("1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to 4096", error.Message);
+    }
+
+    [Fact]
+    public async Task Encrypt_HmacKey_InvalidKeyUsageException()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client, new CreateKeyRequest { KeySpec = KeySpec.HMAC_256, KeyUsage = KeyUsageType.GENERATE_VERIFY_MAC });
+        await KmsAssert.FailsWith("InvalidKeyUsageException", () => client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("s") }));
+    }
+
+    [Fact]
+    public async Task Encrypt_DryRun_DryRunOperationException()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        await KmsAssert.FailsWith("DryRunOperationException", () => client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("s"), DryRun = true }));
+    }
+
+    [Theory]
+    [InlineData("AES_256", null, 32)]
+    [InlineData("AES_128", null, 16)]
+    [InlineData(null, 7, 7)]
+    public async Task GenerateDataKey_SpecOrLength_PlaintextOfThatSizeThatDecrypts(string? spec, int? bytes, int expected)
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var dataKey = await client.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = key.KeyId, KeySpec = spec, NumberOfBytes = bytes, EncryptionContext = Context });
+        Assert.Equal(expected, dataKey.Plaintext.Length);
+        Assert.Equal(key.Arn, dataKey.KeyId);
+        var decrypted = await client.DecryptAsync(new DecryptRequest { CiphertextBlob = dataKey.CiphertextBlob, EncryptionContext = Context });
+        Assert.Equal(dataKey.Plaintext.ToArray(), decrypted.Plaintext.ToArray());
+    }
+
+    [Fact]
+    public async Task GenerateDataKey_BothOrNeitherSpecAndLength_ValidationException()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        await KmsAssert.FailsWith("ValidationException", () => client.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = key.KeyId }));
+        await KmsAssert.FailsWith("ValidationException", () => client.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = key.KeyId, KeySpec = DataKeySpec.AES_256, NumberOfBytes = 32 }));
+        await KmsAssert.FailsWith("ValidationException", () => client.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = key.KeyId, NumberOfBytes = OverLimit }));
+    }
+
+    [Fact]
+    public async Task GenerateDataKeyWithoutPlaintext_Aes256_CiphertextDecryptsTo32Bytes()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var dataKey = await client.GenerateDataKeyWithoutPlaintextAsync(new GenerateDataKeyWithoutPlaintextRequest { KeyId = key.KeyId, KeySpec = DataKeySpec.AES_256 });
+        Assert.Equal(32, (await client.DecryptAsync(new DecryptRequest { CiphertextBlob = dataKey.CiphertextBlob })).Plaintext.Length);
+    }
+
+    [Fact]
+    public async Task ReEncrypt_ToAnotherKeyAndContext_DecryptsUnderTheNewKey()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var source = await kms.CreateKeyAsync(client);
+        var destination = await kms.CreateKeyAsync(client);
+        var blob = (await client.EncryptAsync(new EncryptRequest { KeyId = source.KeyId, Plaintext = LocalKmsHarness.Bytes("move me"), EncryptionContext = Context })).CiphertextBlob;
+        var moved = await client.ReEncryptAsync(new ReEncryptRequest
+        {
+            CiphertextBlob = blob, SourceEncryptionContext = Context, DestinationKeyId = destination.KeyId,
+            DestinationEncryptionContext = new() { ["new"] = "ctx" },
+        });
+        Assert.Equal(source.Arn, moved.SourceKeyId);
+        Assert.Equal(destination.Arn, moved.KeyId);
+        var decrypted = await client.DecryptAsync(new DecryptRequest { CiphertextBlob = moved.CiphertextBlob, EncryptionContext = new() { ["new"] = "ctx" } });
+        Assert.Equal("move me", LocalKmsHarness.Text(decrypted.Plaintext));
+        Assert.Equal(destination.Arn, decrypted.KeyId);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1024)]
+    public async Task GenerateRandom_InRange_ThatManyBytes(int count)
+    {
+        using var kms = new LocalKmsHarness();
+        Assert.Equal(count, (await kms.Client().GenerateRandomAsync(new GenerateRandomRequest { NumberOfBytes = count })).Plaintext.Length);
+    }
+
+    [Fact]
+    public async Task GenerateRandom_1025Bytes_ValidationException()
+    {
+        using var kms = new LocalKmsHarness();
+        var error = await KmsAssert.FailsWith("ValidationException", () => kms.Client().GenerateRandomAsync(new GenerateRandomRequest { NumberOfBytes = OverLimit }));
+        Assert.Contains("'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to 1024", error.Message);
+    }
+}

@@ -1,0 +1,74 @@
+using Amazon.KeyManagementService.Model;
+
+namespace KmsPowerShell.LocalKms.Tests;
+
+public class TagAndPolicyTests
+{
+    [Fact]
+    public async Task TagResource_AddReplaceRemove_ListResourceTagsShowsResult()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client, new CreateKeyRequest { Tags = [new Tag { TagKey = "team", TagValue = "a" }] });
+        await client.TagResourceAsync(new TagResourceRequest { KeyId = key.KeyId, Tags = [new Tag { TagKey = "team", TagValue = "b" }, new Tag { TagKey = "env", TagValue = "dev" }] });
+        await client.UntagResourceAsync(new UntagResourceRequest { KeyId = key.KeyId, TagKeys = ["env"] });
+        var tags = (await client.ListResourceTagsAsync(new ListResourceTagsRequest { KeyId = key.KeyId })).Tags;
+        Assert.Equal(["team=b"], tags.Select(t => $"{t.TagKey}={t.TagValue}"));
+    }
+
+    [Fact]
+    public async Task TagResource_AwsPrefix_TagException()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        await KmsAssert.FailsWith("TagException",
+            () => client.TagResourceAsync(new TagResourceRequest { KeyId = key.KeyId, Tags = [new Tag { TagKey = "aws:owner", TagValue = "x" }] }));
+    }
+
+    [Fact]
+    public async Task ListResourceTags_Limit2_PagesThroughTags()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client, new CreateKeyRequest { Tags = Enumerable.Range(0, 5).Select(i => new Tag { TagKey = $"k{i}", TagValue = "" }).ToList() });
+        var first = await client.ListResourceTagsAsync(new ListResourceTagsRequest { KeyId = key.KeyId, Limit = 2 });
+        var second = await client.ListResourceTagsAsync(new ListResourceTagsRequest { KeyId = key.KeyId, Limit = 10, Marker = first.NextMarker });
+        Assert.True(first.Truncated);
+        Assert.Equal(["k0", "k1", "k2", "k3", "k4"], first.Tags.Concat(second.Tags).Select(t => t.TagKey));
+    }
+
+    [Fact]
+    public async Task GetKeyPolicy_NewKey_DefaultPolicyForTheAccountRoot()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var policy = await client.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = key.KeyId, PolicyName = "default" });
+        Assert.Contains("arn:aws:iam::111122223333:root", policy.Policy);
+        Assert.Equal("default", policy.PolicyName);
+        Assert.Equal(["default"], (await client.ListKeyPoliciesAsync(new ListKeyPoliciesRequest { KeyId = key.KeyId })).PolicyNames);
+    }
+
+    [Fact]
+    public async Task PutKeyPolicy_ValidJson_GetKeyPolicyReturnsIt()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        const string policy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:*","Resource":"*"}]}""";
+        await client.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = key.KeyId, Policy = policy });
+        Assert.Equal(policy, (await client.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = key.KeyId })).Policy);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("""{"Version":"2012-10-17"}""")]
+    public async Task PutKeyPolicy_Malformed_MalformedPolicyDocumentException(string policy)
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        await KmsAssert.FailsWith("MalformedPolicyDocumentException", () => client.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = key.KeyId, Policy = policy }));
+    }
+}
