@@ -7,7 +7,7 @@ namespace KmsPowerShell.Engine.Signing;
 public static class SigningDigests
 {
     /// <summary>Every signing algorithm name KMS knows.</summary>
-    public static IReadOnlyList<string> AlgorithmNames => SigningAlgorithm.AllNames;
+    public static IReadOnlyList<string> AlgorithmNames => KmsAlgorithms.Signing;
 
     /// <summary>The hash of an RSA or ECDSA signing algorithm; null for one we cannot hash here (SM2DSA, ML-DSA, Ed25519).</summary>
     public static HashAlgorithmName? HashOf(string algorithm) => SigningAlgorithm.Find(algorithm)?.Hash;

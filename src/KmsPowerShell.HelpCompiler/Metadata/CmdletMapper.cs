@@ -59,8 +59,20 @@ internal static class CmdletMapper
     private static IReadOnlyList<string> AcceptedValues(ParameterMetadata parameter)
     {
         if (parameter.Attributes.OfType<ValidateSetAttribute>().FirstOrDefault() is { } validateSet) return validateSet.ValidValues.ToArray();
+        if (ListedValues(parameter) is { } listed) return listed;
         var type = parameter.ParameterType.IsArray ? parameter.ParameterType.GetElementType()! : parameter.ParameterType;
         type = Nullable.GetUnderlyingType(type) ?? type;
         return type.IsEnum ? Enum.GetNames(type) : [];
     }
+
+    /// <summary>
+    /// The values of a set-validating attribute of the module's own (ValidateKmsName, whose list attribute arguments
+    /// cannot spell out): a ValidateEnumeratedArguments attribute with a ValidValues list, as ValidateSet has.
+    /// </summary>
+    private static IReadOnlyList<string>? ListedValues(ParameterMetadata parameter) => parameter.Attributes
+        .OfType<ValidateEnumeratedArgumentsAttribute>()
+        .Select(attribute => attribute.GetType().GetProperty(nameof(ValidateSetAttribute.ValidValues))?.GetValue(attribute))
+        .OfType<IEnumerable<string>>()
+        .Select(values => values.ToArray())
+        .FirstOrDefault();
 }

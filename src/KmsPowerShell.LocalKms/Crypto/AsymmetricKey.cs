@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using KmsPowerShell.LocalKms.State;
-
 using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Crypto;
@@ -12,9 +11,9 @@ internal sealed class AsymmetricKey : IDisposable
 
     private AsymmetricKey(AsymmetricAlgorithm key) => _key = key;
 
-    public static AsymmetricKey Load(KeySpecInfo spec, StoredKeyMaterial material)
+    public static AsymmetricKey Load(KmsKeySpec spec, StoredKeyMaterial material)
     {
-        AsymmetricAlgorithm key = spec.Family == KeyFamily.Rsa ? RSA.Create() : ECDsa.Create();
+        AsymmetricAlgorithm key = spec.Family == KmsKeyFamily.Rsa ? RSA.Create() : ECDsa.Create();
         try
         {
             key.ImportPkcs8PrivateKey(material.Secret, out _);

@@ -2,11 +2,9 @@ using System.Security.Cryptography;
 
 namespace KmsPowerShell.LocalKms.Crypto;
 
-/// <summary>The MAC algorithms of HMAC KMS keys: HMAC_SHA_224, _256, _384 and _512.</summary>
+/// <summary>Computes the MAC algorithms of HMAC KMS keys (KmsAlgorithms.Mac names them).</summary>
 internal static class MacAlgorithms
 {
-    public static readonly string[] All = ["HMAC_SHA_224", "HMAC_SHA_256", "HMAC_SHA_384", "HMAC_SHA_512"];
-
     public static byte[] Compute(string algorithm, byte[] key, byte[] message) => algorithm switch
     {
         "HMAC_SHA_224" => HmacSha224.HashData(key, message),

@@ -1,5 +1,6 @@
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations;
 
@@ -31,8 +32,8 @@ internal static class KeyGuard
 
     public static void RequireSymmetric(StoredKey key, string operation)
     {
-        RequireUsage(key, KeyUsages.EncryptDecrypt, operation);
-        if (key.KeySpec != KeySpecCatalog.SymmetricDefault)
+        RequireUsage(key, KmsKeyUsages.EncryptDecrypt, operation);
+        if (key.KeySpec != KmsKeySpec.SymmetricDefault)
         {
             throw KmsErrors.InvalidKeyUsage($"{key.Arn} key spec is {key.KeySpec}; {operation} needs a symmetric encryption KMS key.");
         }
@@ -40,7 +41,7 @@ internal static class KeyGuard
 
     public static void RequireSymmetricAlgorithm(StoredKey key, string? algorithm)
     {
-        if (algorithm is not null && algorithm != "SYMMETRIC_DEFAULT")
+        if (algorithm is not null && algorithm != KmsAlgorithms.SymmetricDefault)
         {
             throw KmsErrors.InvalidKeyUsage($"Algorithm {algorithm} is incompatible with key spec {key.KeySpec}.");
         }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations;
 
@@ -32,7 +33,7 @@ internal static class KeyMetadataWriter
         AddAlgorithms(metadata, "SigningAlgorithms", spec.SigningAlgorithms(key.KeyUsage));
         AddAlgorithms(metadata, "MacAlgorithms", spec.MacAlgorithms(key.KeyUsage));
         AddAlgorithms(metadata, "KeyAgreementAlgorithms", spec.KeyAgreementAlgorithms(key.KeyUsage));
-        if (spec.Family == KeyFamily.Symmetric) metadata["CurrentKeyMaterialId"] = key.CurrentMaterial.MaterialId;
+        if (spec.Family == KmsKeyFamily.Symmetric) metadata["CurrentKeyMaterialId"] = key.CurrentMaterial.MaterialId;
         if (key.MultiRegion) metadata["MultiRegionConfiguration"] = MultiRegionConfiguration(key, state);
         return metadata;
     }

@@ -3,19 +3,12 @@ using System.Security.Cryptography;
 namespace KmsPowerShell.Vocabulary;
 
 /// <summary>
-/// A KMS signing algorithm: its hash, and the RSA padding (null for ECDSA). PSS uses a salt as long as the digest,
-/// as KMS does (and .NET's RSASignaturePadding.Pss).
+/// A KMS signing algorithm that is hashed and verified here (<see cref="KmsAlgorithms.Signing"/> names them all): its
+/// hash, and the RSA padding (null for ECDSA). PSS uses a salt as long as the digest, as KMS does (and .NET's
+/// RSASignaturePadding.Pss).
 /// </summary>
 public sealed record SigningAlgorithm(string Name, HashAlgorithmName Hash, int DigestBytes, RSASignaturePadding? RsaPadding)
 {
-    /// <summary>Every SigningAlgorithm value the API accepts (the enum a ValidationException lists).</summary>
-    public static readonly string[] AllNames =
-    [
-        "RSASSA_PSS_SHA_256", "RSASSA_PSS_SHA_384", "RSASSA_PSS_SHA_512", "RSASSA_PKCS1_V1_5_SHA_256", "RSASSA_PKCS1_V1_5_SHA_384",
-        "RSASSA_PKCS1_V1_5_SHA_512", "ECDSA_SHA_256", "ECDSA_SHA_384", "ECDSA_SHA_512", "SM2DSA", "ML_DSA_SHAKE_256",
-        "ED25519_SHA_512", "ED25519_PH_SHA_512",
-    ];
-
     private static readonly Dictionary<string, SigningAlgorithm> Supported = new SigningAlgorithm[]
     {
         new("RSASSA_PSS_SHA_256", HashAlgorithmName.SHA256, 32, RSASignaturePadding.Pss),

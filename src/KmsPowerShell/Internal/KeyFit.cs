@@ -1,3 +1,5 @@
+using KmsPowerShell.Vocabulary;
+
 namespace KmsPowerShell;
 
 /// <summary>
@@ -8,22 +10,16 @@ internal sealed record KeyFit(string Name, string KeySpec, string KeyUsage, IRea
 {
     public static KeyFit Of(KmsKey key) => new(key.DisplayName, key.KeySpec, key.KeyUsage, OrBySpec(key.KeyUsage switch
     {
-        "SIGN_VERIFY" => key.SigningAlgorithms,
-        "GENERATE_VERIFY_MAC" => key.MacAlgorithms,
+        KmsKeyUsages.SignVerify => key.SigningAlgorithms,
+        KmsKeyUsages.GenerateVerifyMac => key.MacAlgorithms,
         _ => key.EncryptionAlgorithms,
     }, key.KeySpec, key.KeyUsage));
 
     public static KeyFit Of(KmsPublicKey key) => new(key.KeyArn, key.KeySpec, key.KeyUsage, OrBySpec(key.SigningAlgorithms, key.KeySpec, key.KeyUsage));
 
     /// <summary>The algorithms listed, or (from an emulator that lists none: moto omits MacAlgorithms) those AWS documents for the spec.</summary>
-    private static IReadOnlyList<string> OrBySpec(IReadOnlyList<string> listed, string keySpec, string keyUsage) => listed.Count > 0 ? listed : (keyUsage, keySpec) switch
-    {
-        ("GENERATE_VERIFY_MAC", _) when keySpec.StartsWith("HMAC_", StringComparison.Ordinal) => [$"HMAC_SHA_{keySpec[5..]}"],
-        ("SIGN_VERIFY", "ECC_NIST_P256" or "ECC_SECG_P256K1") => ["ECDSA_SHA_256"],
-        ("SIGN_VERIFY", "ECC_NIST_P384") => ["ECDSA_SHA_384"],
-        ("SIGN_VERIFY", "ECC_NIST_P521") => ["ECDSA_SHA_512"],
-        _ => listed,
-    };
+    private static IReadOnlyList<string> OrBySpec(IReadOnlyList<string> listed, string keySpec, string keyUsage) =>
+        listed.Count > 0 ? listed : KmsKeySpec.Find(keySpec)?.AlgorithmsFor(keyUsage) ?? listed;
 
     public void RequireUsage(string usage, string purpose)
     {
@@ -54,10 +50,10 @@ internal sealed record KeyFit(string Name, string KeySpec, string KeyUsage, IRea
         new($"{parameter.TrimStart('-')}Required", $"{offered ?? "The key's algorithms are not known"}: choose one with {parameter}.");
 
     /// <summary>What to give -EncryptionAlgorithm for an asymmetric key of <paramref name="keySpec"/> ("RSAES_OAEP_SHA_256 (or RSAES_OAEP_SHA_1)"); null for symmetric keys.</summary>
-    public static string? EncryptionAlgorithmFor(string keySpec) => keySpec switch
+    public static string? EncryptionAlgorithmFor(string keySpec) => KmsKeySpec.Find(keySpec)?.Family switch
     {
-        _ when keySpec.StartsWith("RSA_", StringComparison.Ordinal) => "RSAES_OAEP_SHA_256 (or RSAES_OAEP_SHA_1)",
-        "SM2" => "SM2PKE",
+        KmsKeyFamily.Rsa => $"{KmsAlgorithms.RsaesOaepSha256} (or {KmsAlgorithms.RsaesOaepSha1})",
+        KmsKeyFamily.Sm2 => KmsAlgorithms.Sm2Pke,
         _ => null,
     };
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using KmsPowerShell.LocalKms.Crypto;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.Crypto;
 
@@ -11,18 +12,12 @@ namespace KmsPowerShell.LocalKms.Operations.Crypto;
 /// </summary>
 internal sealed record DataKeyPairRequest(StoredKey Key, string KeyPairSpec, byte[] PrivateKey, byte[] PrivateKeyCiphertext, byte[] PublicKey)
 {
-    private static readonly string[] Specs =
-    [
-        "RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1", "SM2",
-        "ECC_NIST_EDWARDS25519", "ML_KEM_512", "ML_KEM_768", "ML_KEM_1024",
-    ];
-
     public static DataKeyPairRequest Execute(OperationContext context, string action)
     {
         var request = context.Request;
         var keyId = request.RequiredString("KeyId", 1, 2048);
         var encryptionContext = request.StringMap("EncryptionContext");
-        var pairSpec = request.Enum("KeyPairSpec", Specs, required: true) ?? "";
+        var pairSpec = request.Enum("KeyPairSpec", KmsDataKeySpecs.Pair, required: true) ?? "";
         var tokens = context.ReadGrantTokens();
         var dryRun = request.Bool("DryRun");
         request.ThrowIfInvalid();
@@ -30,7 +25,7 @@ internal sealed record DataKeyPairRequest(StoredKey Key, string KeyPairSpec, byt
         context.UseGrantTokens(tokens);
 
         var key = SymmetricCrypto.EncryptingKey(context, keyId, action, encryptionContext);
-        var spec = KeySpecCatalog.Find(pairSpec) is { Family: KeyFamily.Rsa or KeyFamily.Ecc } found
+        var spec = KeySpecCatalog.Find(pairSpec) is { Family: KmsKeyFamily.Rsa or KmsKeyFamily.Ecc } found
             ? found
             : throw KmsErrors.Unsupported($"KeyPairSpec {pairSpec} is not supported by the local KMS.");
         if (dryRun) throw KmsErrors.DryRun();

@@ -1,21 +1,20 @@
 using System.Security.Cryptography;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.Crypto;
 
 /// <summary>What GenerateDataKey and GenerateDataKeyWithoutPlaintext share: reading the request and making the key.</summary>
 internal sealed record DataKeyRequest(StoredKey Key, byte[] Plaintext, byte[] CiphertextBlob)
 {
-    private static readonly string[] Specs = ["AES_256", "AES_128"];
-
     public static DataKeyRequest Execute(OperationContext context, string action)
     {
         var request = context.Request;
         var keyId = request.RequiredString("KeyId", 1, 2048);
         var encryptionContext = request.StringMap("EncryptionContext");
         var numberOfBytes = request.Int("NumberOfBytes", 1, 1024);
-        var spec = request.Enum("KeySpec", Specs);
+        var spec = request.Enum("KeySpec", KmsDataKeySpecs.Symmetric);
         var tokens = context.ReadGrantTokens();
         var dryRun = request.Bool("DryRun");
         request.ThrowIfInvalid();
@@ -25,7 +24,7 @@ internal sealed record DataKeyRequest(StoredKey Key, byte[] Plaintext, byte[] Ci
 
         var key = SymmetricCrypto.EncryptingKey(context, keyId, action, encryptionContext);
         if (dryRun) throw KmsErrors.DryRun();
-        var plaintext = RandomNumberGenerator.GetBytes(numberOfBytes ?? (spec == "AES_128" ? 16 : 32));
+        var plaintext = RandomNumberGenerator.GetBytes(numberOfBytes ?? (spec == KmsDataKeySpecs.Aes128 ? 16 : 32));
         return new DataKeyRequest(key, plaintext, SymmetricCrypto.Seal(key, plaintext, encryptionContext));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.Crypto;
 
@@ -13,7 +14,7 @@ internal sealed class DecryptOperation : KmsOperation
         var blob = request.Blob("CiphertextBlob", 1, 6144, required: true) ?? [];
         var encryptionContext = request.StringMap("EncryptionContext");
         var keyId = request.String("KeyId", 1, 2048);
-        var algorithm = request.Enum("EncryptionAlgorithm", SymmetricCrypto.EncryptionAlgorithms);
+        var algorithm = request.Enum("EncryptionAlgorithm", KmsAlgorithms.Encryption);
         var tokens = context.ReadGrantTokens();
         var dryRun = request.Bool("DryRun");
         request.ThrowIfInvalid();

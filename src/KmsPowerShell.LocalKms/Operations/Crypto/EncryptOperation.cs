@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.Crypto;
 
@@ -13,7 +14,7 @@ internal sealed class EncryptOperation : KmsOperation
         var keyId = request.RequiredString("KeyId", 1, 2048);
         var plaintext = request.Blob("Plaintext", 1, 4096, required: true) ?? [];
         var encryptionContext = request.StringMap("EncryptionContext");
-        var algorithm = request.Enum("EncryptionAlgorithm", SymmetricCrypto.EncryptionAlgorithms);
+        var algorithm = request.Enum("EncryptionAlgorithm", KmsAlgorithms.Encryption);
         var tokens = context.ReadGrantTokens();
         var dryRun = request.Bool("DryRun");
         request.ThrowIfInvalid();

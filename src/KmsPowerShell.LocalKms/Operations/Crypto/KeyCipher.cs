@@ -1,4 +1,5 @@
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.Crypto;
 
@@ -10,10 +11,10 @@ internal static class KeyCipher
     {
         var key = context.KeyFor(keyId, action, allowAlias: true, encryptionContext);
         KeyGuard.RequireEnabled(key);
-        KeyGuard.RequireUsage(key, KeyUsages.EncryptDecrypt, action);
-        if (key.KeySpec != KeySpecCatalog.SymmetricDefault) return new CipherKey(key, RsaCrypto.RequireAlgorithm(key, algorithm, encryptionContext));
+        KeyGuard.RequireUsage(key, KmsKeyUsages.EncryptDecrypt, action);
+        if (key.KeySpec != KmsKeySpec.SymmetricDefault) return new CipherKey(key, RsaCrypto.RequireAlgorithm(key, algorithm, encryptionContext));
         KeyGuard.RequireSymmetricAlgorithm(key, algorithm);
-        return new CipherKey(key, SymmetricCrypto.Algorithm);
+        return new CipherKey(key, KmsAlgorithms.SymmetricDefault);
     }
 
     public static void RequireFits(CipherKey target, int plaintextBytes)
@@ -31,15 +32,15 @@ internal static class KeyCipher
     public static CipherKey ForDecrypt(OperationContext context, byte[] blob, string? keyId, string action,
         IReadOnlyDictionary<string, string> encryptionContext, string? algorithm)
     {
-        if (keyId is not null && context.Keys.Resolve(keyId) is { } named && named.KeySpec != KeySpecCatalog.SymmetricDefault)
+        if (keyId is not null && context.Keys.Resolve(keyId) is { } named && named.KeySpec != KmsKeySpec.SymmetricDefault)
         {
             context.Auth.Require(named, action, encryptionContext);
             KeyGuard.RequireEnabled(named);
-            KeyGuard.RequireUsage(named, KeyUsages.EncryptDecrypt, action);
+            KeyGuard.RequireUsage(named, KmsKeyUsages.EncryptDecrypt, action);
             return new CipherKey(named, RsaCrypto.RequireAlgorithm(named, algorithm, encryptionContext));
         }
         var (key, parsed) = SymmetricCrypto.KeyOfBlob(context, blob, keyId, action, encryptionContext, algorithm);
-        return new CipherKey(key, SymmetricCrypto.Algorithm, parsed);
+        return new CipherKey(key, KmsAlgorithms.SymmetricDefault, parsed);
     }
 
     public static byte[] Decrypt(CipherKey source, byte[] blob, IReadOnlyDictionary<string, string> encryptionContext) =>

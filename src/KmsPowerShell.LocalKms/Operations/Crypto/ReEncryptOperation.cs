@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.Crypto;
 
@@ -20,8 +21,8 @@ internal sealed class ReEncryptOperation : KmsOperation
         var sourceKeyId = request.String("SourceKeyId", 1, 2048);
         var destinationKeyId = request.RequiredString("DestinationKeyId", 1, 2048);
         var destinationContext = request.StringMap("DestinationEncryptionContext");
-        var sourceAlgorithm = request.Enum("SourceEncryptionAlgorithm", SymmetricCrypto.EncryptionAlgorithms);
-        var destinationAlgorithm = request.Enum("DestinationEncryptionAlgorithm", SymmetricCrypto.EncryptionAlgorithms);
+        var sourceAlgorithm = request.Enum("SourceEncryptionAlgorithm", KmsAlgorithms.Encryption);
+        var destinationAlgorithm = request.Enum("DestinationEncryptionAlgorithm", KmsAlgorithms.Encryption);
         var tokens = context.ReadGrantTokens();
         var dryRun = request.Bool("DryRun");
         request.ThrowIfInvalid();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using KmsPowerShell.LocalKms.Crypto;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.Crypto;
 
@@ -16,7 +17,7 @@ internal static class RsaCrypto
     {
         if (algorithm is null || !KeySpecCatalog.Of(key).EncryptionAlgorithms(key.KeyUsage).Contains(algorithm))
         {
-            throw KmsErrors.IncompatibleAlgorithm(algorithm ?? SymmetricCrypto.Algorithm, key.KeySpec);
+            throw KmsErrors.IncompatibleAlgorithm(algorithm ?? KmsAlgorithms.SymmetricDefault, key.KeySpec);
         }
         if (encryptionContext.Count > 0) throw KmsErrors.Validation($"EncryptionContext is not supported with asymmetric key spec {key.KeySpec}.");
         return algorithm;

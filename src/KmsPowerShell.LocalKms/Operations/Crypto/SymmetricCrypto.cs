@@ -7,10 +7,6 @@ namespace KmsPowerShell.LocalKms.Operations.Crypto;
 /// <summary>Sealing and opening ciphertext blobs under a symmetric KMS key, with the checks AWS makes on the way.</summary>
 internal static class SymmetricCrypto
 {
-    public const string Algorithm = "SYMMETRIC_DEFAULT";
-
-    public static readonly string[] EncryptionAlgorithms = ["SYMMETRIC_DEFAULT", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "SM2PKE"];
-
     /// <summary>The key an encrypting request names, checked for permission, state, usage and algorithm.</summary>
     public static StoredKey EncryptingKey(OperationContext context, string keyId, string action, IReadOnlyDictionary<string, string> encryptionContext, string? algorithm = null)
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.Grants;
 
@@ -42,7 +43,7 @@ internal sealed class CreateGrantOperation : KmsOperation
         var allowed = GrantOperationNames.AllowedFor(key);
         var unfit = operations.Where(o => !allowed.Contains(o)).ToList();
         if (unfit.Count > 0) throw KmsErrors.Validation($"Grant operations {string.Join(", ", unfit)} are not valid for key {key.Arn} of key spec {key.KeySpec} and key usage {key.KeyUsage}.");
-        if (constraints is not null && key.KeySpec != KeySpecCatalog.SymmetricDefault)
+        if (constraints is not null && key.KeySpec != KmsKeySpec.SymmetricDefault)
         {
             throw KmsErrors.Validation("Grant constraints on the encryption context are only valid for symmetric encryption KMS keys.");
         }

@@ -1,4 +1,5 @@
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.Grants;
 
@@ -16,14 +17,14 @@ internal static class GrantOperationNames
 
     public static IReadOnlyCollection<string> AllowedFor(StoredKey key) => (KeySpecCatalog.Of(key).Family, key.KeyUsage) switch
     {
-        (KeyFamily.Symmetric, _) =>
+        (KmsKeyFamily.Symmetric, _) =>
         [
             .. Common, "Decrypt", "Encrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo",
             "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext",
         ],
-        (KeyFamily.Hmac, _) => [.. Common, "GenerateMac", "VerifyMac"],
-        (_, KeyUsages.EncryptDecrypt) => [.. Common, "Decrypt", "Encrypt", "ReEncryptFrom", "ReEncryptTo", "GetPublicKey"],
-        (_, KeyUsages.KeyAgreement) => [.. Common, "DeriveSharedSecret", "GetPublicKey"],
+        (KmsKeyFamily.Hmac, _) => [.. Common, "GenerateMac", "VerifyMac"],
+        (_, KmsKeyUsages.EncryptDecrypt) => [.. Common, "Decrypt", "Encrypt", "ReEncryptFrom", "ReEncryptTo", "GetPublicKey"],
+        (_, KmsKeyUsages.KeyAgreement) => [.. Common, "DeriveSharedSecret", "GetPublicKey"],
         _ => [.. Common, "Sign", "Verify", "GetPublicKey"],
     };
 }

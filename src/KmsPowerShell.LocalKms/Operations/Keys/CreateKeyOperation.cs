@@ -4,6 +4,7 @@ using KmsPowerShell.LocalKms.Crypto;
 using KmsPowerShell.LocalKms.Operations.Tags;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.Keys;
 
@@ -16,9 +17,9 @@ internal sealed class CreateKeyOperation : KmsOperation
         var request = context.Request;
         var policy = request.String("Policy", 1, 32768);
         var description = request.String("Description", 0, 8192) ?? "";
-        var usage = request.Enum("KeyUsage", KeyUsages.All);
-        var spec = request.Enum("KeySpec", KeySpecCatalog.AllSpecs);
-        var legacySpec = request.Enum("CustomerMasterKeySpec", KeySpecCatalog.AllSpecs);
+        var usage = request.Enum("KeyUsage", KmsKeyUsages.All);
+        var spec = request.Enum("KeySpec", KmsKeySpec.Names);
+        var legacySpec = request.Enum("CustomerMasterKeySpec", KmsKeySpec.Names);
         var origin = request.Enum("Origin", Origins);
         var customKeyStore = request.String("CustomKeyStoreId", 1, 64);
         var tags = TagList.Read(request, "Tags");
@@ -36,9 +37,9 @@ internal sealed class CreateKeyOperation : KmsOperation
         {
             throw KmsErrors.Unsupported("The local KMS makes only keys with Origin AWS_KMS in the default key store.");
         }
-        var specName = spec ?? legacySpec ?? KeySpecCatalog.SymmetricDefault;
+        var specName = spec ?? legacySpec ?? KmsKeySpec.SymmetricDefault;
         var info = KeySpecCatalog.Find(specName) ?? throw KmsErrors.Unsupported($"KeySpec {specName} is not supported by the local KMS.");
-        usage ??= KeyUsages.EncryptDecrypt;
+        usage ??= KmsKeyUsages.EncryptDecrypt;
         if (!info.Usages.Contains(usage)) throw KmsErrors.Validation($"KeyUsage {usage} is not compatible with KeySpec {specName}");
         if (policy is not null) KeyPolicies.Validate(policy);
         TagList.CheckRules(tags);

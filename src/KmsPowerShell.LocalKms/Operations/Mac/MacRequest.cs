@@ -1,6 +1,7 @@
 using KmsPowerShell.LocalKms.Crypto;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.Mac;
 
@@ -12,7 +13,7 @@ internal sealed record MacRequest(StoredKey Key, string Algorithm, byte[] Messag
         var request = context.Request;
         var keyId = request.RequiredString("KeyId", 1, 2048);
         var message = request.Blob("Message", 1, 4096, required: true) ?? [];
-        var algorithm = request.Enum("MacAlgorithm", MacAlgorithms.All, required: true) ?? "";
+        var algorithm = request.Enum("MacAlgorithm", KmsAlgorithms.Mac, required: true) ?? "";
         var mac = withMac ? request.Blob("Mac", 1, 6144, required: true) : null;
         var tokens = context.ReadGrantTokens();
         var dryRun = request.Bool("DryRun");
@@ -21,7 +22,7 @@ internal sealed record MacRequest(StoredKey Key, string Algorithm, byte[] Messag
 
         var key = context.KeyFor(keyId, action, allowAlias: true);
         KeyGuard.RequireEnabled(key);
-        KeyGuard.RequireUsage(key, KeyUsages.GenerateVerifyMac, action);
+        KeyGuard.RequireUsage(key, KmsKeyUsages.GenerateVerifyMac, action);
         if (!KeySpecCatalog.Of(key).MacAlgorithms(key.KeyUsage).Contains(algorithm)) throw KmsErrors.IncompatibleAlgorithm(algorithm, key.KeySpec);
         if (dryRun) throw KmsErrors.DryRun();
         return new MacRequest(key, algorithm, message, mac);

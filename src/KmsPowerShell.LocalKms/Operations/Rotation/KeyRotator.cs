@@ -1,6 +1,7 @@
 using KmsPowerShell.LocalKms.Crypto;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.Rotation;
 
@@ -31,7 +32,7 @@ internal static class KeyRotator
     /// <summary>Rotation is for symmetric encryption keys, and is managed on the primary of a multi-Region key.</summary>
     public static void RequireRotatable(StoredKey key, bool managing)
     {
-        if (key.KeySpec != KeySpecCatalog.SymmetricDefault)
+        if (key.KeySpec != KmsKeySpec.SymmetricDefault)
         {
             throw KmsErrors.Unsupported($"{key.Arn} key spec {key.KeySpec} does not support automatic or on-demand rotation.");
         }

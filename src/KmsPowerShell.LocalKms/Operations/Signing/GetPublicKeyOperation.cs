@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using KmsPowerShell.LocalKms.Crypto;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.Signing;
 
@@ -21,7 +22,7 @@ internal sealed class GetPublicKeyOperation : KmsOperation
         var key = context.KeyFor(keyId, Name, allowAlias: true);
         KeyGuard.RequireEnabled(key);
         var spec = KeySpecCatalog.Of(key);
-        if (spec.Family is not (KeyFamily.Rsa or KeyFamily.Ecc))
+        if (spec.Family is not (KmsKeyFamily.Rsa or KmsKeyFamily.Ecc))
         {
             throw KmsErrors.Unsupported($"{key.Arn} key spec is {key.KeySpec}: GetPublicKey needs an asymmetric KMS key.");
         }

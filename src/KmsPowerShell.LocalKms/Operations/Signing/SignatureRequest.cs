@@ -1,7 +1,6 @@
 using KmsPowerShell.LocalKms.Crypto;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
-
 using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.Signing;
@@ -17,7 +16,7 @@ internal sealed record SignatureRequest(StoredKey Key, SigningAlgorithm Algorith
         var keyId = request.RequiredString("KeyId", 1, 2048);
         var message = request.Blob("Message", 1, 4096, required: true) ?? [];
         var messageType = request.Enum("MessageType", MessageTypes) ?? "RAW";
-        var algorithmName = request.Enum("SigningAlgorithm", SigningAlgorithm.AllNames, required: true) ?? "";
+        var algorithmName = request.Enum("SigningAlgorithm", KmsAlgorithms.Signing, required: true) ?? "";
         var signature = withSignature ? request.Blob("Signature", 1, 6144, required: true) : null;
         var tokens = context.ReadGrantTokens();
         var dryRun = request.Bool("DryRun");
@@ -26,7 +25,7 @@ internal sealed record SignatureRequest(StoredKey Key, SigningAlgorithm Algorith
 
         var key = context.KeyFor(keyId, action, allowAlias: true);
         KeyGuard.RequireEnabled(key);
-        KeyGuard.RequireUsage(key, KeyUsages.SignVerify, action);
+        KeyGuard.RequireUsage(key, KmsKeyUsages.SignVerify, action);
         if (!KeySpecCatalog.Of(key).SigningAlgorithms(key.KeyUsage).Contains(algorithmName))
         {
             throw KmsErrors.IncompatibleAlgorithm(algorithmName, key.KeySpec);

@@ -20,7 +20,7 @@ public sealed class NewKmsDataKeyCommand : KmsCmdlet
 
     /// <summary>AES_256 (the default) or AES_128.</summary>
     [Parameter(ParameterSetName = KeySpecSet)]
-    [ValidateSet("AES_256", "AES_128")]
+    [ValidateKmsName(KmsNameList.DataKeySpec), ArgumentCompleter(typeof(DataKeySpecCompleter))]
     public string KeySpec { get; set; } = "AES_256";
 
     /// <summary>A data key of this many bytes (1 to 1024) instead of a key spec.</summary>

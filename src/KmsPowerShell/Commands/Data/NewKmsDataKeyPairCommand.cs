@@ -21,7 +21,7 @@ public sealed class NewKmsDataKeyPairCommand : KmsCmdlet
 
     /// <summary>The kind of key pair.</summary>
     [Parameter(Mandatory = true, Position = 1)]
-    [ValidateSet("RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1", "SM2")]
+    [ValidateKmsName(KmsNameList.DataKeyPairSpec), ArgumentCompleter(typeof(DataKeyPairSpecCompleter))]
     public string KeyPairSpec { get; set; } = "";
 
     /// <summary>Pairs bound to the encrypted private key: decrypting it needs the same pairs.</summary>

@@ -113,7 +113,7 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
 
     /// <summary>For KMS Encrypt: SYMMETRIC_DEFAULT for symmetric keys; RSAES_OAEP_SHA_1 or RSAES_OAEP_SHA_256 for RSA keys.</summary>
     [Parameter(ParameterSetName = ValueSet)]
-    [ValidateSet("SYMMETRIC_DEFAULT", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "SM2PKE")]
+    [ValidateKmsName(KmsNameList.EncryptionAlgorithm), ArgumentCompleter(typeof(EncryptionAlgorithmCompleter))]
     public string? EncryptionAlgorithm { get; set; }
 
     /// <summary>Writes the ciphertext as bytes instead of base64 text.</summary>

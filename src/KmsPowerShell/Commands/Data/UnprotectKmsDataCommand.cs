@@ -91,7 +91,7 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
     public string[]? GrantToken { get; set; }
 
     [Parameter(ParameterSetName = CiphertextSet)]
-    [ValidateSet("SYMMETRIC_DEFAULT", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "SM2PKE")]
+    [ValidateKmsName(KmsNameList.EncryptionAlgorithm), ArgumentCompleter(typeof(EncryptionAlgorithmCompleter))]
     public string? EncryptionAlgorithm { get; set; }
 
     /// <summary>Writes the plaintext as a string (UTF-8) instead of a SecureString.</summary>

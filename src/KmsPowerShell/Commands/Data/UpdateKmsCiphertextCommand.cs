@@ -59,12 +59,12 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
 
     /// <summary>Blobs: how the ciphertext was encrypted; RSAES_OAEP_SHA_1 or RSAES_OAEP_SHA_256 for an RSA source key.</summary>
     [Parameter(ParameterSetName = CiphertextSet)]
-    [ValidateSet("SYMMETRIC_DEFAULT", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "SM2PKE")]
+    [ValidateKmsName(KmsNameList.EncryptionAlgorithm), ArgumentCompleter(typeof(EncryptionAlgorithmCompleter))]
     public string? SourceEncryptionAlgorithm { get; set; }
 
     /// <summary>Blobs: how to encrypt the new ciphertext; RSAES_OAEP_SHA_1 or RSAES_OAEP_SHA_256 for an RSA destination key.</summary>
     [Parameter(ParameterSetName = CiphertextSet)]
-    [ValidateSet("SYMMETRIC_DEFAULT", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "SM2PKE")]
+    [ValidateKmsName(KmsNameList.EncryptionAlgorithm), ArgumentCompleter(typeof(EncryptionAlgorithmCompleter))]
     public string? DestinationEncryptionAlgorithm { get; set; }
 
     [Parameter(ParameterSetName = CiphertextSet)]

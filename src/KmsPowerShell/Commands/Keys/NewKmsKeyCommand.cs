@@ -14,12 +14,11 @@ public sealed class NewKmsKeyCommand : KmsCmdlet
     private const string PolicyPathSet = "PolicyPath";
 
     [Parameter]
-    [ValidateSet("SYMMETRIC_DEFAULT", "RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521",
-        "ECC_SECG_P256K1", "HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512")]
+    [ValidateKmsName(KmsNameList.KeySpec), ArgumentCompleter(typeof(KeySpecCompleter))]
     public string KeySpec { get; set; } = "SYMMETRIC_DEFAULT";
 
     [Parameter]
-    [ValidateSet("ENCRYPT_DECRYPT", "SIGN_VERIFY", "GENERATE_VERIFY_MAC", "KEY_AGREEMENT")]
+    [ValidateKmsName(KmsNameList.KeyUsage), ArgumentCompleter(typeof(KeyUsageCompleter))]
     public string? KeyUsage { get; set; }
 
     [Parameter(Position = 0)]

@@ -11,7 +11,7 @@ public abstract class KmsMacCmdlet : KmsKeyUseCmdlet
 
     /// <summary>HMAC_SHA_224, _256, _384 or _512; optional, since each HMAC key has one.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateSet("HMAC_SHA_224", "HMAC_SHA_256", "HMAC_SHA_384", "HMAC_SHA_512")]
+    [ValidateKmsName(KmsNameList.MacAlgorithm), ArgumentCompleter(typeof(MacAlgorithmCompleter))]
     public string? MacAlgorithm { get; set; }
 
     protected override void ProcessRecord()

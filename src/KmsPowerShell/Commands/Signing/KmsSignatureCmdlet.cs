@@ -36,8 +36,7 @@ public abstract class KmsSignatureCmdlet : KmsKeyUseCmdlet
 
     /// <summary>The signing algorithm; optional for keys with one (ECC keys). Checked against the key before any call.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateSet("RSASSA_PSS_SHA_256", "RSASSA_PSS_SHA_384", "RSASSA_PSS_SHA_512", "RSASSA_PKCS1_V1_5_SHA_256", "RSASSA_PKCS1_V1_5_SHA_384",
-        "RSASSA_PKCS1_V1_5_SHA_512", "ECDSA_SHA_256", "ECDSA_SHA_384", "ECDSA_SHA_512", "SM2DSA", "ML_DSA_SHAKE_256", "ED25519_SHA_512", "ED25519_PH_SHA_512")]
+    [ValidateKmsName(KmsNameList.SigningAlgorithm), ArgumentCompleter(typeof(SigningAlgorithmCompleter))]
     public string? SigningAlgorithm { get; set; }
 
     /// <summary>What this cmdlet is, in error messages ("New-KmsSignature").</summary>

@@ -1,9 +1,0 @@
-namespace KmsPowerShell.LocalKms.State;
-
-internal enum KeyFamily
-{
-    Symmetric,
-    Rsa,
-    Ecc,
-    Hmac,
-}
