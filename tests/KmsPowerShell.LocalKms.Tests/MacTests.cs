@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
-using KmsPowerShell.LocalKms.Crypto;
+using KmsPowerShell.LocalKms.KeyMaterial;
 
 namespace KmsPowerShell.LocalKms.Tests;
 

@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using KmsPowerShell.Engine.Messages.Body;
-using KmsPowerShell.Engine.Messages.Crypto;
 using KmsPowerShell.Engine.Messages.Format;
 using KmsPowerShell.Engine.Messages.Io;
 using KmsPowerShell.Engine.Messages.Keyrings;
+using KmsPowerShell.Engine.Messages.Primitives;
 
 namespace KmsPowerShell.Engine.Messages;
 

@@ -1,5 +1,5 @@
 using Amazon.KeyManagementService.Model;
-using KmsPowerShell.Engine.Crypto;
+using KmsPowerShell.Engine.Encryption;
 using KmsPowerShell.Engine.Keys;
 using KmsPowerShell.Engine.Session;
 

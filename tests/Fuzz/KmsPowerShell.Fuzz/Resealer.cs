@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using KmsPowerShell.Engine.Messages.Crypto;
 using KmsPowerShell.Engine.Messages.Format;
 using KmsPowerShell.Engine.Messages.Io;
+using KmsPowerShell.Engine.Messages.Primitives;
 
 namespace KmsPowerShell.Fuzz;
 

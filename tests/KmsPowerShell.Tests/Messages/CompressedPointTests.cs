@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using KmsPowerShell.Engine.Messages.Crypto;
 using KmsPowerShell.Engine.Messages.Format;
+using KmsPowerShell.Engine.Messages.Primitives;
 
 namespace KmsPowerShell.Tests.Messages;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using KmsPowerShell.Engine.Messages.Crypto;
+using KmsPowerShell.Engine.Messages.Primitives;
 
 namespace KmsPowerShell.Engine.Messages.Body;
 

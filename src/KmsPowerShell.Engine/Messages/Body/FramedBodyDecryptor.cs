@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
-using KmsPowerShell.Engine.Messages.Crypto;
+using KmsPowerShell.Engine.Messages.Primitives;
 
 namespace KmsPowerShell.Engine.Messages.Body;
 

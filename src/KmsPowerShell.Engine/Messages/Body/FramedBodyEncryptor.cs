@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using KmsPowerShell.Engine.Messages.Crypto;
+using KmsPowerShell.Engine.Messages.Primitives;
 
 namespace KmsPowerShell.Engine.Messages.Body;
 

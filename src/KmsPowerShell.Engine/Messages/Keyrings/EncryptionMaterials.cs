@@ -34,7 +34,7 @@ internal sealed class EncryptionMaterials(
             if (signingKey is not null)
             {
                 context[EncryptionContextCodec.PublicKeyName] =
-                    Convert.ToBase64String(Crypto.CompressedPoint.Compress(signingKey.ExportParameters(false), suite.Signature!));
+                    Convert.ToBase64String(Primitives.CompressedPoint.Compress(signingKey.ExportParameters(false), suite.Signature!));
             }
             var generated = await keyring.GenerateAsync(suite, context, cancellationToken).ConfigureAwait(false);
             return new EncryptionMaterials(context, generated.DataKey, generated.EncryptedDataKeys, signingKey);

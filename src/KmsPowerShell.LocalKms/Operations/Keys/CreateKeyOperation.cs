@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using KmsPowerShell.LocalKms.Crypto;
+using KmsPowerShell.LocalKms.KeyMaterial;
 using KmsPowerShell.LocalKms.Operations.Tags;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;

@@ -1,4 +1,4 @@
-using KmsPowerShell.LocalKms.Crypto;
+using KmsPowerShell.LocalKms.KeyMaterial;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
 using KmsPowerShell.Vocabulary;

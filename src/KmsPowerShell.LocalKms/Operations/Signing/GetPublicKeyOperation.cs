@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using KmsPowerShell.LocalKms.Crypto;
+using KmsPowerShell.LocalKms.KeyMaterial;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
 using KmsPowerShell.Vocabulary;

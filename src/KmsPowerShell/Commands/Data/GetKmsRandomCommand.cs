@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using KmsPowerShell.Engine.Crypto;
+using KmsPowerShell.Engine.Encryption;
 
 namespace KmsPowerShell.Commands.Data;
 

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using System.Security;
 using System.Text;
-using KmsPowerShell.Engine.Crypto;
+using KmsPowerShell.Engine.Encryption;
 using KmsPowerShell.Engine.Keys;
 using KmsPowerShell.Engine.Messages;
 

@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
-using KmsPowerShell.Engine.Crypto;
+using KmsPowerShell.Engine.Encryption;
 using KmsPowerShell.Engine.Keys;
 using KmsPowerShell.Engine.Messages;
 

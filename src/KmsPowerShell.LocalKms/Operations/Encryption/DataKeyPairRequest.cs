@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using KmsPowerShell.LocalKms.KeyMaterial;
+using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
+
+namespace KmsPowerShell.LocalKms.Operations.Encryption;
+
+/// <summary>
+/// What GenerateDataKeyPair and GenerateDataKeyPairWithoutPlaintext share: a new RSA or ECC key pair, its private key
+/// (PKCS#8 DER) sealed under a symmetric KMS key, and its public key (DER SubjectPublicKeyInfo).
+/// </summary>
+internal sealed record DataKeyPairRequest(StoredKey Key, string KeyPairSpec, byte[] PrivateKey, byte[] PrivateKeyCiphertext, byte[] PublicKey)
+{
+    public static DataKeyPairRequest Execute(OperationContext context, string action)
+    {
+        var request = context.Request;
+        var keyId = request.RequiredString("KeyId", 1, 2048);
+        var encryptionContext = request.StringMap("EncryptionContext");
+        var pairSpec = request.Enum("KeyPairSpec", KmsDataKeySpecs.Pair, required: true) ?? "";
+        var tokens = context.ReadGrantTokens();
+        var dryRun = request.Bool("DryRun");
+        request.ThrowIfInvalid();
+        SymmetricCrypto.RejectRecipient(request);
+        context.UseGrantTokens(tokens);
+
+        var key = SymmetricCrypto.EncryptingKey(context, keyId, action, encryptionContext);
+        var spec = KeySpecCatalog.Find(pairSpec) is { Family: KmsKeyFamily.Rsa or KmsKeyFamily.Ecc } found
+            ? found
+            : throw KmsErrors.Unsupported($"KeyPairSpec {pairSpec} is not supported by the local KMS.");
+        if (dryRun) throw KmsErrors.DryRun();
+        var privateKey = KeyMaterialFactory.Create(spec, 1, context.Now).Secret;
+        using var pair = AsymmetricKey.Load(spec, new StoredKeyMaterial { Secret = privateKey });
+        return new DataKeyPairRequest(key, pairSpec, privateKey, SymmetricCrypto.Seal(key, privateKey, encryptionContext), pair.PublicKey());
+    }
+
+    public void ZeroPrivateKey() => CryptographicOperations.ZeroMemory(PrivateKey);
+}

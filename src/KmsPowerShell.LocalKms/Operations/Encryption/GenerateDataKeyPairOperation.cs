@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using KmsPowerShell.LocalKms.Protocol;
+
+namespace KmsPowerShell.LocalKms.Operations.Encryption;
+
+internal sealed class GenerateDataKeyPairOperation : KmsOperation
+{
+    public override bool Mutates => false;
+
+    public override JsonObject Execute(OperationContext context)
+    {
+        var pair = DataKeyPairRequest.Execute(context, Name);
+        var response = new JsonObject
+        {
+            ["PrivateKeyCiphertextBlob"] = KmsJson.Blob(pair.PrivateKeyCiphertext),
+            ["PrivateKeyPlaintext"] = KmsJson.Blob(pair.PrivateKey),
+            ["PublicKey"] = KmsJson.Blob(pair.PublicKey),
+            ["KeyId"] = pair.Key.Arn,
+            ["KeyPairSpec"] = pair.KeyPairSpec,
+            ["KeyMaterialId"] = pair.Key.CurrentMaterial.MaterialId,
+        };
+        pair.ZeroPrivateKey();
+        return response;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using KmsPowerShell.LocalKms.Protocol;
+
+namespace KmsPowerShell.LocalKms.Operations.Encryption;
+
+internal sealed class GenerateRandomOperation : KmsOperation
+{
+    public override bool Mutates => false;
+
+    public override JsonObject Execute(OperationContext context)
+    {
+        var count = context.Request.Int("NumberOfBytes", 1, 1024, required: true) ?? 0;
+        var customKeyStore = context.Request.String("CustomKeyStoreId", 1, 64);
+        context.Request.ThrowIfInvalid();
+        SymmetricCrypto.RejectRecipient(context.Request);
+        if (customKeyStore is not null) throw KmsErrors.Unsupported("Custom key stores are not supported by the local KMS.");
+        context.Auth.RequireAccountPermission(Name);
+        return new JsonObject { ["Plaintext"] = KmsJson.Blob(RandomNumberGenerator.GetBytes(count)) };
+    }
+}

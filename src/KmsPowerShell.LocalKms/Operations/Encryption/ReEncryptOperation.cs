@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.Vocabulary;
+
+namespace KmsPowerShell.LocalKms.Operations.Encryption;
+
+/// <summary>
+/// Decrypts under the source key and encrypts under the destination (either symmetric or RSA); the caller needs
+/// ReEncryptFrom and ReEncryptTo.
+/// </summary>
+internal sealed class ReEncryptOperation : KmsOperation
+{
+    public override bool Mutates => false;
+
+    public override JsonObject Execute(OperationContext context)
+    {
+        var request = context.Request;
+        var blob = request.Blob("CiphertextBlob", 1, 6144, required: true) ?? [];
+        var sourceContext = request.StringMap("SourceEncryptionContext");
+        var sourceKeyId = request.String("SourceKeyId", 1, 2048);
+        var destinationKeyId = request.RequiredString("DestinationKeyId", 1, 2048);
+        var destinationContext = request.StringMap("DestinationEncryptionContext");
+        var sourceAlgorithm = request.Enum("SourceEncryptionAlgorithm", KmsAlgorithms.Encryption);
+        var destinationAlgorithm = request.Enum("DestinationEncryptionAlgorithm", KmsAlgorithms.Encryption);
+        var tokens = context.ReadGrantTokens();
+        var dryRun = request.Bool("DryRun");
+        request.ThrowIfInvalid();
+        context.UseGrantTokens(tokens);
+
+        var source = KeyCipher.ForDecrypt(context, blob, sourceKeyId, "ReEncryptFrom", sourceContext, sourceAlgorithm);
+        var destination = KeyCipher.ForEncrypt(context, destinationKeyId, "ReEncryptTo", destinationContext, destinationAlgorithm);
+        if (dryRun) throw KmsErrors.DryRun();
+        var plaintext = KeyCipher.Decrypt(source, blob, sourceContext);
+        try
+        {
+            KeyCipher.RequireFits(destination, plaintext.Length);
+            return new JsonObject
+            {
+                ["CiphertextBlob"] = KmsJson.Blob(KeyCipher.Encrypt(destination, plaintext, destinationContext)),
+                ["SourceKeyId"] = source.Key.Arn,
+                ["KeyId"] = destination.Key.Arn,
+                ["SourceEncryptionAlgorithm"] = source.Algorithm,
+                ["DestinationEncryptionAlgorithm"] = destination.Algorithm,
+            };
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+}

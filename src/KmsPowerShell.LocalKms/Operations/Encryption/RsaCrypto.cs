@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using KmsPowerShell.LocalKms.KeyMaterial;
+using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
+
+namespace KmsPowerShell.LocalKms.Operations.Encryption;
+
+/// <summary>
+/// Encrypt and Decrypt under RSA ENCRYPT_DECRYPT keys: the ciphertext is the bare RSAES-OAEP ciphertext (modulus-sized),
+/// so a caller may also encrypt locally with the public key. The caller must name the key and algorithm to decrypt.
+/// </summary>
+internal static class RsaCrypto
+{
+    /// <summary>The algorithm, which must be one of the key's; an encryption context is refused (AWS takes none for asymmetric keys).</summary>
+    public static string RequireAlgorithm(StoredKey key, string? algorithm, IReadOnlyDictionary<string, string> encryptionContext)
+    {
+        if (algorithm is null || !KeySpecCatalog.Of(key).EncryptionAlgorithms(key.KeyUsage).Contains(algorithm))
+        {
+            throw KmsErrors.IncompatibleAlgorithm(algorithm ?? KmsAlgorithms.SymmetricDefault, key.KeySpec);
+        }
+        if (encryptionContext.Count > 0) throw KmsErrors.Validation($"EncryptionContext is not supported with asymmetric key spec {key.KeySpec}.");
+        return algorithm;
+    }
+
+    public static void RequireFits(StoredKey key, string algorithm, int plaintextBytes)
+    {
+        var max = RsaOaep.MaxPlaintextBytes(KeySpecCatalog.Of(key).Bits, algorithm);
+        if (plaintextBytes > max)
+        {
+            throw KmsErrors.Validation($"Plaintext is {plaintextBytes} bytes; {algorithm} with key spec {key.KeySpec} encrypts at most {max} bytes.");
+        }
+    }
+
+    public static byte[] Encrypt(StoredKey key, string algorithm, byte[] plaintext)
+    {
+        using var rsa = AsymmetricKey.Load(KeySpecCatalog.Of(key), key.CurrentMaterial);
+        return rsa.Rsa.Encrypt(plaintext, RsaOaep.Padding(algorithm));
+    }
+
+    public static byte[] Decrypt(StoredKey key, string algorithm, byte[] ciphertext)
+    {
+        using var rsa = AsymmetricKey.Load(KeySpecCatalog.Of(key), key.CurrentMaterial);
+        try
+        {
+            return rsa.Rsa.Decrypt(ciphertext, RsaOaep.Padding(algorithm));
+        }
+        catch (CryptographicException)
+        {
+            throw KmsErrors.InvalidCiphertext();
+        }
+    }
+}
