@@ -62,6 +62,28 @@ public class KeyLifecycleTests
         Assert.Equal(message, error.Message);
     }
 
+    [Theory]
+    [InlineData("SM2", "SIGN_VERIFY")]
+    [InlineData("ML_DSA_65", "SIGN_VERIFY")]
+    [InlineData("ECC_NIST_EDWARDS25519", "SIGN_VERIFY")]
+    [InlineData("ML_KEM_768", "ENCAPSULATE_DECAPSULATE")]
+    public async Task CreateKey_AwsSpecTheLocalKmsCannotMake_UnsupportedOperationException(string spec, string usage)
+    {
+        using var kms = new LocalKmsHarness();
+        var error = await KmsAssert.FailsWith("UnsupportedOperationException",
+            () => kms.CreateKeyAsync(request: new CreateKeyRequest { KeySpec = spec, KeyUsage = usage }));
+        Assert.Equal($"KeySpec {spec} is not supported by the local KMS.", error.Message);
+    }
+
+    [Fact]
+    public async Task CreateKey_SpecAwsDoesNotKnow_ValidationExceptionListingEveryAwsSpec()
+    {
+        using var kms = new LocalKmsHarness();
+        var error = await KmsAssert.FailsWith("ValidationException", () => kms.CreateKeyAsync(request: new CreateKeyRequest { KeySpec = "AES_256" }));
+        Assert.Contains("ML_KEM_1024", error.Message);
+        Assert.Contains("ECC_NIST_EDWARDS25519", error.Message);
+    }
+
     [Fact]
     public async Task CreateKey_ExternalOrigin_UnsupportedOperationException()
     {
