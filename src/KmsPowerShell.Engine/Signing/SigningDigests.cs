@@ -6,9 +6,6 @@ namespace KmsPowerShell.Engine.Signing;
 /// <summary>The hash each KMS signing algorithm signs, for messages hashed here and sent as DIGEST.</summary>
 public static class SigningDigests
 {
-    /// <summary>Every signing algorithm name KMS knows.</summary>
-    public static IReadOnlyList<string> AlgorithmNames => KmsAlgorithms.Signing;
-
     /// <summary>The hash of an RSA or ECDSA signing algorithm; null for one we cannot hash here (SM2DSA, ML-DSA, Ed25519).</summary>
     public static HashAlgorithmName? HashOf(string algorithm) => SigningAlgorithm.Find(algorithm)?.Hash;
 
