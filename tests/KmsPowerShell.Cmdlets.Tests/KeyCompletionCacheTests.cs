@@ -1,40 +1,32 @@
-using KmsPowerShell.Engine.Admin;
 using KmsPowerShell.Engine.Keys;
-using KmsPowerShell.Engine.Session;
 
 namespace KmsPowerShell.Cmdlets.Tests;
 
-/// <summary>
-/// The completion listing, on an in-process local KMS (through the real SDK pipeline, no network) with a state file
-/// of its own, and a clock the test moves.
-/// </summary>
+/// <summary>The completion listing, on a local KMS of its own and a clock the test moves.</summary>
 public sealed class KeyCompletionCacheTests : IDisposable
 {
-    private const string Region = "us-east-1";
-    private readonly string _folder = Directory.CreateTempSubdirectory("kmsps-completion-").FullName;
+    private const string Region = LocalSession.Region;
     private readonly ManualClock _clock = new();
     private readonly TimeProvider _savedClock = KeyCompletionCache.Time;
+    private readonly LocalSession _local = new();
     private readonly KmsSession _session;
 
     // Only this class sets the cache's clock, and xunit runs a class's tests one at a time.
     public KeyCompletionCacheTests()
     {
         KeyCompletionCache.Time = _clock;
-        _session = KmsSessionFactory.Create(new KmsSessionOptions { Local = true, Region = Region, LocalStatePath = Path.Combine(_folder, "state.json") }, _ => { }, _ => { });
+        _session = _local.Session;
     }
 
     public void Dispose()
     {
         KeyCompletionCache.Time = _savedClock;
-        _session.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        _local.Dispose();
     }
 
-    private string NewKey(string? description = null) =>
-        new KmsKeyAdmin(_session).CreateKeyAsync(Region, new NewKeyRequest("SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", description,
-            new Dictionary<string, string>(), null, false, false), CancellationToken.None).GetAwaiter().GetResult().KeyId;
+    private string NewKey(string? description = null) => _local.NewKey(description);
 
-    private void NewAlias(string name, string keyId) => new KmsAliasAdmin(_session).CreateAsync(Region, name, keyId, CancellationToken.None).GetAwaiter().GetResult();
+    private void NewAlias(string name, string keyId) => _local.NewAlias(name, keyId);
 
     private string[] AliasNames() => KeyCompletionCache.Aliases(_session, Region).Select(a => a.AliasName).ToArray();
 
