@@ -67,7 +67,7 @@ function New-ProfilesForCode([string] $Code, [string] $StatePath) {
     # Each profile the code names (-ProfileName p) signs in to this example's local KMS, served over loopback HTTP.
     $names = [regex]::Matches($Code, '-ProfileName\s+''?([A-Za-z0-9_-]+)') | ForEach-Object { $_.Groups[1].Value } | Sort-Object -Unique
     if (-not $names) { return $null }
-    $server = Start-KmsLocalServer -StatePath $StatePath
+    $server = Start-KmsLocalServer -LocalStatePath $StatePath
     $config = $names | ForEach-Object {
         "[profile $_]", 'region = us-east-1', "endpoint_url = $($server.Endpoint.TrimEnd('/'))",
         "aws_access_key_id = $($server.AccessKeyId)", "aws_secret_access_key = $($server.SecretAccessKey)", ''

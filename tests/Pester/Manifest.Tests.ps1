@@ -57,4 +57,24 @@ Describe '<Name> conventions' -ForEach $Commands {
             $Command.Parameters.Keys | Should -Contain 'WhatIf'
         }
     }
+
+    It 'asks first (ConfirmImpact High, with -Force) exactly when it destroys what calls depend on' {
+        # The rule: High for deleting a key, an alias or a grant, or replacing a key policy: calls that worked fail at
+        # once, for every caller, whoever may run the cmdlet (Remove-KmsGrant retires what Revoke-KmsGrant revokes).
+        # Low for what changes only this PowerShell session; Medium for every other change.
+        $destroys = 'Remove-KmsKey', 'Remove-KmsAlias', 'Remove-KmsGrant', 'Revoke-KmsGrant', 'Set-KmsKeyPolicy'
+        $sessionOnly = 'Connect-Kms', 'Disconnect-Kms'
+        # Deletes, yet Medium: a tag describes a key, and Add-KmsTag puts it back as it was.
+        $deletesDescriptionOnly = 'Remove-KmsTag'
+        $cmdlet = $Command.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        $expected = if ($Name -in $destroys) { 'High' } elseif ($Name -in $sessionOnly) { 'Low' } elseif ($cmdlet.SupportsShouldProcess) { 'Medium' } else { 'None' }
+        $cmdlet.ConfirmImpact | Should -Be $expected
+        if ($expected -eq 'High') {
+            $cmdlet.SupportsShouldProcess | Should -BeTrue
+            $Command.Parameters.Keys | Should -Contain 'Force'
+        }
+        if ($Command.Verb -in 'Remove', 'Revoke', 'Clear', 'Reset', 'Unregister') {
+            $Name | Should -BeIn ($destroys + $deletesDescriptionOnly) -Because 'a cmdlet that deletes must be placed under the rule, not left at Medium by default'
+        }
+    }
 }

@@ -161,12 +161,24 @@ Describe 'the local state file lock' {
 
     It 'stays held while a server serves the file, and is released when the last holder ends' {
         $state = Join-Path $TestDrive 'served.json'
-        $server = Start-KmsLocalServer -StatePath $state
+        $server = Start-KmsLocalServer -LocalStatePath $state
         $session = Connect-Kms -Local -LocalStatePath $state -PassThru -WhatIf:$false
         Disconnect-Kms -Session $session -Verbose 4>&1 | Out-String | Should -Match 'stays locked: 1 other'
         (Open-StateFromAnotherProcess $state).Output | Should -Match 'LocalStateUnavailable'
         Stop-KmsLocalServer -Port $server.Port
         (Open-StateFromAnotherProcess $state).Output.Trim() | Should -Be '36'
+    }
+
+    It 'is named to Start-KmsLocalServer by -<Parameter>' -ForEach @(@{ Parameter = 'LocalStatePath' }, @{ Parameter = 'StatePath' }) {
+        # -LocalStatePath as in every other cmdlet; -StatePath, its first name, is kept as an alias.
+        $state = Join-Path $TestDrive "named-by-$Parameter.json"
+        $named = @{ $Parameter = $state }
+        $server = Start-KmsLocalServer @named
+        try {
+            $server.StatePath | Should -Be $state
+            (Set-KmsLocalClock -Advance 0 -LocalStatePath $state -PassThru).LocalStatePath | Should -Be $state
+        }
+        finally { Stop-KmsLocalServer -Port $server.Port }
     }
 }
 
@@ -205,7 +217,7 @@ Describe 'local KMS cmdlets act on the current session''s local KMS' {
     }
 
     It 'acts on the local KMS behind a local server the session calls over HTTP' -Skip:($env:KMSPS_TEST_BACKEND -ne 'local') {
-        $server = Start-KmsLocalServer -StatePath (Join-Path $TestDrive 'over-http.json')
+        $server = Start-KmsLocalServer -LocalStatePath (Join-Path $TestDrive 'over-http.json')
         try {
             Connect-Kms -EndpointUrl $server.Endpoint
             (Set-KmsLocalClock -Advance 0 -PassThru).LocalStatePath | Should -Be (Join-Path $TestDrive 'over-http.json')

@@ -17,7 +17,7 @@ internal static class JsonToPSObject
         JsonValueKind.Object => ToObject(element),
         JsonValueKind.Array => element.EnumerateArray().Select(Convert).ToArray(),
         JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt64(out var whole) ? whole : element.GetDouble(),
+        JsonValueKind.Number => element.TryGetInt64(out var whole) ? (object)whole : element.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,

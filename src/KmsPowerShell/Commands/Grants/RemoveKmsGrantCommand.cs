@@ -4,8 +4,13 @@ using KmsPowerShell.Engine.Keys;
 
 namespace KmsPowerShell.Commands.Grants;
 
-/// <summary>Retires grants (RetireGrant) by grant token, or by key and grant id; takes KmsGrant objects from the pipeline.</summary>
-[Cmdlet(VerbsCommon.Remove, "KmsGrant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = IdSet)]
+/// <summary>
+/// Retires grants (RetireGrant) by grant token, or by key and grant id; takes KmsGrant objects from the pipeline.
+/// ConfirmImpact High, as Revoke-KmsGrant: the rule is High for every cmdlet that deletes a key, an alias or a grant, or
+/// replaces a key policy. Retiring deletes the grant just as revoking does: its grantee loses the operations at once,
+/// and no call brings back that grant (a new one has another id and token). Who may call it does not change that.
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "KmsGrant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = IdSet)]
 [OutputType(typeof(void))]
 public sealed class RemoveKmsGrantCommand : KmsCmdlet
 {
@@ -32,13 +37,17 @@ public sealed class RemoveKmsGrantCommand : KmsCmdlet
     [ValidateNotNullOrEmpty]
     public string? Region { get; set; }
 
+    /// <summary>Retires without asking for confirmation.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     protected override void ProcessRecord()
     {
         var target = ParameterSetName == TokenSet ? "the grant of the token given" : $"grant {GrantId}";
         try
         {
             var region = RegionOrDefault(Region);
-            if (!ShouldProcess(target, "Retire the grant")) return;
+            if (!ShouldChange(target, "Retire the grant", Force)) return;
             var admin = new KmsGrantAdmin(ActiveSession);
             if (ParameterSetName == TokenSet) Await(admin.RetireAsync(region, GrantToken, null, null, CancellationToken));
             else Await(admin.RetireAsync(region, null, KeyIdOrArn(KeyId, Region), GrantId, CancellationToken));

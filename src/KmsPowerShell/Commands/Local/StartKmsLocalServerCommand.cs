@@ -16,13 +16,15 @@ public sealed class StartKmsLocalServerCommand : PSCmdlet
     [ValidateRange(0, 65535)]
     public int Port { get; set; }
 
-    /// <summary>The file the local KMS keeps its state in; memory when omitted.</summary>
+    /// <summary>The file the local KMS keeps its state in; memory when omitted. Named as in every other cmdlet;
+    /// -StatePath, its first name, still binds.</summary>
     [Parameter]
-    public string? StatePath { get; set; }
+    [Alias("StatePath")]
+    public string? LocalStatePath { get; set; }
 
     protected override void EndProcessing()
     {
-        var statePath = string.IsNullOrEmpty(StatePath) ? null : GetUnresolvedProviderPathFromPSPath(StatePath);
+        var statePath = string.IsNullOrEmpty(LocalStatePath) ? null : GetUnresolvedProviderPathFromPSPath(LocalStatePath);
         if (!ShouldProcess($"127.0.0.1:{(Port == 0 ? "a free port" : Port)}", "Serve the local KMS over HTTP")) return;
         try
         {
@@ -33,7 +35,7 @@ public sealed class StartKmsLocalServerCommand : PSCmdlet
         }
         catch (KmsConfigurationException e)
         {
-            ThrowTerminatingError(KmsErrorMap.ToErrorRecord(e, StatePath));
+            ThrowTerminatingError(KmsErrorMap.ToErrorRecord(e, LocalStatePath));
         }
         catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or InvalidOperationException)
         {
