@@ -209,11 +209,6 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
         }
     }
 
-    /// <summary>Unprotect-KmsData and Update-KmsCiphertext: a message needs the keys that may decrypt it named, or -Discovery.</summary>
-    private protected static KmsArgumentException DecryptKeysInvalid(string keyParameter, bool both) => new("DecryptKeysInvalid",
-        (both ? $"{keyParameter} and -Discovery exclude each other: name" : "Name") +
-        $" the keys that may decrypt the message with {keyParameter}, or add -Discovery to let any key the message names decrypt it.");
-
     /// <summary>
     /// Runs KMS Encrypt or Decrypt of a value. KMS refuses an asymmetric key without an algorithm and names no way out
     /// ("Algorithm SYMMETRIC_DEFAULT is incompatible with key spec RSA_2048"): the key's spec says what to add.

@@ -126,7 +126,7 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
             {
                 throw new KmsArgumentException("KeyIdTooMany", "A KMS ciphertext blob was encrypted under one key: give at most one -KeyId.");
             }
-            if (ParameterSetName != CiphertextSet && Discovery == KeyId is { Length: > 0 }) throw DecryptKeysInvalid("-KeyId", both: Discovery);
+            if (ParameterSetName != CiphertextSet && KmsDecryptOptions.KeysProblem(KeyId is { Length: > 0 }, Discovery) is { } problem) throw problem;
             _options = new KmsCipherOptions(ContextTable.From(EncryptionContext), GrantToken ?? [], EncryptionAlgorithm);
         }
         catch (KmsArgumentException e)
@@ -144,9 +144,9 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
         }
         if (PipedFile.Of(Ciphertext) is { } file)
         {
-            if (KeyId is not { Length: > 0 })
+            if (KmsDecryptOptions.KeysProblem(KeyId is { Length: > 0 }, Discovery) is { } problem)
             {
-                WriteKmsError(DecryptKeysInvalid("-KeyId", both: false), file);
+                WriteKmsError(problem, file);
                 return;
             }
             ForEachFile([file], literal: true);

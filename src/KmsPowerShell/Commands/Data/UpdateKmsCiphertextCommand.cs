@@ -94,9 +94,9 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        if (ParameterSetName != CiphertextSet && Discovery == (SourceKeyId is not null))
+        if (ParameterSetName != CiphertextSet && KmsDecryptOptions.KeysProblem(SourceKeyId is not null, Discovery, "-SourceKeyId") is { } problem)
         {
-            ThrowInvocationError(DecryptKeysInvalid("-SourceKeyId", both: Discovery), SourceKeyId);
+            ThrowInvocationError(problem, SourceKeyId);
         }
     }
 
