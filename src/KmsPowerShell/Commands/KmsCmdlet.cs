@@ -166,21 +166,6 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
         return true;
     }
 
-    /// <summary>Reads an async stream from the engine on the pipeline thread, so results can be written as they come.</summary>
-    protected IEnumerable<T> Blocking<T>(IAsyncEnumerable<T> source)
-    {
-        var enumerator = source.GetAsyncEnumerator(CancellationToken);
-        try
-        {
-            while (Await(enumerator.MoveNextAsync().AsTask())) yield return enumerator.Current;
-        }
-        finally
-        {
-            var disposing = enumerator.DisposeAsync();
-            if (!disposing.IsCompleted && !CancellationToken.IsCancellationRequested) disposing.AsTask().GetAwaiter().GetResult();
-        }
-    }
-
     /// <summary>
     /// Asks before a change. -Force skips the question (a confirmation prompt), never -WhatIf: with both, nothing changes.
     /// </summary>

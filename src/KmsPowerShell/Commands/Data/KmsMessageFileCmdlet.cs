@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KmsPowerShell.Engine.Concurrency;
 using KmsPowerShell.Engine.Keys;
 
 namespace KmsPowerShell.Commands.Data;

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using KmsPowerShell.Engine.Admin;
+using KmsPowerShell.Engine.Concurrency;
 using KmsPowerShell.Engine.Keys;
 
 namespace KmsPowerShell.Commands.Grants;
