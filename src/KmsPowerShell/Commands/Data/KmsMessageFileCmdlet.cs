@@ -139,14 +139,12 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
 
     /// <summary>Starts message work on one file after ShouldProcess; its output or error comes in input order.</summary>
     private protected void RunOnFile(string source, string destination, string action, string activity,
-        Func<LatestProgress, Task<KmsMessageInfo>> work)
+        Func<IProgress<long>, Task<KmsMessageInfo>> work)
     {
         if (!ShouldProcess(destination, action)) return;
         // Two files that share a path (one's output is another's input, or both write one output) never overlap.
         while (_inFlight.InFlight.Any(w => Touches(w, source) || Touches(w, destination))) _inFlight.WriteNext();
-        var progress = new LatestProgress();
-        var length = LengthOf(source);
-        _progress!.Known(length);
+        var progress = _progress!.Started(LengthOf(source));
         var running = Task.Run(() => work(progress), CancellationToken);
         lock (_started)
         {
@@ -154,7 +152,7 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
             _started.RemoveAll(t => t.IsCompleted);
             _started.Add(running);
         }
-        _inFlight.Add(new FileWork(source, destination, activity, running, progress, length), ThrottleLimit);
+        _inFlight.Add(new FileWork(source, destination, activity, running, progress), ThrottleLimit);
     }
 
     protected override void EndProcessing() => CleanUpWhenStopped(() =>
@@ -254,29 +252,26 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
         }
         finally
         {
-            if (work.Started) Finish(work);
+            if (work.Progress is { } progress) Finish(work, progress);
         }
     }
 
     private void ShowProgress(FileWork work)
     {
-        if (_progress!.Due(InFlightBytes()) is { } overall) WriteProgress(overall);
-        if (work.Length >= FilesProgress.LargeFile)
+        if (_progress!.Due() is { } overall) WriteProgress(overall);
+        if (work.Progress is { Length: >= FilesProgress.LargeFile } progress)
         {
             work.BarShown = true;
-            WriteProgress(_progress.File(work.Activity, work.Progress.Bytes, work.Length, ProgressRecordType.Processing));
+            WriteProgress(_progress.File(work.Activity, progress, ProgressRecordType.Processing));
         }
     }
 
-    private void Finish(FileWork work)
+    private void Finish(FileWork work, FilesProgress.FileBytes progress)
     {
-        work.Written = true;
-        _progress!.Done(work.Length);
-        if (work.BarShown) WriteProgress(_progress.File(work.Activity, work.Length, work.Length, ProgressRecordType.Completed));
-        if (_progress.Due(InFlightBytes()) is { } overall) WriteProgress(overall);
+        _progress!.Done(progress);
+        if (work.BarShown) WriteProgress(_progress.File(work.Activity, progress, ProgressRecordType.Completed));
+        if (_progress.Due() is { } overall) WriteProgress(overall);
     }
-
-    private long InFlightBytes() => _inFlight.InFlight.Where(w => w.Started && !w.Written).Sum(w => Math.Min(w.Progress.Bytes, w.Length));
 
     private static bool Touches(FileWork work, string path) =>
         PathComparer.Equals(work.Source, path) || (work.Destination is { } destination && PathComparer.Equals(destination, path));
@@ -293,16 +288,11 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
         }
     }
 
-    /// <summary>One file's work: started, maybe finished; a failure to start is a finished, failed work.</summary>
-    private sealed record FileWork(string Source, string? Destination, string Activity, Task<KmsMessageInfo> Work, LatestProgress Progress, long Length)
+    /// <summary>One file's work: started, maybe finished; a failure to start is a finished, failed work, without progress.</summary>
+    private sealed record FileWork(string Source, string? Destination, string Activity, Task<KmsMessageInfo> Work, FilesProgress.FileBytes? Progress)
     {
-        public bool Started => Destination is not null;
-
-        public bool Written { get; set; }
-
         public bool BarShown { get; set; }
 
-        public static FileWork Failed(string source, Exception error) =>
-            new(source, null, "", Task.FromException<KmsMessageInfo>(error), new LatestProgress(), 0);
+        public static FileWork Failed(string source, Exception error) => new(source, null, "", Task.FromException<KmsMessageInfo>(error), null);
     }
 }
