@@ -11,6 +11,8 @@ namespace KmsPowerShell.Commands;
 public abstract class KmsCommand : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    // PowerShell makes the cmdlet on the thread that then runs BeginProcessing, ProcessRecord and EndProcessing.
+    private readonly int _pipelineThread = Environment.CurrentManagedThreadId;
     private KmsSession? _session;
 
     /// <summary>The session the user passed, if the cmdlet takes one.</summary>
@@ -20,9 +22,22 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
 
     /// <summary>
     /// The -Session given, else the runspace's current session, else a default one from the standard AWS chain, unless
-    /// the runspace used a local KMS, the last Connect-Kms failed, or automatic sessions are off.
+    /// the runspace used a local KMS, the last Connect-Kms failed, or automatic sessions are off. Pipeline thread only:
+    /// opening a session reads the runspace and may write verbose output or end the command, which no other thread may
+    /// do, so work handed to other threads takes the session (or what is made from it) with it.
     /// </summary>
-    protected KmsSession ActiveSession => _session ??= OpenSession();
+    protected KmsSession ActiveSession
+    {
+        get
+        {
+            if (Environment.CurrentManagedThreadId != _pipelineThread)
+            {
+                throw new InvalidOperationException($"{MyInvocation.MyCommand?.Name ?? GetType().Name} asked for its KMS session off the pipeline thread. " +
+                    "Take the session in BeginProcessing, ProcessRecord or EndProcessing and hand it to the work that runs elsewhere.");
+            }
+            return _session ??= OpenSession();
+        }
+    }
 
     private KmsSession OpenSession()
     {

@@ -228,7 +228,6 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
 
     private protected override void StartFile(string source, string destination)
     {
-        // Made here: the work runs on another thread, and the session is opened on the pipeline thread.
         var crypto = new KmsMessageCrypto(ActiveSession);
         var options = MessageOptions();
         RunOnFile(source, destination, $"Encrypt {source} under {KeyNames}", $"Encrypting {System.IO.Path.GetFileName(source)}",

@@ -146,7 +146,6 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
             AlgorithmSuite = Algorithm,
             EncryptionContext = ContextTable.From(DestinationEncryptionContext),
         };
-        // Made here: the work runs on another thread, and the session is opened on the pipeline thread.
         var crypto = new KmsMessageCrypto(ActiveSession);
         RunOnFile(source, destination, $"Re-encrypt {source} under {DestinationKeyId.Value}", $"Re-encrypting {System.IO.Path.GetFileName(source)}",
             progress => crypto.ReEncryptFileAsync(source, destination, decrypt, encrypt,
