@@ -11,7 +11,7 @@ namespace KmsPowerShell.Commands.Data;
 /// <see cref="ThrottleLimit"/> files are worked on at once; their outputs and errors are written in input order, on
 /// the pipeline thread.
 /// </summary>
-public abstract class KmsMessageFileCmdlet : KmsCmdlet
+public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";

@@ -126,11 +126,6 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
     [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter Force { get; set; }
 
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
-
     private bool IsFileSet => ParameterSetName is PathSet or LiteralPathSet;
 
     private protected override string FilesActivity => "Encrypting files";

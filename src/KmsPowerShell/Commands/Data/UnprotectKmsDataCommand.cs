@@ -109,11 +109,6 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
     [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter Force { get; set; }
 
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
-
     private protected override string FilesActivity => "Decrypting files";
 
     protected override void BeginProcessing()

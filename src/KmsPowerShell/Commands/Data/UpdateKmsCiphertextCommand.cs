@@ -84,11 +84,6 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
     [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter Force { get; set; }
 
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
-
     private protected override string FilesActivity => "Re-encrypting files";
 
     protected override void BeginProcessing()

@@ -7,7 +7,7 @@ namespace KmsPowerShell.Commands.Keys;
 /// <summary>Gets KMS keys with their details: every key in the region, the keys named, or the keys behind matching aliases.</summary>
 [Cmdlet(VerbsCommon.Get, "KmsKey", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(KmsKey))]
-public sealed class GetKmsKeyCommand : KmsCmdlet
+public sealed class GetKmsKeyCommand : KmsRegionsCmdlet
 {
     private const string ListSet = "List";
     private const string KeyIdSet = "KeyId";
@@ -38,12 +38,6 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
     [Parameter(ParameterSetName = AliasSet)]
     [ValidateSet("Creating", "Enabled", "Disabled", "PendingDeletion", "PendingImport", "PendingReplicaDeletion", "Unavailable", "Updating")]
     public string[]? State { get; set; }
-
-    /// <summary>The regions to read; the session's region when omitted. A key ARN names its own region.</summary>
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string[]? Region { get; set; }
 
     /// <summary>How many DescribeKey calls run at once when many keys are read; output order stays the input order.</summary>
     [Parameter]
