@@ -58,13 +58,14 @@ public abstract class KmsKeyUseCmdlet : KmsPipedRegionCmdlet
     protected byte[] DigestOfFile(string path, System.Security.Cryptography.HashAlgorithmName hash)
     {
         var progress = new ProgressRecord(1, $"Hashing {Path.GetFileName(path)}", "Reading");
-        var lastReport = DateTime.UtcNow;
+        var time = TimeProvider.System;
+        var lastReport = time.GetTimestamp();
         try
         {
             var digest = FileDigest.Compute(path, hash, (done, total) =>
             {
-                if (total < 64L << 20 || (DateTime.UtcNow - lastReport).TotalMilliseconds < 500) return;
-                lastReport = DateTime.UtcNow;
+                if (total < 64L << 20 || time.GetElapsedTime(lastReport) < TimeSpan.FromMilliseconds(500)) return;
+                lastReport = time.GetTimestamp();
                 progress.PercentComplete = (int)(done * 100 / total);
                 WriteProgress(progress);
             }, CancellationToken);
