@@ -32,7 +32,8 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
         {
             if (Environment.CurrentManagedThreadId != _pipelineThread)
             {
-                throw new InvalidOperationException($"{MyInvocation.MyCommand?.Name ?? GetType().Name} asked for its KMS session off the pipeline thread. " +
+                // The cmdlet's name, not MyInvocation: this thread must not touch PowerShell's state.
+                throw new InvalidOperationException($"{GetType().Name} asked for its KMS session off the pipeline thread. " +
                     "Take the session in BeginProcessing, ProcessRecord or EndProcessing and hand it to the work that runs elsewhere.");
             }
             return _session ??= OpenSession();
