@@ -101,3 +101,16 @@ Describe 'grants of many keys' {
         $all[2].KeyId | Should -Match $keys[1].KeyId
     }
 }
+
+Describe 'the creation date New-KmsGrant reports' {
+    AfterAll { Connect-TestKms }
+
+    It "is KMS's, not this machine's clock" {
+        # A local KMS of its own, ten years ahead: the shared one's clock only moves forward.
+        Connect-Kms -Local -LocalStatePath (Join-Path $TestDrive 'grant-clock.json')
+        Set-KmsLocalClock -Advance (New-TimeSpan -Days 3650)
+        $grant = New-KmsKey -Description 'pester grant clock' | New-KmsGrant -GranteePrincipal $Grantee -Operation Decrypt
+        $grant.CreationDate | Should -BeGreaterThan (Get-Date).AddDays(3000)
+        Disconnect-Kms
+    }
+}

@@ -253,3 +253,15 @@ Describe 'Connect-Kms -ProfileName completion' {
         finally { $env:AWS_CONFIG_FILE, $env:AWS_SHARED_CREDENTIALS_FILE = $saved }
     }
 }
+
+Describe 'the session is opened on the pipeline thread only' {
+    It 'refuses, with a clear error, a read of a cmdlet''s session from another thread' {
+        $command = [KmsPowerShell.Commands.Keys.GetKmsKeyCommand]::new()
+        $getter = [KmsPowerShell.Commands.KmsCommand].GetProperty('ActiveSession', [Reflection.BindingFlags]'NonPublic, Instance').GetGetMethod($true)
+        # A plain .NET delegate, not a script block: it runs on a pool thread with no runspace, as engine work does.
+        $read = [Delegate]::CreateDelegate([Func[KmsPowerShell.KmsSession]], $command, $getter)
+        $failure = { [System.Threading.Tasks.Task]::Run($read).GetAwaiter().GetResult() } | Should -Throw -PassThru
+        $failure.Exception.GetBaseException() | Should -BeOfType ([InvalidOperationException])
+        $failure.Exception.GetBaseException().Message | Should -Match 'asked for its KMS session off the pipeline thread'
+    }
+}

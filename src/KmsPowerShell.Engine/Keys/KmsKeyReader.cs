@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Amazon.KeyManagementService.Model;
 using KmsPowerShell.Engine.Session;
 
@@ -11,18 +10,14 @@ namespace KmsPowerShell.Engine.Keys;
 /// </summary>
 public sealed class KmsKeyReader
 {
+    /// <summary>How many keys a cmdlet describes at once unless told otherwise (-ThrottleLimit).</summary>
     public const int DefaultConcurrency = 8;
     private const int PageSize = 1000;
 
     private readonly KmsClientPool _clients;
-    private readonly int _concurrency;
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<KmsAlias>>>> _aliases = new(StringComparer.Ordinal);
 
-    public KmsKeyReader(KmsSession session, int concurrency = DefaultConcurrency)
-    {
-        _clients = KmsClientPool.Of(session);
-        _concurrency = concurrency;
-    }
+    public KmsKeyReader(KmsSession session) => _clients = KmsClientPool.Of(session);
 
     /// <summary>Describes one key, named in any form; an ARN's own region wins over <paramref name="region"/>.</summary>
     public Task<KmsKey> GetAsync(string keyId, string region, CancellationToken cancellationToken) =>
@@ -36,24 +31,6 @@ public sealed class KmsKeyReader
             cancellationToken).ConfigureAwait(false);
         var aliases = await ListAliasesAsync(keyRegion, cancellationToken).ConfigureAwait(false);
         return KeyMapper.ToKmsKey(response.KeyMetadata, keyRegion, aliases);
-    }
-
-    /// <summary>Describes many keys concurrently; results come in the order of <paramref name="keyIds"/>.</summary>
-    public IAsyncEnumerable<Outcome<KmsKey>> GetManyAsync(IEnumerable<string> keyIds, string region, CancellationToken cancellationToken) =>
-        GetManyAsync(keyIds.Select(id => new KeyRequest(id, region)), cancellationToken);
-
-    /// <summary>Describes many keys, each in its own region, concurrently; results come in input order.</summary>
-    public IAsyncEnumerable<Outcome<KmsKey>> GetManyAsync(IEnumerable<KeyRequest> keys, CancellationToken cancellationToken) =>
-        OrderedConcurrency.SelectAsync(keys, _concurrency, (key, ct) => GetAsync(key, ct), cancellationToken);
-
-    /// <summary>Every key in the region, all pages, with details, in ListKeys order.</summary>
-    public async IAsyncEnumerable<Outcome<KmsKey>> ListAsync(string region, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var ids = await ListKeyIdsAsync(region, cancellationToken).ConfigureAwait(false);
-        await foreach (var outcome in GetManyAsync(ids, region, cancellationToken).ConfigureAwait(false))
-        {
-            yield return outcome;
-        }
     }
 
     public async Task<IReadOnlyList<string>> ListKeyIdsAsync(string region, CancellationToken cancellationToken)

@@ -24,4 +24,14 @@ public sealed class KmsDecryptOptions
 
     /// <summary>A message with more encrypted data keys fails before any KMS call; null for no limit.</summary>
     public int? MaxEncryptedDataKeys { get; init; }
+
+    /// <summary>
+    /// The rule every decrypting caller keeps: name the keys that may decrypt, or ask for discovery, exactly one of the
+    /// two. Null when <paramref name="keysNamed"/> and <paramref name="discovery"/> keep it, else the error, which names
+    /// the keys as the caller's <paramref name="keyParameter"/>.
+    /// </summary>
+    public static KmsArgumentException? KeysProblem(bool keysNamed, bool discovery, string keyParameter = "-KeyId") =>
+        keysNamed != discovery ? null : new KmsArgumentException("DecryptKeysInvalid",
+            (discovery ? $"{keyParameter} and -Discovery exclude each other: name" : "Name") +
+            $" the keys that may decrypt the message with {keyParameter}, or add -Discovery to let any key the message names decrypt it.");
 }

@@ -18,7 +18,7 @@ public sealed class KmsMessageCrypto
     private readonly string _region;
 
     public KmsMessageCrypto(KmsSession session)
-        : this(o => KmsKeyring.WithKeys(session, o.KeyIds), o => DecryptKeyring(session, o), Session.KmsClientPool.Of(session).DataKeys, session.Region)
+        : this(o => KmsKeyring.WithKeys(session, o.KeyIds), o => DecryptKeyring(session, o), Session.KmsClientPool.Of(session).Shared(() => new DataKeyCache()), session.Region)
     {
     }
 
@@ -143,11 +143,7 @@ public sealed class KmsMessageCrypto
 
     private static IKeyring DecryptKeyring(KmsSession session, KmsDecryptOptions options)
     {
-        if (options.Discovery == (options.KeyIds.Count > 0))
-        {
-            throw new KmsArgumentException("DecryptKeysInvalid",
-                "Decrypt either with a list of KMS keys (strict) or in discovery mode, not both and not neither.");
-        }
+        if (KmsDecryptOptions.KeysProblem(options.KeyIds.Count > 0, options.Discovery, nameof(options.KeyIds)) is { } problem) throw problem;
         if (!options.Discovery) return KmsKeyring.WithKeys(session, options.KeyIds);
         var accounts = options.DiscoveryAccountIds is { } ids ? new HashSet<string>(ids, StringComparer.Ordinal) : null;
         return KmsKeyring.Discovery(session, new DiscoveryFilter(options.DiscoveryPartition, accounts));

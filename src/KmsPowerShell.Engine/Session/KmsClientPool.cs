@@ -3,7 +3,6 @@ using Amazon;
 using Amazon.KeyManagementService;
 using Amazon.Runtime;
 using KmsPowerShell.Engine.Errors;
-using KmsPowerShell.Engine.Messages.Caching;
 
 namespace KmsPowerShell.Engine.Session;
 
@@ -12,7 +11,7 @@ internal sealed class KmsClientPool : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<AmazonKeyManagementServiceClient>> _clients = new(StringComparer.Ordinal);
     private readonly ClientSettings _settings;
-    private readonly Lazy<DataKeyCache> _dataKeys = new(() => new DataKeyCache());
+    private readonly ConcurrentDictionary<Type, Lazy<IDisposable>> _shared = new();
     private readonly IDisposable? _holds;
     private bool _disposed;
 
@@ -26,14 +25,14 @@ internal sealed class KmsClientPool : IDisposable
 
     public static KmsClientPool Of(KmsSession session) => (KmsClientPool)session.Clients;
 
-    /// <summary>The session's data key cache (Protect-KmsData -DataKeyCache): in memory only, zeroed when the session closes.</summary>
-    public DataKeyCache DataKeys
+    /// <summary>
+    /// The session's one <typeparamref name="T"/>, made on first use and disposed when the session closes, for what
+    /// callers keep per session (the message layer's data key cache) without the pool knowing their types.
+    /// </summary>
+    public T Shared<T>(Func<T> create) where T : class, IDisposable
     {
-        get
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return _dataKeys.Value;
-        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return (T)_shared.GetOrAdd(typeof(T), _ => new Lazy<IDisposable>(create)).Value;
     }
 
     public AmazonKeyManagementServiceClient For(string region)
@@ -102,7 +101,10 @@ internal sealed class KmsClientPool : IDisposable
             if (lazy.IsValueCreated) lazy.Value.Dispose();
         }
         _clients.Clear();
-        if (_dataKeys.IsValueCreated) _dataKeys.Value.Dispose();
+        foreach (var lazy in _shared.Values)
+        {
+            if (lazy.IsValueCreated) lazy.Value.Dispose();
+        }
         _holds?.Dispose();
     }
 }

@@ -33,7 +33,7 @@ public static class KmsSessionFactory
         var settings = new ClientSettings(credentials.Credentials, credentials.Source, endpoint, options.RetryMode, options.MaxAttempts, options.Timeout, fips, dualStack);
         var description = new KmsSessionDescription(
             region, regionSource, profiles.Profile?.Name, credentials.Source, endpoint?.ToString(),
-            options.RetryMode.ToString(), options.MaxAttempts, options.Timeout, fips, dualStack, DateTimeOffset.Now);
+            options.RetryMode.ToString(), options.MaxAttempts, options.Timeout, fips, dualStack, options.Time.GetLocalNow());
         return new KmsSession(description, new KmsClientPool(settings));
     }
 

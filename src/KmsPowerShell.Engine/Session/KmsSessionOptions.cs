@@ -24,4 +24,7 @@ public sealed class KmsSessionOptions
 
     /// <summary>Reads an environment variable; tests replace it to build sessions from a fake environment.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>The clock the session's creation time is read from; tests replace it.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

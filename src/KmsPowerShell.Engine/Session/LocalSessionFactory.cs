@@ -24,7 +24,7 @@ internal static class LocalSessionFactory
         var settings = new ClientSettings(credentials, source, LocalKmsHttpClientFactory.Endpoint, options.RetryMode, options.MaxAttempts,
             options.Timeout, false, false, new LocalKmsHttpClientFactory(instance));
         var description = new KmsSessionDescription(region, regionSource, null, source, null, options.RetryMode.ToString(),
-            options.MaxAttempts, options.Timeout, false, false, DateTimeOffset.Now)
+            options.MaxAttempts, options.Timeout, false, false, options.Time.GetLocalNow())
         {
             IsLocal = true,
             LocalStatePath = statePath,

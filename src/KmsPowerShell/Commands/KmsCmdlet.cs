@@ -11,6 +11,8 @@ namespace KmsPowerShell.Commands;
 public abstract class KmsCommand : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    // PowerShell makes the cmdlet on the thread that then runs BeginProcessing, ProcessRecord and EndProcessing.
+    private readonly int _pipelineThread = Environment.CurrentManagedThreadId;
     private KmsSession? _session;
 
     /// <summary>The session the user passed, if the cmdlet takes one.</summary>
@@ -20,9 +22,23 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
 
     /// <summary>
     /// The -Session given, else the runspace's current session, else a default one from the standard AWS chain, unless
-    /// the runspace used a local KMS, the last Connect-Kms failed, or automatic sessions are off.
+    /// the runspace used a local KMS, the last Connect-Kms failed, or automatic sessions are off. Pipeline thread only:
+    /// opening a session reads the runspace and may write verbose output or end the command, which no other thread may
+    /// do, so work handed to other threads takes the session (or what is made from it) with it.
     /// </summary>
-    protected KmsSession ActiveSession => _session ??= OpenSession();
+    protected KmsSession ActiveSession
+    {
+        get
+        {
+            if (Environment.CurrentManagedThreadId != _pipelineThread)
+            {
+                // The cmdlet's name, not MyInvocation: this thread must not touch PowerShell's state.
+                throw new InvalidOperationException($"{GetType().Name} asked for its KMS session off the pipeline thread. " +
+                    "Take the session in BeginProcessing, ProcessRecord or EndProcessing and hand it to the work that runs elsewhere.");
+            }
+            return _session ??= OpenSession();
+        }
+    }
 
     private KmsSession OpenSession()
     {
@@ -164,21 +180,6 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
     {
         await task.ConfigureAwait(false);
         return true;
-    }
-
-    /// <summary>Reads an async stream from the engine on the pipeline thread, so results can be written as they come.</summary>
-    protected IEnumerable<T> Blocking<T>(IAsyncEnumerable<T> source)
-    {
-        var enumerator = source.GetAsyncEnumerator(CancellationToken);
-        try
-        {
-            while (Await(enumerator.MoveNextAsync().AsTask())) yield return enumerator.Current;
-        }
-        finally
-        {
-            var disposing = enumerator.DisposeAsync();
-            if (!disposing.IsCompleted && !CancellationToken.IsCancellationRequested) disposing.AsTask().GetAwaiter().GetResult();
-        }
     }
 
     /// <summary>

@@ -28,6 +28,25 @@ public class SessionFactoryTests
     private static KmsSession Create(KmsSessionOptions options) => KmsSessionFactory.Create(options, _ => { }, _ => { });
 
     [Fact]
+    public void Create_CreatedAt_IsReadFromTheGivenClock()
+    {
+        var then = new DateTimeOffset(2001, 2, 3, 4, 5, 6, TimeSpan.Zero);
+        using var aws = KmsSessionFactory.Create(new KmsSessionOptions { Region = "eu-west-1", Time = new FixedClock(then),
+            Environment = name => Keys.TryGetValue(name, out var value) ? value : null }, _ => { }, _ => { });
+        using var local = KmsSessionFactory.Create(new KmsSessionOptions { Local = true, Time = new FixedClock(then) }, _ => { }, _ => { });
+
+        Assert.Equal(then, aws.CreatedAt);
+        Assert.Equal(then, local.CreatedAt);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+    }
+
+    [Fact]
     public void Create_RegionParameter_WinsOverEnvironment()
     {
         using var session = Create(Options(Env(("AWS_REGION", "eu-west-1")), region: "ap-south-1"));

@@ -6,7 +6,7 @@ namespace KmsPowerShell.Commands.Aliases;
 /// <summary>Gets aliases: all of the region's, those matching -Name, or those of one key. AWS managed aliases only on request.</summary>
 [Cmdlet(VerbsCommon.Get, "KmsAlias")]
 [OutputType(typeof(KmsAlias))]
-public sealed class GetKmsAliasCommand : KmsCmdlet
+public sealed class GetKmsAliasCommand : KmsRegionsCmdlet
 {
     /// <summary>Alias names, with or without the alias/ prefix; wildcards allowed.</summary>
     [Parameter(Position = 0)]
@@ -24,11 +24,6 @@ public sealed class GetKmsAliasCommand : KmsCmdlet
     /// <summary>Also the aliases under alias/aws/ that AWS manages.</summary>
     [Parameter]
     public SwitchParameter IncludeAwsManaged { get; set; }
-
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string[]? Region { get; set; }
 
     protected override void ProcessRecord()
     {

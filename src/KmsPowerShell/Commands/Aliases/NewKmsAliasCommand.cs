@@ -7,7 +7,7 @@ namespace KmsPowerShell.Commands.Aliases;
 /// <summary>Creates an alias for a key.</summary>
 [Cmdlet(VerbsCommon.New, "KmsAlias", SupportsShouldProcess = true)]
 [OutputType(typeof(KmsAlias))]
-public sealed class NewKmsAliasCommand : KmsCmdlet
+public sealed class NewKmsAliasCommand : KmsRegionCmdlet
 {
     /// <summary>The alias name: letters, digits, '/', '_' or '-', with or without the alias/ prefix.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -20,11 +20,6 @@ public sealed class NewKmsAliasCommand : KmsCmdlet
     [Alias("KeyArn", "TargetKeyId")]
     [ArgumentCompleter(typeof(KeyIdCompleter))]
     public KmsKeyReference KeyId { get; set; } = null!;
-
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
 
     protected override void BeginProcessing()
     {

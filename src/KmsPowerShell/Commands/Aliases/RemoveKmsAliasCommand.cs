@@ -6,19 +6,13 @@ namespace KmsPowerShell.Commands.Aliases;
 /// <summary>Deletes aliases. The keys stay; scripts that name a key by the alias stop finding it, so this asks first.</summary>
 [Cmdlet(VerbsCommon.Remove, "KmsAlias", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveKmsAliasCommand : KmsCmdlet
+public sealed class RemoveKmsAliasCommand : KmsPipedRegionCmdlet
 {
     /// <summary>The alias names, with or without the alias/ prefix; KmsAlias objects bind by AliasName.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("AliasName")]
     [ArgumentCompleter(typeof(AliasNameCompleter))]
     public string[] Name { get; set; } = [];
-
-    /// <summary>The aliases' region; KmsAlias objects bind their own.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
 
     /// <summary>Deletes without asking for confirmation.</summary>
     [Parameter]

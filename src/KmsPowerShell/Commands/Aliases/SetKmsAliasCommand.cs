@@ -7,7 +7,7 @@ namespace KmsPowerShell.Commands.Aliases;
 /// <summary>Points existing aliases at another key.</summary>
 [Cmdlet(VerbsCommon.Set, "KmsAlias", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(KmsAlias))]
-public sealed class SetKmsAliasCommand : KmsCmdlet
+public sealed class SetKmsAliasCommand : KmsPipedRegionCmdlet
 {
     /// <summary>The alias names, with or without the alias/ prefix; KmsAlias objects bind by AliasName.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -19,12 +19,6 @@ public sealed class SetKmsAliasCommand : KmsCmdlet
     [Parameter(Mandatory = true, Position = 1)]
     [ArgumentCompleter(typeof(KeyIdCompleter))]
     public KmsKeyReference KeyId { get; set; } = null!;
-
-    /// <summary>The aliases' region; KmsAlias objects bind their own.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }

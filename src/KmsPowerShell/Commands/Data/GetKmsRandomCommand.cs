@@ -6,7 +6,7 @@ namespace KmsPowerShell.Commands.Data;
 /// <summary>Gets random bytes from KMS (GenerateRandom): base64 text by default, bytes with -AsByteArray.</summary>
 [Cmdlet(VerbsCommon.Get, "KmsRandom")]
 [OutputType(typeof(string), typeof(byte[]))]
-public sealed class GetKmsRandomCommand : KmsCmdlet
+public sealed class GetKmsRandomCommand : KmsRegionCmdlet
 {
     /// <summary>How many random bytes, 1 to 1024.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -15,11 +15,6 @@ public sealed class GetKmsRandomCommand : KmsCmdlet
 
     [Parameter]
     public SwitchParameter AsByteArray { get; set; }
-
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
 
     protected override void EndProcessing()
     {

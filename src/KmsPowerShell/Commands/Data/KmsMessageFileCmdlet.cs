@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KmsPowerShell.Engine.Concurrency;
 using KmsPowerShell.Engine.Keys;
 
 namespace KmsPowerShell.Commands.Data;
@@ -10,7 +11,7 @@ namespace KmsPowerShell.Commands.Data;
 /// <see cref="ThrottleLimit"/> files are worked on at once; their outputs and errors are written in input order, on
 /// the pipeline thread.
 /// </summary>
-public abstract class KmsMessageFileCmdlet : KmsCmdlet
+public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
@@ -138,14 +139,12 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
 
     /// <summary>Starts message work on one file after ShouldProcess; its output or error comes in input order.</summary>
     private protected void RunOnFile(string source, string destination, string action, string activity,
-        Func<LatestProgress, Task<KmsMessageInfo>> work)
+        Func<IProgress<long>, Task<KmsMessageInfo>> work)
     {
         if (!ShouldProcess(destination, action)) return;
         // Two files that share a path (one's output is another's input, or both write one output) never overlap.
         while (_inFlight.InFlight.Any(w => Touches(w, source) || Touches(w, destination))) _inFlight.WriteNext();
-        var progress = new LatestProgress();
-        var length = LengthOf(source);
-        _progress!.Known(length);
+        var progress = _progress!.Started(LengthOf(source));
         var running = Task.Run(() => work(progress), CancellationToken);
         lock (_started)
         {
@@ -153,7 +152,7 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
             _started.RemoveAll(t => t.IsCompleted);
             _started.Add(running);
         }
-        _inFlight.Add(new FileWork(source, destination, activity, running, progress, length), ThrottleLimit);
+        _inFlight.Add(new FileWork(source, destination, activity, running, progress), ThrottleLimit);
     }
 
     protected override void EndProcessing() => CleanUpWhenStopped(() =>
@@ -209,11 +208,6 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
         }
     }
 
-    /// <summary>Unprotect-KmsData and Update-KmsCiphertext: a message needs the keys that may decrypt it named, or -Discovery.</summary>
-    private protected static KmsArgumentException DecryptKeysInvalid(string keyParameter, bool both) => new("DecryptKeysInvalid",
-        (both ? $"{keyParameter} and -Discovery exclude each other: name" : "Name") +
-        $" the keys that may decrypt the message with {keyParameter}, or add -Discovery to let any key the message names decrypt it.");
-
     /// <summary>
     /// Runs KMS Encrypt or Decrypt of a value. KMS refuses an asymmetric key without an algorithm and names no way out
     /// ("Algorithm SYMMETRIC_DEFAULT is incompatible with key spec RSA_2048"): the key's spec says what to add.
@@ -258,29 +252,26 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
         }
         finally
         {
-            if (work.Started) Finish(work);
+            if (work.Progress is { } progress) Finish(work, progress);
         }
     }
 
     private void ShowProgress(FileWork work)
     {
-        if (_progress!.Due(InFlightBytes()) is { } overall) WriteProgress(overall);
-        if (work.Length >= FilesProgress.LargeFile)
+        if (_progress!.Due() is { } overall) WriteProgress(overall);
+        if (work.Progress is { Length: >= FilesProgress.LargeFile } progress)
         {
             work.BarShown = true;
-            WriteProgress(_progress.File(work.Activity, work.Progress.Bytes, work.Length, ProgressRecordType.Processing));
+            WriteProgress(_progress.File(work.Activity, progress, ProgressRecordType.Processing));
         }
     }
 
-    private void Finish(FileWork work)
+    private void Finish(FileWork work, FilesProgress.FileBytes progress)
     {
-        work.Written = true;
-        _progress!.Done(work.Length);
-        if (work.BarShown) WriteProgress(_progress.File(work.Activity, work.Length, work.Length, ProgressRecordType.Completed));
-        if (_progress.Due(InFlightBytes()) is { } overall) WriteProgress(overall);
+        _progress!.Done(progress);
+        if (work.BarShown) WriteProgress(_progress.File(work.Activity, progress, ProgressRecordType.Completed));
+        if (_progress.Due() is { } overall) WriteProgress(overall);
     }
-
-    private long InFlightBytes() => _inFlight.InFlight.Where(w => w.Started && !w.Written).Sum(w => Math.Min(w.Progress.Bytes, w.Length));
 
     private static bool Touches(FileWork work, string path) =>
         PathComparer.Equals(work.Source, path) || (work.Destination is { } destination && PathComparer.Equals(destination, path));
@@ -297,16 +288,11 @@ public abstract class KmsMessageFileCmdlet : KmsCmdlet
         }
     }
 
-    /// <summary>One file's work: started, maybe finished; a failure to start is a finished, failed work.</summary>
-    private sealed record FileWork(string Source, string? Destination, string Activity, Task<KmsMessageInfo> Work, LatestProgress Progress, long Length)
+    /// <summary>One file's work: started, maybe finished; a failure to start is a finished, failed work, without progress.</summary>
+    private sealed record FileWork(string Source, string? Destination, string Activity, Task<KmsMessageInfo> Work, FilesProgress.FileBytes? Progress)
     {
-        public bool Started => Destination is not null;
-
-        public bool Written { get; set; }
-
         public bool BarShown { get; set; }
 
-        public static FileWork Failed(string source, Exception error) =>
-            new(source, null, "", Task.FromException<KmsMessageInfo>(error), new LatestProgress(), 0);
+        public static FileWork Failed(string source, Exception error) => new(source, null, "", Task.FromException<KmsMessageInfo>(error), null);
     }
 }

@@ -8,7 +8,7 @@ namespace KmsPowerShell.Commands.Data;
 /// <summary>Generates a data key for your own envelope encryption: the plaintext to use and forget, and its encrypted copy to store.</summary>
 [Cmdlet(VerbsCommon.New, "KmsDataKey", DefaultParameterSetName = KeySpecSet)]
 [OutputType(typeof(KmsDataKey))]
-public sealed class NewKmsDataKeyCommand : KmsCmdlet
+public sealed class NewKmsDataKeyCommand : KmsRegionCmdlet
 {
     private const string KeySpecSet = "KeySpec";
     private const string BytesSet = "NumberOfBytes";
@@ -42,11 +42,6 @@ public sealed class NewKmsDataKeyCommand : KmsCmdlet
     /// <summary>The plaintext as bytes (PlaintextBytes) instead of a SecureString.</summary>
     [Parameter]
     public SwitchParameter AsByteArray { get; set; }
-
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
 
     protected override void ProcessRecord()
     {

@@ -11,7 +11,7 @@ namespace KmsPowerShell.Commands.Data;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "KmsDataKeyPair")]
 [OutputType(typeof(KmsDataKeyPair))]
-public sealed class NewKmsDataKeyPairCommand : KmsCmdlet
+public sealed class NewKmsDataKeyPairCommand : KmsRegionCmdlet
 {
     /// <summary>The symmetric KMS key that encrypts the private key.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -39,11 +39,6 @@ public sealed class NewKmsDataKeyPairCommand : KmsCmdlet
     /// <summary>Returns the private key too, as PKCS#8 DER bytes (PrivateKeyBytes).</summary>
     [Parameter]
     public SwitchParameter AsByteArray { get; set; }
-
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
 
     protected override void ProcessRecord()
     {

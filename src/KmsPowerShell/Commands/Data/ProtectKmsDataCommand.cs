@@ -126,11 +126,6 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
     [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter Force { get; set; }
 
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
-
     private bool IsFileSet => ParameterSetName is PathSet or LiteralPathSet;
 
     private protected override string FilesActivity => "Encrypting files";
@@ -228,7 +223,6 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
 
     private protected override void StartFile(string source, string destination)
     {
-        // Made here: the work runs on another thread, and the session is opened on the pipeline thread.
         var crypto = new KmsMessageCrypto(ActiveSession);
         var options = MessageOptions();
         RunOnFile(source, destination, $"Encrypt {source} under {KeyNames}", $"Encrypting {System.IO.Path.GetFileName(source)}",

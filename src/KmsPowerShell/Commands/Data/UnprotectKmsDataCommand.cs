@@ -109,11 +109,6 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
     [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter Force { get; set; }
 
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
-
     private protected override string FilesActivity => "Decrypting files";
 
     protected override void BeginProcessing()
@@ -126,7 +121,7 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
             {
                 throw new KmsArgumentException("KeyIdTooMany", "A KMS ciphertext blob was encrypted under one key: give at most one -KeyId.");
             }
-            if (ParameterSetName != CiphertextSet && Discovery == KeyId is { Length: > 0 }) throw DecryptKeysInvalid("-KeyId", both: Discovery);
+            if (ParameterSetName != CiphertextSet && KmsDecryptOptions.KeysProblem(KeyId is { Length: > 0 }, Discovery) is { } problem) throw problem;
             _options = new KmsCipherOptions(ContextTable.From(EncryptionContext), GrantToken ?? [], EncryptionAlgorithm);
         }
         catch (KmsArgumentException e)
@@ -144,9 +139,9 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
         }
         if (PipedFile.Of(Ciphertext) is { } file)
         {
-            if (KeyId is not { Length: > 0 })
+            if (KmsDecryptOptions.KeysProblem(KeyId is { Length: > 0 }, Discovery) is { } problem)
             {
-                WriteKmsError(DecryptKeysInvalid("-KeyId", both: false), file);
+                WriteKmsError(problem, file);
                 return;
             }
             ForEachFile([file], literal: true);
@@ -205,7 +200,6 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
 
     private protected override void StartFile(string source, string destination)
     {
-        // Made here: the work runs on another thread, and the session is opened on the pipeline thread.
         var crypto = new KmsMessageCrypto(ActiveSession);
         var options = MessageOptions();
         RunOnFile(source, destination, $"Decrypt {source}", $"Decrypting {System.IO.Path.GetFileName(source)}",

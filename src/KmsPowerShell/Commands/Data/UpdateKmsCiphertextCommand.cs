@@ -84,19 +84,14 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
     [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter Force { get; set; }
 
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
-
     private protected override string FilesActivity => "Re-encrypting files";
 
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        if (ParameterSetName != CiphertextSet && Discovery == (SourceKeyId is not null))
+        if (ParameterSetName != CiphertextSet && KmsDecryptOptions.KeysProblem(SourceKeyId is not null, Discovery, "-SourceKeyId") is { } problem)
         {
-            ThrowInvocationError(DecryptKeysInvalid("-SourceKeyId", both: Discovery), SourceKeyId);
+            ThrowInvocationError(problem, SourceKeyId);
         }
     }
 
@@ -146,7 +141,6 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
             AlgorithmSuite = Algorithm,
             EncryptionContext = ContextTable.From(DestinationEncryptionContext),
         };
-        // Made here: the work runs on another thread, and the session is opened on the pipeline thread.
         var crypto = new KmsMessageCrypto(ActiveSession);
         RunOnFile(source, destination, $"Re-encrypt {source} under {DestinationKeyId.Value}", $"Re-encrypting {System.IO.Path.GetFileName(source)}",
             progress => crypto.ReEncryptFileAsync(source, destination, decrypt, encrypt,

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using KmsPowerShell.Engine.Admin;
+using KmsPowerShell.Engine.Concurrency;
 using KmsPowerShell.Engine.Keys;
 
 namespace KmsPowerShell.Commands.Grants;
@@ -7,7 +8,7 @@ namespace KmsPowerShell.Commands.Grants;
 /// <summary>Gets the grants on keys (ListGrants, all pages), or the grants a principal may retire (ListRetirableGrants).</summary>
 [Cmdlet(VerbsCommon.Get, "KmsGrant", DefaultParameterSetName = KeySet)]
 [OutputType(typeof(KmsGrant))]
-public sealed class GetKmsGrantCommand : KmsCmdlet
+public sealed class GetKmsGrantCommand : KmsRegionCmdlet
 {
     private const string KeySet = "Key";
     private const string RetiringSet = "RetiringPrincipal";
@@ -34,11 +35,6 @@ public sealed class GetKmsGrantCommand : KmsCmdlet
     [Parameter(ParameterSetName = KeySet)]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = KmsKeyReader.DefaultConcurrency;
-
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
 
     private readonly OrderedWindow<KeyGrants> _listing;
 

@@ -7,7 +7,7 @@ namespace KmsPowerShell.Commands.Grants;
 /// <summary>Revokes grants: the grantee loses the operations at once. Takes KmsGrant objects from the pipeline.</summary>
 [Cmdlet(VerbsSecurity.Revoke, "KmsGrant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RevokeKmsGrantCommand : KmsCmdlet
+public sealed class RevokeKmsGrantCommand : KmsPipedRegionCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("KeyArn")]
@@ -18,11 +18,6 @@ public sealed class RevokeKmsGrantCommand : KmsCmdlet
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(GrantIdCompleter))]
     public string GrantId { get; set; } = "";
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
 
     /// <summary>Revokes without asking for confirmation.</summary>
     [Parameter]

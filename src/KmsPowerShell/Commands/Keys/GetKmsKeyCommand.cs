@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KmsPowerShell.Engine.Concurrency;
 using KmsPowerShell.Engine.Keys;
 
 namespace KmsPowerShell.Commands.Keys;
@@ -6,7 +7,7 @@ namespace KmsPowerShell.Commands.Keys;
 /// <summary>Gets KMS keys with their details: every key in the region, the keys named, or the keys behind matching aliases.</summary>
 [Cmdlet(VerbsCommon.Get, "KmsKey", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(KmsKey))]
-public sealed class GetKmsKeyCommand : KmsCmdlet
+public sealed class GetKmsKeyCommand : KmsRegionsCmdlet
 {
     private const string ListSet = "List";
     private const string KeyIdSet = "KeyId";
@@ -38,18 +39,12 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
     [ValidateSet("Creating", "Enabled", "Disabled", "PendingDeletion", "PendingImport", "PendingReplicaDeletion", "Unavailable", "Updating")]
     public string[]? State { get; set; }
 
-    /// <summary>The regions to read; the session's region when omitted. A key ARN names its own region.</summary>
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string[]? Region { get; set; }
-
     /// <summary>How many DescribeKey calls run at once when many keys are read; output order stays the input order.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = KmsKeyReader.DefaultConcurrency;
 
-    private KmsKeyReader Reader => _reader ??= new KmsKeyReader(ActiveSession, ThrottleLimit);
+    private KmsKeyReader Reader => _reader ??= new KmsKeyReader(ActiveSession);
 
     private string[] Regions => _regions ??= RegionsOrDefault(Region);
 
@@ -58,7 +53,7 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
         if (ParameterSetName != KeyIdSet) return;
         // Keys piped one by one are described concurrently too: each starts now and is written in its turn.
         var regions = Regions;
-        var reader = Reader; // made here: the session opens on the pipeline thread, never in the work below
+        var reader = Reader;
         foreach (var id in KeyId)
         {
             IEnumerable<KeyRequest> requests;
@@ -68,21 +63,26 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
             }
             catch (KmsArgumentException e)
             {
-                _described.Add(new KeyDescription(id.Value, Task.FromException<KmsKey>(e)), ThrottleLimit);
+                _described.Add(new KeyDescription(id.Value, Task.FromException<KmsKey>(e), SkipNotFound: false), ThrottleLimit);
                 continue;
             }
-            foreach (var request in requests)
-            {
-                _described.Add(new KeyDescription(request.KeyId, Task.Run(() => reader.GetAsync(request, CancellationToken), CancellationToken)), ThrottleLimit);
-            }
+            foreach (var request in requests) Describe(reader, request, skipNotFound: false);
         }
     }
+
+    /// <summary>Starts describing a key; its key or error is written in its turn, up to -ThrottleLimit keys at once.</summary>
+    private void Describe(KmsKeyReader reader, KeyRequest request, bool skipNotFound) =>
+        _described.Add(new KeyDescription(request.KeyId, Task.Run(() => reader.GetAsync(request, CancellationToken), CancellationToken), skipNotFound), ThrottleLimit);
 
     private void Write(KeyDescription description)
     {
         try
         {
             WriteIfInState(Await(description.Key));
+        }
+        catch (KmsServiceException e) when (description.SkipNotFound && e.ErrorCode == "NotFoundException")
+        {
+            // A key deleted between ListKeys and DescribeKey is simply no longer there.
         }
         catch (Exception e) when (IsItemFailure(e))
         {
@@ -120,8 +120,8 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
             WriteKmsError(e, region);
             return;
         }
-        // A key deleted between ListKeys and DescribeKey is simply no longer there.
-        WriteOutcomes(Reader.GetManyAsync(ids, region, CancellationToken), skipNotFound: true);
+        foreach (var id in ids) Describe(Reader, new KeyRequest(id, region), skipNotFound: true);
+        _described.WriteAll();
     }
 
     private void WriteAliasMatches()
@@ -146,29 +146,10 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
             {
                 if (patterns.Match(alias.AliasName).Any && alias.TargetKeyId is { } target && !keyIds.Contains(target)) keyIds.Add(target);
             }
-            WriteOutcomes(Reader.GetManyAsync(keyIds, region, CancellationToken));
+            foreach (var id in keyIds) Describe(Reader, new KeyRequest(id, region), skipNotFound: false);
+            _described.WriteAll();
         }
         foreach (var (error, given) in patterns.NotFound()) WriteKmsError(error, given);
-    }
-
-    private void WriteOutcomes(IAsyncEnumerable<Outcome<KmsKey>> outcomes, bool skipNotFound = false)
-    {
-        foreach (var outcome in Blocking(outcomes))
-        {
-            if (outcome.Value is not null)
-            {
-                WriteIfInState(outcome.Value);
-            }
-            else if (outcome.Error is { } error && IsItemFailure(error))
-            {
-                if (skipNotFound && error is KmsServiceException { ErrorCode: "NotFoundException" }) continue;
-                WriteKmsError(error, outcome.Item);
-            }
-            else if (outcome.Error is { } unexpected)
-            {
-                throw unexpected;
-            }
-        }
     }
 
     private void WriteIfInState(KmsKey key)
@@ -176,6 +157,6 @@ public sealed class GetKmsKeyCommand : KmsCmdlet
         if (State is null || State.Contains(key.State, StringComparer.OrdinalIgnoreCase)) WriteObject(key);
     }
 
-    /// <summary>One key named with -KeyId, being described.</summary>
-    private sealed record KeyDescription(string Target, Task<KmsKey> Key);
+    /// <summary>One key being described; a listed key (not named by the user) that is gone by then is skipped.</summary>
+    private sealed record KeyDescription(string Target, Task<KmsKey> Key, bool SkipNotFound);
 }

@@ -7,7 +7,7 @@ namespace KmsPowerShell.Commands.Keys;
 /// A cmdlet that works on keys named by -KeyId (any identifier form, or KmsKey objects from the pipeline):
 /// each key is one pipeline item, and a failure of one key is a non-terminating error.
 /// </summary>
-public abstract class KmsKeyCmdlet : KmsCmdlet
+public abstract class KmsKeyCmdlet : KmsRegionCmdlet
 {
     private KmsKeyReader? _reader;
 
@@ -17,12 +17,6 @@ public abstract class KmsKeyCmdlet : KmsCmdlet
     [ArgumentCompleter(typeof(KeyIdCompleter))]
     [ValidateNotNullOrEmpty]
     public KmsKeyReference[] KeyId { get; set; } = [];
-
-    /// <summary>The region of keys named by id or alias; the session's when omitted. A key ARN names its own region.</summary>
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
 
     protected KmsKeyReader Reader => _reader ??= new KmsKeyReader(ActiveSession);
 

@@ -8,7 +8,7 @@ namespace KmsPowerShell.Commands.Keys;
 /// <summary>Creates a KMS key, and its alias with -Alias. Bad spec/usage pairs, alias names and policies are refused before any call.</summary>
 [Cmdlet(VerbsCommon.New, "KmsKey", SupportsShouldProcess = true, DefaultParameterSetName = PolicyTextSet)]
 [OutputType(typeof(KmsKey))]
-public sealed class NewKmsKeyCommand : KmsCmdlet
+public sealed class NewKmsKeyCommand : KmsRegionCmdlet
 {
     private const string PolicyTextSet = "PolicyText";
     private const string PolicyPathSet = "PolicyPath";
@@ -43,11 +43,6 @@ public sealed class NewKmsKeyCommand : KmsCmdlet
 
     [Parameter]
     public SwitchParameter BypassPolicyLockoutSafetyCheck { get; set; }
-
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
 
     protected override void ProcessRecord()
     {

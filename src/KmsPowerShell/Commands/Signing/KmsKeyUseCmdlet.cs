@@ -8,7 +8,7 @@ namespace KmsPowerShell.Commands.Signing;
 /// A cmdlet that uses one KMS key for each pipeline item (sign, verify, MAC): the key, grant tokens and region, and the
 /// key's description, read once per key per invocation so arguments that cannot work fail before any call.
 /// </summary>
-public abstract class KmsKeyUseCmdlet : KmsCmdlet
+public abstract class KmsKeyUseCmdlet : KmsPipedRegionCmdlet
 {
     private readonly Dictionary<string, KmsKey?> _described = new(StringComparer.Ordinal);
     private KmsSigner? _signer;
@@ -22,15 +22,6 @@ public abstract class KmsKeyUseCmdlet : KmsCmdlet
     /// <summary>Grant tokens that allow the call before the grant is everywhere; a piped KmsGrant binds its token here.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string[]? GrantToken { get; set; }
-
-    /// <summary>
-    /// The region of a key named by id or alias; the session's when omitted. A key ARN names its own region. Bound by
-    /// property name, so a piped record (a signature, a MAC, a grant) names its key in the key's own region.
-    /// </summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
 
     protected KmsSigner Signer => _signer ??= new KmsSigner(ActiveSession);
 
@@ -67,13 +58,14 @@ public abstract class KmsKeyUseCmdlet : KmsCmdlet
     protected byte[] DigestOfFile(string path, System.Security.Cryptography.HashAlgorithmName hash)
     {
         var progress = new ProgressRecord(1, $"Hashing {Path.GetFileName(path)}", "Reading");
-        var lastReport = DateTime.UtcNow;
+        var time = TimeProvider.System;
+        var lastReport = time.GetTimestamp();
         try
         {
             var digest = FileDigest.Compute(path, hash, (done, total) =>
             {
-                if (total < 64L << 20 || (DateTime.UtcNow - lastReport).TotalMilliseconds < 500) return;
-                lastReport = DateTime.UtcNow;
+                if (total < 64L << 20 || time.GetElapsedTime(lastReport) < TimeSpan.FromMilliseconds(500)) return;
+                lastReport = time.GetTimestamp();
                 progress.PercentComplete = (int)(done * 100 / total);
                 WriteProgress(progress);
             }, CancellationToken);

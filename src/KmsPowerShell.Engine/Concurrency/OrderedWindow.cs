@@ -1,14 +1,16 @@
-namespace KmsPowerShell;
+namespace KmsPowerShell.Engine.Concurrency;
 
 /// <summary>
-/// Work of pipeline items that runs concurrently, up to a limit, and is written back on the pipeline thread in the
-/// order the items came: the cmdlets' -ThrottleLimit across pipeline records. Everything runs on the pipeline thread.
+/// Work of items that runs concurrently, up to a limit, and is written in the order the items came: the one ordered
+/// concurrency of the module (the cmdlets' -ThrottleLimit across pipeline records and across the keys of a listing).
+/// The window itself is not thread-safe: one thread adds and writes (a cmdlet's pipeline thread); only the work runs
+/// elsewhere.
 /// </summary>
-internal sealed class OrderedWindow<TItem>(Func<TItem, Task> workOf, Action<TItem> write)
+public sealed class OrderedWindow<TItem>(Func<TItem, Task> workOf, Action<TItem> write)
 {
     private readonly Queue<TItem> _items = new();
 
-    /// <summary>The items started and not yet written, oldest first.</summary>
+    /// <summary>The items started and not yet written, oldest first; the one being written is among them.</summary>
     public IEnumerable<TItem> InFlight => _items;
 
     /// <summary>
@@ -22,7 +24,7 @@ internal sealed class OrderedWindow<TItem>(Func<TItem, Task> workOf, Action<TIte
         while (_items.TryPeek(out var oldest) && workOf(oldest).IsCompleted) WriteNext();
     }
 
-    /// <summary>Writes the oldest item, waiting for it as <c>write</c> does.</summary>
+    /// <summary>Writes the oldest item, waiting for it as <c>write</c> does; it leaves the window even when writing throws.</summary>
     public void WriteNext()
     {
         var item = _items.Peek();
