@@ -12,7 +12,7 @@ namespace KmsPowerShell.Commands.Grants;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "KmsGrant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = IdSet)]
 [OutputType(typeof(void))]
-public sealed class RemoveKmsGrantCommand : KmsCmdlet
+public sealed class RemoveKmsGrantCommand : KmsPipedRegionCmdlet
 {
     private const string IdSet = "GrantId";
     private const string TokenSet = "GrantToken";
@@ -31,11 +31,6 @@ public sealed class RemoveKmsGrantCommand : KmsCmdlet
     [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
     [ValidateNotNullOrEmpty]
     public string GrantToken { get; set; } = "";
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
 
     /// <summary>Retires without asking for confirmation.</summary>
     [Parameter]

@@ -26,7 +26,7 @@ public sealed class RemoveKmsKeyCommand : KmsKeyChangeCmdlet
     protected override bool ForceChange => Force;
 
     protected override string Action(KmsKey key) =>
-        $"Schedule the key for deletion in {PendingWindowInDays} days (on {DateTime.Now.AddDays(PendingWindowInDays):D}); " +
+        $"Schedule the key for deletion in {PendingWindowInDays} days (on {TimeProvider.System.GetLocalNow().AddDays(PendingWindowInDays):D}); " +
         "data encrypted under it becomes unrecoverable then";
 
     protected override async Task ChangeAsync(KeyRequest key, CancellationToken cancellationToken) =>
