@@ -19,8 +19,8 @@ param(
     [ValidateRange(1, 4096)] [int] $FileMiB = 1024,
     [ValidateRange(0.01, 10)] [double] $Scale = 1,
     [string] $ReportPath = (Join-Path $PSScriptRoot '../../out/bench/report.md'),
-    # The command that produced the report, printed in it.
-    [string] $Command = $MyInvocation.Line
+    # The command that produced the report, printed in it (build.ps1 passes its own).
+    [string] $Command
 )
 
 $ErrorActionPreference = 'Stop'
@@ -28,6 +28,7 @@ Set-StrictMode -Version Latest
 $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
 $ModulePath = (Resolve-Path $ModulePath).Path
+if (-not $Command) { $Command = "tests/Bench/Invoke-Bench.ps1 $(($PSBoundParameters.GetEnumerator() | ForEach-Object { "-$($_.Key) $($_.Value)" }) -join ' ')" }
 $protectCount = [math]::Max(100, [int](10000 * $Scale))
 $keyCount = [math]::Max(50, [int](5000 * $Scale))
 $fileCount = [math]::Max(20, [int](1000 * $Scale))
@@ -78,7 +79,7 @@ function Invoke-Script([string] $Name, [string[]] $Arguments) {
 
 function Measure-Import {
     Write-Host "`n== Module import against bare pwsh start-up ($($Runs * 2) alternating rounds)"
-    $import = Invoke-Script 'Measure-ImportTime.ps1' @('-Runs', $Runs * 2)
+    $import = Invoke-Script 'Measure-ImportTime.ps1' @('-Runs', ($Runs * 2))
     $added = for ($i = 0; $i -lt $import.BarePwshMs.Count; $i++) { $import.PwshWithImportMs[$i] - $import.BarePwshMs[$i] }
     $addedMs = (Get-Median $import.PwshWithImportMs) - (Get-Median $import.BarePwshMs)
     $range = $added | Measure-Object -Minimum -Maximum
