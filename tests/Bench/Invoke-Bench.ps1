@@ -34,6 +34,7 @@ $keyCount = [math]::Max(50, [int](5000 * $Scale))
 $fileCount = [math]::Max(20, [int](1000 * $Scale))
 $memoryMiB = [math]::Min(256, $FileMiB)
 $rows = [Collections.Generic.List[string]]::new()
+$samples = [ordered]@{}   # every sample of every round, written beside the report
 
 #region Statistics
 function Get-Median([double[]] $Values) {
@@ -80,6 +81,7 @@ function Invoke-Script([string] $Name, [string[]] $Arguments) {
 function Measure-Import {
     Write-Host "`n== Module import against bare pwsh start-up ($($Runs * 2) alternating rounds)"
     $import = Invoke-Script 'Measure-ImportTime.ps1' @('-Runs', ($Runs * 2))
+    $samples.Import = $import
     $added = for ($i = 0; $i -lt $import.BarePwshMs.Count; $i++) { $import.PwshWithImportMs[$i] - $import.BarePwshMs[$i] }
     $addedMs = (Get-Median $import.PwshWithImportMs) - (Get-Median $import.BarePwshMs)
     $range = $added | Measure-Object -Minimum -Maximum
@@ -97,6 +99,7 @@ function Measure-Pipeline {
         if ($pipeline.AwsCliMsPerCall) { $aws.Add($pipeline.AwsCliMsPerCall * 1000) }
         Write-Host "round ${round}: cmdlet pipeline $(Format-Number $pipeline.MicrosecondsPerCall 1) us/call; raw SDK loop $(Format-Number $sdk.MicrosecondsPerCall 1) us/call; awscli $($pipeline.AwsCliMsPerCall) ms/call"
     }
+    $samples.Pipeline = [ordered]@{ CmdletUsPerCall = $ours; RawSdkUsPerCall = $raw; AwsCliUsPerCall = $aws }
     $rows.Add("| $protectCount Protect-KmsData -Value, one pipeline, in-process local KMS | $(Format-Samples $ours 'us/call') | raw SDK Encrypt loop: $(Format-Samples $raw 'us/call') | $(Format-Ratio $ours $raw); target: at most 1.5x |")
     if ($aws.Count -eq $Runs) {
         $rows.Add("| aws kms encrypt against the local KMS over HTTP (one process per call) | cmdlet pipeline: $(Format-Samples $ours 'us/call') | awscli: $(Format-Samples ($aws | ForEach-Object { $_ / 1000 }) 'ms/call') | $(Format-Ratio $aws $ours 0) slower per call than the cmdlet pipeline |")
@@ -107,6 +110,7 @@ function Measure-KeyListing {
     Write-Host "`n== Get-KmsKey over $keyCount keys against an awscli list-keys + describe-key loop, local KMS over HTTP ($Runs alternating rounds)"
     $keys = Invoke-Script 'Measure-GetKmsKey.ps1' @('-Count', $keyCount, '-Runs', $Runs)
     $keys.Rounds | Format-Table | Out-String | Write-Host
+    $samples.GetKmsKey = $keys
     $ours = [double[]]$keys.Rounds.GetKmsKeySeconds
     if ($keys.Rounds[0].AwsLoopSeconds) {
         $peer = [double[]]$keys.Rounds.AwsLoopSeconds
@@ -118,6 +122,7 @@ function Measure-BulkFiles {
     Write-Host "`n== Bulk protect of $fileCount small files: one at a time, -ThrottleLimit 4, and -DataKeyCache; local KMS server, 10 ms per call ($Runs alternating rounds)"
     $bulk = Invoke-Script 'Measure-BulkProtect.ps1' @('-Count', $fileCount, '-Runs', $Runs)
     $bulk.Rounds | Format-Table | Out-String | Write-Host
+    $samples.BulkFiles = $bulk
     $r = $bulk.Rounds
     $where = "local KMS server over loopback HTTP, every KMS call delayed $($bulk.KmsLatencyMs) ms"
     $rows.Add("| $fileCount small files, Protect-KmsData -DataKeyCache (0x0478), $where | $(Format-Samples $r.CachedSeconds 's' 2), $(Get-Median $r.CachedGenerateDataKeyCalls) GenerateDataKey calls; $($bulk.CachedOutputsDecrypted) outputs decrypted | without the cache: $(Format-Samples $r.UncachedSeconds 's' 2), $(Get-Median $r.UncachedGenerateDataKeyCalls) calls | $(Format-Ratio $r.UncachedSeconds $r.CachedSeconds) faster |")
@@ -162,6 +167,7 @@ function Measure-FileThroughput {
                 if ($openssl) { $s.OpenSsl.Add($openssl) }
                 Write-Host "0x$suite round ${round}: file ours $($ours.encryptMBps) / $($ours.decryptMBps) MB/s, JS $($js.encryptMBps) / $($js.decryptMBps) MB/s; memory ours $($memory.encryptMBps) / $($memory.decryptMBps) MB/s, JS $($jsMemory.encryptMBps) / $($jsMemory.decryptMBps) MB/s; peak RSS $($ours.peakWorkingSetMiB) MiB ($FileMiB MiB) vs $($small.peakWorkingSetMiB) MiB (1 MiB)$($openssl ? "; openssl $([math]::Round($openssl)) MB/s" : '')"
             }
+            $samples["Files0x$suite"] = $s
             $Rows.Add("| $FileMiB MiB file, 0x$suite, frames of 4096, local KMS over HTTP: encrypt / decrypt | $(Format-Samples $s.OursEnc 'MB/s' 0) / $(Format-Samples $s.OursDec 'MB/s' 0) | JavaScript Encryption SDK (streams), same file: $(Format-Samples $s.JsEnc 'MB/s' 0) / $(Format-Samples $s.JsDec 'MB/s' 0) | $(Format-Ratio $s.OursEnc $s.JsEnc 1) / $(Format-Ratio $s.OursDec $s.JsDec 1); target: at least 10x |")
             # From memory to memory, both SDKs: what the code does without this machine's page cache, and what openssl speed measures.
             $Rows.Add("| $memoryMiB MiB in memory (no file I/O), 0x$suite, frames of 4096: encrypt / decrypt | $(Format-Samples $s.OursMemEnc 'MB/s' 0) / $(Format-Samples $s.OursMemDec 'MB/s' 0) | JavaScript Encryption SDK (encrypt/decrypt on buffers): $(Format-Samples $s.JsMemEnc 'MB/s' 0) / $(Format-Samples $s.JsMemDec 'MB/s' 0) | $(Format-Ratio $s.OursMemEnc $s.JsMemEnc 1) / $(Format-Ratio $s.OursMemDec $s.JsMemDec 1); target: at least 10x |")
@@ -201,4 +207,5 @@ $null = New-Item -ItemType Directory -Force (Split-Path $ReportPath)
     '| --- | --- | --- | --- |'
     $rows
 ) | Set-Content $ReportPath -Encoding utf8NoBOM
-Write-Host "`nWrote $ReportPath"
+$samples | ConvertTo-Json -Depth 5 | Set-Content ([IO.Path]::ChangeExtension($ReportPath, '.samples.json')) -Encoding utf8NoBOM
+Write-Host "`nWrote $ReportPath and its samples"

@@ -22,12 +22,18 @@ const frameLength = parseInt(frameText, 10)
 if (file.startsWith('memory:')) {
   const plaintext = randomFillSync(Buffer.alloc(parseInt(file.slice('memory:'.length), 10) * 1024 * 1024))
   await decrypt(keyring, (await encrypt(keyring, Buffer.alloc(1024), { suiteId, frameLength })).result) // warm-up
-  let start = process.hrtime.bigint()
-  const { result } = await encrypt(keyring, plaintext, { suiteId, frameLength })
-  const encryptSeconds = Number(process.hrtime.bigint() - start) / 1e9
-  start = process.hrtime.bigint()
-  const { plaintext: back } = await decrypt(keyring, result)
-  const decryptSeconds = Number(process.hrtime.bigint() - start) / 1e9
+  // The best of three encryptions and of three decryptions, as MessageBench takes ours.
+  let encryptSeconds = Infinity
+  let decryptSeconds = Infinity
+  let back
+  for (let pass = 0; pass < 3; pass++) {
+    let start = process.hrtime.bigint()
+    const { result } = await encrypt(keyring, plaintext, { suiteId, frameLength })
+    encryptSeconds = Math.min(encryptSeconds, Number(process.hrtime.bigint() - start) / 1e9)
+    start = process.hrtime.bigint()
+    back = (await decrypt(keyring, result)).plaintext
+    decryptSeconds = Math.min(decryptSeconds, Number(process.hrtime.bigint() - start) / 1e9)
+  }
   const mb = plaintext.length / 1e6
   process.stdout.write(JSON.stringify({
     suite: suiteHex, sizeBytes: plaintext.length, encryptMBps: Math.round(mb / encryptSeconds), decryptMBps: Math.round(mb / decryptSeconds),

@@ -92,25 +92,37 @@ async Task<int> InMemoryAsync()
     // Touched before the clock starts: first writes to fresh pages cost more here than the crypto does.
     var buffer = new byte[plaintext.Length + (plaintext.Length / frameLength + 1) * 64 + 65536];
     Array.Fill(buffer, (byte)1);
-    var ciphertext = new MemoryStream(buffer);
     await WarmUpAsync();
-    var cpu0 = process.TotalProcessorTime;
-    var stopwatch = Stopwatch.StartNew();
-    await crypto.EncryptAsync(new MemoryStream(plaintext, writable: false), ciphertext, encryptOptions);
-    var encryptSeconds = stopwatch.Elapsed.TotalSeconds;
-    process.Refresh();
-    var cpu1 = process.TotalProcessorTime;
-    stopwatch.Restart();
-    await crypto.DecryptAsync(new MemoryStream(buffer, 0, (int)ciphertext.Position, writable: false), Stream.Null, decryptOptions);
-    var decryptSeconds = stopwatch.Elapsed.TotalSeconds;
-    process.Refresh();
-    var cpu2 = process.TotalProcessorTime;
+    // The best of three encryptions and of three decryptions: on a shared machine one slow pass is the machine, not us.
+    // bench.mjs takes the JavaScript SDK's best of three alike.
+    var encryptSeconds = double.MaxValue;
+    var decryptSeconds = double.MaxValue;
+    var encryptCpu = TimeSpan.MaxValue;
+    var decryptCpu = TimeSpan.MaxValue;
+    for (var pass = 0; pass < 3; pass++)
+    {
+        var ciphertext = new MemoryStream(buffer);
+        process.Refresh();
+        var cpu0 = process.TotalProcessorTime;
+        var stopwatch = Stopwatch.StartNew();
+        await crypto.EncryptAsync(new MemoryStream(plaintext, writable: false), ciphertext, encryptOptions);
+        encryptSeconds = Math.Min(encryptSeconds, stopwatch.Elapsed.TotalSeconds);
+        process.Refresh();
+        var cpu1 = process.TotalProcessorTime;
+        stopwatch.Restart();
+        await crypto.DecryptAsync(new MemoryStream(buffer, 0, (int)ciphertext.Position, writable: false), Stream.Null, decryptOptions);
+        decryptSeconds = Math.Min(decryptSeconds, stopwatch.Elapsed.TotalSeconds);
+        process.Refresh();
+        var cpu2 = process.TotalProcessorTime;
+        if (cpu1 - cpu0 < encryptCpu) encryptCpu = cpu1 - cpu0;
+        if (cpu2 - cpu1 < decryptCpu) decryptCpu = cpu2 - cpu1;
+    }
     Console.WriteLine($"suite 0x{(int)suite:X4} frame {frameLength} {sizeMiB} MiB in memory: encrypt {mb / encryptSeconds:F0} MB/s, decrypt {mb / decryptSeconds:F0} MB/s, " +
-        $"CPU seconds encrypt {(cpu1 - cpu0).TotalSeconds:F2} decrypt {(cpu2 - cpu1).TotalSeconds:F2}");
+        $"CPU seconds encrypt {encryptCpu.TotalSeconds:F2} decrypt {decryptCpu.TotalSeconds:F2}");
     Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
     {
         suite = $"0x{(int)suite:X4}", frameLength, sizeMiB, encryptMBps = Math.Round(mb / encryptSeconds), decryptMBps = Math.Round(mb / decryptSeconds),
-        encryptCpuSeconds = Math.Round((cpu1 - cpu0).TotalSeconds, 2), decryptCpuSeconds = Math.Round((cpu2 - cpu1).TotalSeconds, 2),
+        encryptCpuSeconds = Math.Round(encryptCpu.TotalSeconds, 2), decryptCpuSeconds = Math.Round(decryptCpu.TotalSeconds, 2),
     }));
     return 0;
 }
