@@ -17,6 +17,7 @@
     Fuzz:       tests/Fuzz/Invoke-Fuzz.ps1, a bounded fuzzing run (-Seconds) with -FuzzEngine Afl or Mutation.
     Demo:       Build, then the tour in docs/examples/Demo.ps1.
     Clean:      removes out/.
+    -WhatIf names the tasks that would run, in order, and runs none.
     System packages are installed only by the task that needs them: Fuzz (-FuzzEngine Afl) installs afl++ with apt-get.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
@@ -25,7 +26,7 @@
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Bench -BenchMiB 64 -BenchScale 0.2
 #>
-[CmdletBinding()]
+[CmdletBinding(SupportsShouldProcess)]
 param(
     [ValidateSet('Build', 'Docs', 'UpdateHelp', 'Test', 'Package', 'Bench', 'Fuzz', 'Demo', 'Clean')]
     [string[]] $Task = 'Build',
@@ -81,10 +82,11 @@ function Task {
 
 function Invoke-Task([string] $Name, [string[]] $Chain = @()) {
     if ($finished.Contains($Name)) { return }
+    if (-not $tasks.Contains($Name)) { throw "There is no task '$Name'." }
     if ($Chain -contains $Name) { throw "Tasks need each other in a circle: $(($Chain + $Name) -join ' -> ')." }
     foreach ($need in $tasks[$Name].Needs) { Invoke-Task $need ($Chain + $Name) }
-    Write-Verbose "Task $Name"
-    & $tasks[$Name].Action
+    # -WhatIf names the tasks in the order they would run, and runs none.
+    if ($PSCmdlet.ShouldProcess($Name, 'Run task')) { & $tasks[$Name].Action }
     $null = $finished.Add($Name)
 }
 #endregion
@@ -185,7 +187,7 @@ Task Interop {
     finally { Pop-Location }
 }
 
-Task Test -Needs Build {
+Task Test -Needs Build, Interop {
     Initialize-Interop
     $results = New-Item -ItemType Directory -Force (Join-Path $out 'test')
     Remove-Item (Join-Path $results '*') -Recurse -Force -ErrorAction Ignore
