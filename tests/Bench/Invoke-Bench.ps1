@@ -6,6 +6,8 @@
     Called by build.ps1 -Task Bench after the build. Every ratio comes from -Runs interleaved rounds (ours, the peer,
     ours, the peer, ...): the ratio is the median of our samples over the median of the peer's, and the report prints
     each side's median with its range and the range of the per-round ratios, so a reader can see how far to trust it.
+    A sample of a short measure is the best of a few passes inside its run (three pipelines, three listings, three
+    in-memory encryptions), since one pause of a busy machine would otherwise make the sample.
     The machine's other work shows up in those ranges; the medians of interleaved rounds are what stays put.
     -Scale shrinks the counts (10,000 values, 5,000 keys, 1,000 files) and -FileMiB the file for a quicker run.
 .EXAMPLE
@@ -33,6 +35,10 @@ $protectCount = [math]::Max(100, [int](10000 * $Scale))
 $keyCount = [math]::Max(50, [int](5000 * $Scale))
 $fileCount = [math]::Max(20, [int](1000 * $Scale))
 $memoryMiB = [math]::Min(256, $FileMiB)
+# Passes per throughput sample (the best of them): three in memory, and for files enough to make about 256 MiB of work,
+# from three for small files to one for the default 1 GiB, which is long enough that a busy machine's pauses average out.
+$filePasses = [math]::Clamp([math]::Ceiling(256 / $FileMiB), 1, 3)
+$memoryPasses = 3
 $rows = [Collections.Generic.List[string]]::new()
 $samples = [ordered]@{}   # every sample of every round, written beside the report
 
@@ -153,12 +159,12 @@ function Measure-FileThroughput {
             foreach ($name in 'OursEnc', 'OursDec', 'JsEnc', 'JsDec', 'OursMemEnc', 'OursMemDec', 'JsMemEnc', 'JsMemDec', 'OursRss', 'SmallRss', 'JsRss', 'OpenSsl') { $s[$name] = [Collections.Generic.List[double]]::new() }
             for ($round = 1; $round -le $Runs; $round++) {
                 $small = Invoke-Json dotnet @($messageBench, $server.Endpoint, 1, $suite, 4096, $work)
-                $ours = Invoke-Json dotnet @($messageBench, $server.Endpoint, $FileMiB, $suite, 4096, $work)
+                $ours = Invoke-Json dotnet @($messageBench, $server.Endpoint, $FileMiB, $suite, 4096, $work, $filePasses)
                 if (-not $ours.identical -or -not $small.identical) { throw "MessageBench did not round-trip with suite $suite." }
-                $js = Invoke-Json node @($jsBench, $server.Endpoint, $keyArn, (Join-Path $work "bench-$FileMiB.bin"), $suite, 4096)
+                $js = Invoke-Json node @($jsBench, $server.Endpoint, $keyArn, (Join-Path $work "bench-$FileMiB.bin"), $suite, 4096, $filePasses)
                 if (-not $js.sameLength) { throw "The JavaScript Encryption SDK benchmark failed with suite $suite." }
-                $memory = Invoke-Json dotnet @($messageBench, $server.Endpoint, $memoryMiB, $suite, 4096, '--memory')
-                $jsMemory = Invoke-Json node @($jsBench, $server.Endpoint, $keyArn, "memory:$memoryMiB", $suite, 4096)
+                $memory = Invoke-Json dotnet @($messageBench, $server.Endpoint, $memoryMiB, $suite, 4096, '--memory', $memoryPasses)
+                $jsMemory = Invoke-Json node @($jsBench, $server.Endpoint, $keyArn, "memory:$memoryMiB", $suite, 4096, $memoryPasses)
                 if (-not $jsMemory.sameLength) { throw "The JavaScript Encryption SDK in-memory benchmark failed with suite $suite." }
                 $openssl = $suite -eq '0478' ? (Measure-OpenSsl) : $null
                 $s.OursEnc.Add($ours.encryptMBps); $s.OursDec.Add($ours.decryptMBps); $s.JsEnc.Add($js.encryptMBps); $s.JsDec.Add($js.decryptMBps)
@@ -197,11 +203,11 @@ $null = New-Item -ItemType Directory -Force (Split-Path $ReportPath)
 @(
     '# KmsPowerShell benchmark report'
     ''
-    "Produced by: ``$Command`` ($Runs rounds; $protectCount values, $keyCount keys, $fileCount files, a $FileMiB MiB file, $memoryMiB MiB in memory), $($started.ToUniversalTime().ToString('yyyy-MM-dd HH:mm')) UTC, $([math]::Round(((Get-Date) - $started).TotalMinutes, 1)) minutes."
+    "Produced by: ``$Command`` ($Runs rounds; $protectCount values, $keyCount keys, $fileCount files, a $FileMiB MiB file (best of $filePasses passes), $memoryMiB MiB in memory (best of $memoryPasses)), $($started.ToUniversalTime().ToString('yyyy-MM-dd HH:mm')) UTC, $([math]::Round(((Get-Date) - $started).TotalMinutes, 1)) minutes."
     ''
     "Machine: $([Environment]::ProcessorCount) cores, $([Runtime.InteropServices.RuntimeInformation]::OSDescription), PowerShell $($PSVersionTable.PSVersion); load average at the start: $load."
     ''
-    "Each side of each row ran $Runs times, alternating with its peer in the same run (the import rows $($Runs * 2) times). Figures are medians with the range of the runs in brackets; a ratio is the ratio of the medians, with the range of the ratios of single rounds. Wide ranges mean the machine was busy with other work while it ran."
+    "Each side of each row ran $Runs times, alternating with its peer in the same run (the import rows $($Runs * 2) times). A run's sample of a short measure is the best of its passes (three pipelines, three listings, the throughput passes named above), so one pause of a busy machine does not make a sample. Figures are medians with the range of the runs in brackets; a ratio is the ratio of the medians, with the range of the ratios of single rounds. Wide ranges mean the machine was busy with other work while it ran."
     ''
     '| measure | ours | peer | ratio |'
     '| --- | --- | --- | --- |'
