@@ -37,7 +37,7 @@ $fileCount = [math]::Max(20, [int](1000 * $Scale))
 $memoryMiB = [math]::Min(256, $FileMiB)
 # Passes per throughput sample (the best of them): three in memory, and for files enough to make about 256 MiB of work,
 # from three for small files to one for the default 1 GiB, which is long enough that a busy machine's pauses average out.
-$filePasses = [math]::Clamp([math]::Ceiling(256 / $FileMiB), 1, 3)
+$filePasses = [int][math]::Min(3, [math]::Max(1, [math]::Ceiling(256 / $FileMiB)))
 $memoryPasses = 3
 $rows = [Collections.Generic.List[string]]::new()
 $samples = [ordered]@{}   # every sample of every round, written beside the report
