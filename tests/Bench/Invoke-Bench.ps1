@@ -207,7 +207,7 @@ $null = New-Item -ItemType Directory -Force (Split-Path $ReportPath)
     ''
     "Machine: $([Environment]::ProcessorCount) cores, $([Runtime.InteropServices.RuntimeInformation]::OSDescription), PowerShell $($PSVersionTable.PSVersion); load average at the start: $load."
     ''
-    "Each side of each row ran $Runs times, alternating with its peer in the same run (the import rows $($Runs * 2) times). A run's sample of a short measure is the best of its passes (three pipelines, three listings, the throughput passes named above), so one pause of a busy machine does not make a sample. Figures are medians with the range of the runs in brackets; a ratio is the ratio of the medians, with the range of the ratios of single rounds. Wide ranges mean the machine was busy with other work while it ran."
+    "Each side of each row ran $Runs times, alternating with its peer in the same run (the import rows $($Runs * 2) times). A run's sample of a short measure is the best of its passes (three pipelines, three listings, the throughput passes named above), so one pause of a busy machine does not make a sample. Figures are medians with the range of the runs in brackets; a ratio is the ratio of the medians, with the range of the ratios of single rounds. Wide ranges mean the machine was busy with other work while it ran. The import's added milliseconds are the difference of two medians of about a second each, so they move more between runs than the import ratio does."
     ''
     '| measure | ours | peer | ratio |'
     '| --- | --- | --- | --- |'
