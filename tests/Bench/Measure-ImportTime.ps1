@@ -1,7 +1,7 @@
 <#
 .SYNOPSIS
-    How much importing KmsPowerShell adds to pwsh start-up: median of N runs each of bare pwsh and pwsh + Import-Module,
-    measured alternately in the same run so machine noise hits both alike.
+    How much importing KmsPowerShell adds to pwsh start-up: -Runs runs each of bare pwsh and pwsh + Import-Module,
+    alternating in the same run so machine noise hits both alike. Prints every sample as JSON.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
@@ -19,12 +19,6 @@ function Measure-Once([string] $Command) {
     $watch.Elapsed.TotalMilliseconds
 }
 
-function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
-    $middle = [math]::Floor($sorted.Count / 2)
-    if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
-}
-
 # One warm-up of each, so the first run's disk cache misses do not count.
 Measure-Once 'exit 0' | Out-Null
 Measure-Once $importCommand | Out-Null
@@ -32,15 +26,7 @@ Measure-Once $importCommand | Out-Null
 $bare = [Collections.Generic.List[double]]::new()
 $import = [Collections.Generic.List[double]]::new()
 for ($i = 0; $i -lt $Runs; $i++) {
-    $bare.Add((Measure-Once 'exit 0'))
     $import.Add((Measure-Once $importCommand))
+    $bare.Add((Measure-Once 'exit 0'))
 }
-$bareMedian = Get-Median $bare
-$importMedian = Get-Median $import
-[pscustomobject]@{
-    Runs                = $Runs
-    BarePwshMs          = [math]::Round($bareMedian, 1)
-    PwshWithImportMs    = [math]::Round($importMedian, 1)
-    ImportAddsMs        = [math]::Round($importMedian - $bareMedian, 1)
-    ImportRatio         = [math]::Round($importMedian / $bareMedian, 3)
-} | ConvertTo-Json
+[pscustomobject]@{ BarePwshMs = $bare; PwshWithImportMs = $import } | ConvertTo-Json -Compress

@@ -37,8 +37,13 @@ async Task Loop(int n)
 }
 
 await Loop(Math.Min(500, count)); // warm-up, as the cmdlet run has
-var watch = Stopwatch.StartNew();
-await Loop(count);
-watch.Stop();
-Console.WriteLine(JsonSerializer.Serialize(new { Calls = count, TotalMs = watch.Elapsed.TotalMilliseconds, MicrosecondsPerCall = watch.Elapsed.TotalMilliseconds * 1000 / count }));
+// The best of three timed loops, as the cmdlet run's sample is its best of three pipelines.
+var best = TimeSpan.MaxValue;
+for (var run = 0; run < 3; run++)
+{
+    var watch = Stopwatch.StartNew();
+    await Loop(count);
+    if (watch.Elapsed < best) best = watch.Elapsed;
+}
+Console.WriteLine(JsonSerializer.Serialize(new { Calls = count, TotalMs = best.TotalMilliseconds, MicrosecondsPerCall = best.TotalMilliseconds * 1000 / count }));
 return 0;
