@@ -19,7 +19,7 @@ Describe 'Get-KmsKey' {
             $keys.Count | Should -BeGreaterOrEqual 120
             $listed = @{}
             $keys | ForEach-Object { $listed[$_.KeyId] = $_ }
-            foreach ($id in $BulkIds) { $listed.ContainsKey($id) | Should -BeTrue -Because "bulk key $id was made with awscli" }
+            foreach ($id in $BulkIds) { $listed.ContainsKey($id) | Should -BeTrue -Because "bulk key $id was made by another client" }
             $keys | ForEach-Object { $_ | Should -BeOfType ([KmsPowerShell.KmsKey]) }
         }
 

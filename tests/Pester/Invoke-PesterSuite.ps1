@@ -1,6 +1,12 @@
 <#
 .SYNOPSIS
-    Runs the Pester suite against each KMS backend, in this (child) pwsh, and writes a summary of the counts.
+    Runs the Pester suite against each KMS backend and writes a summary of the counts.
+.DESCRIPTION
+    The suite is cut into parts, each a backend and some test files; every part runs in its own pwsh with its own
+    instance of its backend, so parts share nothing and run side by side, at most -Parallel at once, the longest
+    first. Each part writes pester-<backend>-<part>.xml and its counts; the summary is their sum.
+    Files that are timed against the clock (a Ctrl+C must end work within a bound) run after the others, one part at
+    a time, so the load of the other parts cannot fail them.
 .NOTES
     Called by build.ps1 -Task Test. Each backend a test needs is started here on a free loopback port and
     stopped by its PID. No real AWS credentials or profiles are ever visible to the tests.
@@ -12,49 +18,138 @@ param(
     [Parameter(Mandatory)] [string] $ForeignAwsSdkCore,
     [Parameter(Mandatory)] [string] $ResultsPath,
     [Parameter(Mandatory)] [string] $SummaryPath,
-    [string[]] $TestPath = @()
+    [string[]] $TestPath = @(),
+    # How many parts run at once (the test machines have two cores).
+    [int] $Parallel = 2,
+    # Internal: run one part in this process (the name of its result file).
+    [string] $Part
 )
 
 $ErrorActionPreference = 'Stop'
-Import-Module $PesterPath -Force
 Import-Module (Join-Path $PSScriptRoot 'TestBackend.psm1') -Force
 
-$sandbox = Initialize-TestEnvironment -ModulePath $ModulePath -ForeignAwsSdkCore $ForeignAwsSdkCore
-$totals = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
-$mandatory = $env:CI -eq 'true'
+# The parts of each backend's run, the longest first (as measured); the files not named here make the third part.
+# Parts share nothing: the isolation tests, which rerun GetKmsKey's listing, make its 120 keys in their own instance.
+$groups = @(
+    , @('Isolation.Tests.ps1')
+    , @('GetKmsKey.Tests.ps1')
+    , @('KeyAdministration.Tests.ps1')
+    , @('Resilience.Tests.ps1', 'DocBlocks.Tests.ps1', 'SessionSafety.Tests.ps1')
+)
+# Files whose tests put a bound on wall-clock time: they run after the other parts, alone.
+$timed = @('Cancellation.Tests.ps1')
 
-try {
-    foreach ($name in $Backend -split ',') {
-        $availability = Test-BackendAvailable -Name $name
-        if (-not $availability.Available) {
-            if ($mandatory) { throw "The $name backend is mandatory in CI but cannot start: $($availability.Reason)" }
-            Write-Host "SKIPPED: the Pester suite on $name ($($availability.Reason))." -ForegroundColor Yellow
-            continue
+function Invoke-Part([string] $Name, [string[]] $Files, [string] $ResultFile) {
+    Import-Module $PesterPath -Force
+    $sandbox = Initialize-TestEnvironment -ModulePath $ModulePath -ForeignAwsSdkCore $ForeignAwsSdkCore
+    $server = Start-TestBackend -Name $Name
+    try {
+        $env:KMSPS_TEST_BACKEND = $Name
+        $env:KMSPS_TEST_ENDPOINT = $server.Endpoint
+        Write-Host "`n-- Pester on $Name at $($server.Endpoint): $(($Files | Split-Path -Leaf) -join ', ')"
+        $configuration = New-PesterConfiguration
+        $configuration.Run.Path = $Files
+        $configuration.Run.PassThru = $true
+        $configuration.Output.Verbosity = 'Normal'
+        $configuration.TestResult.Enabled = $true
+        $configuration.TestResult.OutputFormat = 'JUnitXml'
+        $configuration.TestResult.OutputPath = $ResultFile
+        $result = Invoke-Pester -Configuration $configuration
+        foreach ($container in $result.Containers) {
+            Write-Host ('{0,8:N1} s  {1} on {2}' -f $container.Duration.TotalSeconds, (Split-Path -Leaf $container.Item), $Name)
         }
-        $server = Start-TestBackend -Name $name
-        try {
-            $env:KMSPS_TEST_BACKEND = $name
-            $env:KMSPS_TEST_ENDPOINT = $server.Endpoint
-            Write-Host "`n-- Pester on $name at $($server.Endpoint)"
-            $configuration = New-PesterConfiguration
-            $configuration.Run.Path = $TestPath.Count -gt 0 ? [string[]]($TestPath -split "," | ForEach-Object { (Resolve-Path $_).Path }) : $PSScriptRoot
-            $configuration.Run.PassThru = $true
-            $configuration.Output.Verbosity = 'Normal'
-            $configuration.TestResult.Enabled = $true
-            $configuration.TestResult.OutputFormat = 'JUnitXml'
-            $configuration.TestResult.OutputPath = Join-Path $ResultsPath "pester-$name.xml"
-            $result = Invoke-Pester -Configuration $configuration
-            $totals.Passed += $result.PassedCount
-            $totals.Failed += $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-            $totals.Skipped += $result.SkippedCount
-        }
-        finally {
-            Stop-TestBackend -Server $server
+        [ordered]@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; Skipped = $result.SkippedCount }
+    }
+    finally {
+        $null = Stop-TestBackend -Server $server
+        Remove-Item -Recurse -Force $sandbox -ErrorAction Ignore
+    }
+}
+
+if ($Part) {
+    # A child: one backend, the files given, its counts in the summary file.
+    $counts = [ordered]@{ Passed = 0; Failed = 1; Skipped = 0 }
+    try { $counts = Invoke-Part -Name ($Backend -join '') -Files ($TestPath -split ',') -ResultFile (Join-Path $ResultsPath "pester-$Part.xml") }
+    finally { $counts | ConvertTo-Json | Set-Content -Path $SummaryPath }
+    exit $counts.Failed
+}
+
+function Split-Parts([string] $Name, [string[]] $Files) {
+    $remaining = [ordered]@{}
+    foreach ($file in $Files) { $remaining[(Split-Path -Leaf $file)] = $file }
+    $sets = [Collections.Generic.List[object]]::new()
+    foreach ($group in $groups + @($timed | ForEach-Object { , @($_) })) {
+        $members = @($group | Where-Object { $remaining.Contains($_) })
+        if ($members.Count -eq 0) { continue }
+        $sets.Add(@($members | ForEach-Object { $remaining[$_] }))
+        $members | ForEach-Object { $remaining.Remove($_) }
+    }
+    if ($remaining.Count -gt 0) { $sets.Insert([math]::Min(2, $sets.Count), @($remaining.Values)) }
+    $index = 0
+    foreach ($set in $sets) {
+        [pscustomobject]@{
+            Name = "$Name-$((++$index))"; Backend = $Name; Files = [string[]]$set
+            Timed = @($set | Where-Object { (Split-Path -Leaf $_) -in $timed }).Count -gt 0
         }
     }
 }
+
+function Invoke-Parts([object[]] $Parts, [int] $ThrottleLimit) {
+    # Each part in its own pwsh; its output is shown whole when it ends, so parts' lines do not interleave.
+    $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    $arguments = @{ PesterPath = $PesterPath; ModulePath = $ModulePath; ForeignAwsSdkCore = $ForeignAwsSdkCore; ResultsPath = $ResultsPath }
+    $Parts | ForEach-Object -ThrottleLimit $ThrottleLimit -Parallel {
+        $part = $_
+        $common = $using:arguments
+        $summary = Join-Path $common.ResultsPath "pester-summary-$($part.Name).json"
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $output = & $using:pwsh -NoProfile -NonInteractive -File (Join-Path $using:PSScriptRoot 'Invoke-PesterSuite.ps1') `
+            -PesterPath $common.PesterPath -ModulePath $common.ModulePath -ForeignAwsSdkCore $common.ForeignAwsSdkCore `
+            -ResultsPath $common.ResultsPath -Backend $part.Backend -TestPath ($part.Files -join ',') -Part $part.Name -SummaryPath $summary *>&1
+        $exit = $LASTEXITCODE
+        $counts = if (Test-Path $summary) { Get-Content -Raw $summary | ConvertFrom-Json } else { $null }
+        [pscustomobject]@{ Part = $part; Output = ($output | Out-String); ExitCode = $exit; Counts = $counts; Seconds = $watch.Elapsed.TotalSeconds }
+    }
+}
+
+$files = if ($TestPath.Count -gt 0) { @($TestPath -split ',' | ForEach-Object { (Resolve-Path $_).Path }) }
+else { @(Get-ChildItem $PSScriptRoot -Filter '*.Tests.ps1' | Sort-Object Name | ForEach-Object FullName) }
+$mandatory = $env:CI -eq 'true'
+$perBackend = foreach ($name in $Backend -split ',') {
+    $availability = Test-BackendAvailable -Name $name
+    if (-not $availability.Available) {
+        if ($mandatory) { throw "The $name backend is mandatory in CI but cannot start: $($availability.Reason)" }
+        Write-Host "SKIPPED: the Pester suite on $name ($($availability.Reason))." -ForegroundColor Yellow
+        continue
+    }
+    , @(Split-Parts -Name $name -Files $files)
+}
+# The backends' parts interleaved, the longest first, so both backends' slow files start early.
+$parts = for ($i = 0; $i -lt (($perBackend | ForEach-Object Count) | Measure-Object -Maximum).Maximum; $i++) {
+    foreach ($list in $perBackend) { if ($i -lt $list.Count) { $list[$i] } }
+}
+
+$totals = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+function Add-Run {
+    process {
+        Write-Host $_.Output
+        $counts = $_.Counts
+        Write-Host ("== part {0} ({1:N0} s): {2}" -f $_.Part.Name, $_.Seconds, ($counts ? "$($counts.Passed) passed, $($counts.Failed) failed, $($counts.Skipped) skipped" : "no counts, exit code $($_.ExitCode)"))
+        if (-not $counts) { $totals.Failed++; return }
+        $totals.Passed += $counts.Passed
+        $totals.Failed += $counts.Failed
+        $totals.Skipped += $counts.Skipped
+        if ($_.ExitCode -ne 0 -and $counts.Failed -eq 0) { $totals.Failed++ }
+    }
+}
+
+try {
+    $concurrent = @($parts | Where-Object { -not $_.Timed })
+    if ($concurrent.Count -gt 0) { Invoke-Parts $concurrent -ThrottleLimit $Parallel | Add-Run }
+    $alone = @($parts | Where-Object Timed)
+    if ($alone.Count -gt 0) { Invoke-Parts $alone -ThrottleLimit 1 | Add-Run }
+}
 finally {
-    Remove-Item -Recurse -Force $sandbox -ErrorAction Ignore
     $totals | ConvertTo-Json | Set-Content -Path $SummaryPath
 }
 exit $totals.Failed

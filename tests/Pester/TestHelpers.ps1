@@ -35,18 +35,29 @@ function New-TestKey {
 }
 
 function Get-BulkKeyIds {
-    <# The 120 keys of the listing tests, made with awscli once per backend instance and reused by later runs (the isolation tests rerun this suite). #>
+    <#
+    The keys of the listing tests, made by an independent client once per backend instance and reused by later runs
+    (the isolation tests rerun this suite): one boto3 process where python3 has it, else one awscli process per key.
+    #>
     param([int] $Count = 120)
     $state = Join-Path $env:KMSPS_TEST_SANDBOX ("bulk-" + ([uri]$script:Endpoint).Port + ".json")
     if (Test-Path $state) { return @(Get-Content -Raw $state | ConvertFrom-Json) }
     $endpoint = $script:Endpoint
-    $ids = 1..$Count | ForEach-Object -ThrottleLimit 6 -Parallel {
-        $id = & aws --endpoint-url $using:endpoint --region us-east-1 kms create-key --description "pester-bulk-$_" --query KeyMetadata.KeyId --output text
-        if ($LASTEXITCODE -ne 0) { throw "aws kms create-key failed for bulk key $_." }
-        $id.Trim()
+    & python3 -c 'import boto3' 2>$null
+    if ($?) {
+        $ids = @(& python3 (Join-Path $PSScriptRoot 'New-BulkKeys.py') $endpoint $Count 2>&1)
+        if ($LASTEXITCODE -ne 0 -or $ids.Count -ne $Count) { throw "boto3 made $($ids.Count) of $Count bulk keys: $($ids -join "`n")" }
     }
+    else {
+        $ids = 1..$Count | ForEach-Object -ThrottleLimit 6 -Parallel {
+            $id = & aws --endpoint-url $using:endpoint --region us-east-1 kms create-key --description "pester-bulk-$_" --query KeyMetadata.KeyId --output text
+            if ($LASTEXITCODE -ne 0) { throw "aws kms create-key failed for bulk key $_." }
+            $id
+        }
+    }
+    $ids = @($ids | ForEach-Object { "$_".Trim() })
     $ids | ConvertTo-Json | Set-Content $state
-    @($ids)
+    $ids
 }
 
 function Invoke-FreshPwsh {

@@ -201,6 +201,12 @@ public sealed class DataKeyCacheTests : IDisposable
         var suite = AlgorithmSuite.Of(KmsAlgorithmSuite.Aes256GcmHkdfSha512CommitKey);
         var context = new Dictionary<string, string> { ["purpose"] = "bulk" };
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var allOthersWaiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiting = 0;
+        _cache.WaitingForOthersGeneration = () =>
+        {
+            if (Interlocked.Increment(ref waiting) == 7) allOthersWaiting.SetResult();
+        };
         var generations = 0;
         async Task<Engine.Messages.Keyrings.EncryptionMaterials> Generate(CancellationToken ct)
         {
@@ -212,11 +218,13 @@ public sealed class DataKeyCacheTests : IDisposable
         var messages = Enumerable.Range(0, 8)
             .Select(_ => Task.Run(() => _cache.GetOrGenerateAsync("p", suite, context, 10, new DataKeyCacheLimits(Minute), Generate, default)))
             .ToList();
-        await Task.Delay(100);
+        // Only once the other seven wait on the one generation does it finish: none of them can find a cached entry.
+        await allOthersWaiting.Task.WaitAsync(TimeSpan.FromMinutes(1));
         release.SetResult();
         var materials = await Task.WhenAll(messages);
 
         Assert.Equal(1, generations);
+        Assert.Equal(7, waiting);
         Assert.Equal(7, _cache.Hits);
         Assert.Single(materials.Select(m => Convert.ToHexString(m.DataKey)).Distinct());
         foreach (var m in materials) m.Dispose();
@@ -227,12 +235,16 @@ public sealed class DataKeyCacheTests : IDisposable
     {
         var suite = AlgorithmSuite.Of(KmsAlgorithmSuite.Aes256GcmHkdfSha512CommitKey);
         var context = new Dictionary<string, string> { ["purpose"] = "bulk" };
+        var firstGenerating = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondWaiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _cache.WaitingForOthersGeneration = () => secondWaiting.TrySetResult();
         var generations = 0;
         async Task<Engine.Messages.Keyrings.EncryptionMaterials> Generate(CancellationToken ct)
         {
             if (Interlocked.Increment(ref generations) == 1)
             {
+                firstGenerating.SetResult();
                 await release.Task;
                 throw new KmsServiceException("ThrottlingException", "Rate exceeded", 400, null, null);
             }
@@ -240,9 +252,10 @@ public sealed class DataKeyCacheTests : IDisposable
         }
 
         var first = Task.Run(() => _cache.GetOrGenerateAsync("p", suite, context, 10, new DataKeyCacheLimits(Minute), Generate, default));
-        await Task.Delay(50);
+        await firstGenerating.Task.WaitAsync(TimeSpan.FromMinutes(1));
         var second = Task.Run(() => _cache.GetOrGenerateAsync("p", suite, context, 10, new DataKeyCacheLimits(Minute), Generate, default));
-        await Task.Delay(50);
+        // The second message waits on the first one's generation before that fails, so it is the failure it outlives.
+        await secondWaiting.Task.WaitAsync(TimeSpan.FromMinutes(1));
         release.SetResult();
 
         await Assert.ThrowsAsync<KmsServiceException>(() => first);

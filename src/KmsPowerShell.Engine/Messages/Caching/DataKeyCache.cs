@@ -37,6 +37,9 @@ internal sealed class DataKeyCache : IDisposable
     /// <summary>Messages whose data key came from the keyring.</summary>
     public long Misses { get; private set; }
 
+    /// <summary>For tests: called when a message starts to wait for the data key another message is generating.</summary>
+    internal Action? WaitingForOthersGeneration { get; set; }
+
     public int Count
     {
         get { lock (_gate) return _entries.Count; }
@@ -78,6 +81,7 @@ internal sealed class DataKeyCache : IDisposable
             if (mine is not null) return await GenerateAndCacheAsync(id, mine, plaintextLength, limits, generate, cancellationToken).ConfigureAwait(false);
             // Messages encrypted at once (Protect-KmsData -ThrottleLimit) wait for the one data key being made for
             // them rather than each asking KMS for its own; then they look again.
+            WaitingForOthersGeneration?.Invoke();
             await othersGeneration!.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
