@@ -36,11 +36,20 @@ public class KeyFitTests
     }
 
     [Theory]
-    [InlineData("RSA_2048", "SIGN_VERIFY")]
-    [InlineData("RSA_3072", "ENCRYPT_DECRYPT")]
-    [InlineData("SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT")]
-    public void GuessesNothingForASpecWithSeveralAlgorithms(string keySpec, string keyUsage) =>
-        Assert.Empty(KeyFit.Of(Keys.Key(keySpec, keyUsage)).Algorithms);
+    [InlineData("RSA_2048", "SIGN_VERIFY", "RSASSA_PSS_SHA_256,RSASSA_PSS_SHA_384,RSASSA_PSS_SHA_512,RSASSA_PKCS1_V1_5_SHA_256,RSASSA_PKCS1_V1_5_SHA_384,RSASSA_PKCS1_V1_5_SHA_512")]
+    [InlineData("RSA_3072", "ENCRYPT_DECRYPT", "RSAES_OAEP_SHA_1,RSAES_OAEP_SHA_256")]
+    [InlineData("SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "SYMMETRIC_DEFAULT")]
+    public void TakesTheSpecsAlgorithmsWhenTheKeyListsNone(string keySpec, string keyUsage, string expected) =>
+        // moto lists no algorithms: the key then offers what AWS documents for its spec and usage.
+        Assert.Equal(expected.Split(',').Order(StringComparer.Ordinal), KeyFit.Of(Keys.Key(keySpec, keyUsage)).Algorithms.Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void AsksForTheAlgorithmWhenTheSpecOffersSeveral()
+    {
+        var error = Assert.Throws<KmsArgumentException>(() => KeyFit.Of(Keys.Key("RSA_2048", "ENCRYPT_DECRYPT")).Choose(null, "-EncryptionAlgorithm"));
+        Assert.Equal("EncryptionAlgorithmRequired", error.Problem);
+        Assert.Contains("RSAES_OAEP_SHA_256", error.Message);
+    }
 
     [Fact]
     public void ReadsThePublicKeysSigningAlgorithmsAndNamesItByArn()
