@@ -192,18 +192,15 @@ Task Test -Needs Build, Interop {
     $results = New-Item -ItemType Directory -Force (Join-Path $out 'test')
     Remove-Item (Join-Path $results '*') -Recurse -Force -ErrorAction Ignore
 
-    $xunit = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
-    $xunitExit = 0
-    foreach ($project in Get-ChildItem (Join-Path $root 'tests/*/*.Tests.csproj')) {
-        Write-Host "`n== xunit: $($project.BaseName)"
-        $trxName = "xunit-$($project.BaseName).trx"
-        & dotnet test $project.FullName -c $Configuration --no-build --nologo `
-            --logger 'console;verbosity=minimal' --logger "trx;LogFileName=$trxName" --results-directory $results
-        if ($LASTEXITCODE -ne 0) { $xunitExit = $LASTEXITCODE }
-        $trx = Join-Path $results $trxName
-        if (-not (Test-Path $trx)) { throw "xunit wrote no results for $($project.BaseName) (exit code $LASTEXITCODE)." }
-        $counts = Read-TrxCounts $trx
-        $xunit.Passed += $counts.Passed; $xunit.Failed += $counts.Failed; $xunit.Skipped += $counts.Skipped
+    # xunit runs beside the Pester suite, in a thread of this process: each waits on processes of its own, and the
+    # Pester parts leave part of the two cores idle. Its output is shown whole once the Pester suite has ended.
+    $xunitJob = Start-ThreadJob -ArgumentList @(Get-ChildItem (Join-Path $root 'tests/*/*.Tests.csproj')), $Configuration, $results {
+        param([IO.FileInfo[]] $Projects, [string] $Configuration, [string] $Results)
+        foreach ($project in $Projects) {
+            $output = & dotnet test $project.FullName -c $Configuration --no-build --nologo `
+                --logger 'console;verbosity=minimal' --logger "trx;LogFileName=xunit-$($project.BaseName).trx" --results-directory $Results 2>&1 | Out-String
+            [pscustomobject]@{ Name = $project.BaseName; Output = $output; ExitCode = $LASTEXITCODE }
+        }
     }
 
     Write-Host "`n== Pester"
@@ -220,6 +217,18 @@ Task Test -Needs Build, Interop {
     $pesterExit = $LASTEXITCODE
     if (-not (Test-Path $summary)) { throw "The Pester suite wrote no summary (exit code $pesterExit)." }
     $pesterCounts = Get-Content -Raw $summary | ConvertFrom-Json
+
+    $xunit = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    $xunitExit = 0
+    foreach ($run in Receive-Job $xunitJob -Wait -AutoRemoveJob) {
+        Write-Host "`n== xunit: $($run.Name)"
+        Write-Host $run.Output
+        if ($run.ExitCode -ne 0) { $xunitExit = $run.ExitCode }
+        $trx = Join-Path $results "xunit-$($run.Name).trx"
+        if (-not (Test-Path $trx)) { throw "xunit wrote no results for $($run.Name) (exit code $($run.ExitCode))." }
+        $counts = Read-TrxCounts $trx
+        $xunit.Passed += $counts.Passed; $xunit.Failed += $counts.Failed; $xunit.Skipped += $counts.Skipped
+    }
 
     $passed = $xunit.Passed + $pesterCounts.Passed
     $failed = $xunit.Failed + $pesterCounts.Failed

@@ -38,6 +38,12 @@ $groups = @(
 )
 # Files whose tests put a bound on wall-clock time: they run after the other parts, alone.
 $timed = @('Cancellation.Tests.ps1')
+# Files whose tests never reach the backend under test (help, manifest, package, docs, the demo's own local KMS, the
+# load contexts): they run with the first backend only, as a second run would repeat the same checks.
+$backendFree = @(
+    'BuildScript.Tests.ps1', 'Demo.Tests.ps1', 'DocBlocks.Tests.ps1', 'Help.Tests.ps1', 'HelpDocs.Tests.ps1',
+    'HelpExamples.Tests.ps1', 'Isolation.Tests.ps1', 'Manifest.Tests.ps1', 'Package.Tests.ps1', 'Vocabulary.Tests.ps1'
+)
 
 function Invoke-Part([string] $Name, [string[]] $Files, [string] $ResultFile) {
     Import-Module $PesterPath -Force
@@ -115,14 +121,16 @@ function Invoke-Parts([object[]] $Parts, [int] $ThrottleLimit) {
 $files = if ($TestPath.Count -gt 0) { @($TestPath -split ',' | ForEach-Object { (Resolve-Path $_).Path }) }
 else { @(Get-ChildItem $PSScriptRoot -Filter '*.Tests.ps1' | Sort-Object Name | ForEach-Object FullName) }
 $mandatory = $env:CI -eq 'true'
-$perBackend = foreach ($name in $Backend -split ',') {
+$perBackend = [Collections.Generic.List[object]]::new()
+foreach ($name in $Backend -split ',') {
     $availability = Test-BackendAvailable -Name $name
     if (-not $availability.Available) {
         if ($mandatory) { throw "The $name backend is mandatory in CI but cannot start: $($availability.Reason)" }
         Write-Host "SKIPPED: the Pester suite on $name ($($availability.Reason))." -ForegroundColor Yellow
         continue
     }
-    , @(Split-Parts -Name $name -Files $files)
+    $own = $perBackend.Count -eq 0 ? $files : @($files | Where-Object { (Split-Path -Leaf $_) -notin $backendFree })
+    if ($own.Count -gt 0) { $perBackend.Add(@(Split-Parts -Name $name -Files $own)) }
 }
 # The backends' parts interleaved, the longest first, so both backends' slow files start early.
 $parts = for ($i = 0; $i -lt (($perBackend | ForEach-Object Count) | Measure-Object -Maximum).Maximum; $i++) {
