@@ -5,11 +5,14 @@ BeforeAll {
     $script:BulkIds = Get-BulkKeyIds -Count 120
     $suffix = [guid]::NewGuid().ToString('n').Substring(0, 8)
     $script:AliasName = "alias/pester-forms-$suffix"
-    $script:Key = New-TestKey -Description 'pester alias forms' -Alias $AliasName
-    $script:AliasArn = $Key.Arn -replace ':key/.*$', ":$AliasName"
     $script:Prefix = "pester-wild-$suffix"
-    $script:WildKeys = 1..3 | ForEach-Object { New-TestKey -Description "wild $_" -Alias "alias/$Prefix-$_" }
-    $script:WestKey = New-TestKey -Description 'pester west' -Region us-west-2
+    $script:Key, $wild1, $wild2, $wild3, $script:WestKey = New-TestKey -Spec @(
+        @{ Description = 'pester alias forms'; Alias = $AliasName }
+        1..3 | ForEach-Object { @{ Description = "wild $_"; Alias = "alias/$Prefix-$_" } }
+        @{ Description = 'pester west'; Region = 'us-west-2' }
+    )
+    $script:WildKeys = $wild1, $wild2, $wild3
+    $script:AliasArn = $Key.Arn -replace ':key/.*$', ":$AliasName"
 }
 
 Describe 'Get-KmsKey' {

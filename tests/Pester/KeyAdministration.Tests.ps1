@@ -37,18 +37,24 @@ Describe 'New-KmsKey' {
         $key.KeyId | Should -BeLike 'mrk-*'
     }
 
-    It 'refuses <Case> before any call' -ForEach @(
-        @{ Case = 'an invalid spec/usage pair'; Arguments = @{ KeySpec = 'HMAC_256'; KeyUsage = 'ENCRYPT_DECRYPT' }; ErrorId = 'KeySpecUsageInvalid' }
-        @{ Case = 'an ambiguous spec without usage'; Arguments = @{ KeySpec = 'RSA_2048' }; ErrorId = 'KeyUsageRequired' }
-        @{ Case = 'an alias with a space'; Arguments = @{ Alias = 'alias/two words' }; ErrorId = 'AliasNameInvalid' }
-        @{ Case = 'an alias under alias/aws/'; Arguments = @{ Alias = 'alias/aws/mine' }; ErrorId = 'AliasNameReserved' }
-        @{ Case = 'malformed policy JSON'; Arguments = @{ Policy = '{ "Statement": [ }' }; ErrorId = 'PolicyInvalid' }
-        @{ Case = 'a policy without statements'; Arguments = @{ Policy = '{ "Version": "2012-10-17" }' }; ErrorId = 'PolicyInvalid' }
-        @{ Case = 'a reserved tag key'; Arguments = @{ Tag = @{ 'aws:owner' = 'x' } }; ErrorId = 'TagInvalid' }
-    ) {
-        $before = (Invoke-Aws kms list-keys).Keys.Count
-        { New-KmsKey @Arguments } | Should -Throw -ErrorId "$ErrorId,KmsPowerShell.Commands.Keys.NewKmsKeyCommand"
-        (Invoke-Aws kms list-keys).Keys.Count | Should -Be $before -Because 'nothing may be created'
+    Context 'refused invocations' {
+        BeforeAll { $script:KeysBeforeRefusals = (Invoke-Aws kms list-keys).Keys.Count }
+
+        It 'refuses <Case> before any call' -ForEach @(
+            @{ Case = 'an invalid spec/usage pair'; Arguments = @{ KeySpec = 'HMAC_256'; KeyUsage = 'ENCRYPT_DECRYPT' }; ErrorId = 'KeySpecUsageInvalid' }
+            @{ Case = 'an ambiguous spec without usage'; Arguments = @{ KeySpec = 'RSA_2048' }; ErrorId = 'KeyUsageRequired' }
+            @{ Case = 'an alias with a space'; Arguments = @{ Alias = 'alias/two words' }; ErrorId = 'AliasNameInvalid' }
+            @{ Case = 'an alias under alias/aws/'; Arguments = @{ Alias = 'alias/aws/mine' }; ErrorId = 'AliasNameReserved' }
+            @{ Case = 'malformed policy JSON'; Arguments = @{ Policy = '{ "Statement": [ }' }; ErrorId = 'PolicyInvalid' }
+            @{ Case = 'a policy without statements'; Arguments = @{ Policy = '{ "Version": "2012-10-17" }' }; ErrorId = 'PolicyInvalid' }
+            @{ Case = 'a reserved tag key'; Arguments = @{ Tag = @{ 'aws:owner' = 'x' } }; ErrorId = 'TagInvalid' }
+        ) {
+            { New-KmsKey @Arguments } | Should -Throw -ErrorId "$ErrorId,KmsPowerShell.Commands.Keys.NewKmsKeyCommand"
+        }
+
+        It 'created no key for any invocation it refused (awscli counts the keys before and after them)' {
+            (Invoke-Aws kms list-keys).Keys.Count | Should -Be $KeysBeforeRefusals -Because 'nothing may be created'
+        }
     }
 
     It 'takes an alias name without alias/, as every alias parameter does' {

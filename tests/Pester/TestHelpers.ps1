@@ -24,38 +24,40 @@ function Invoke-Aws {
 }
 
 function New-TestKey {
-    param([string] $Description = 'pester', [string] $Alias, [string] $Region = 'us-east-1')
-    $key = (& aws --endpoint-url $script:Endpoint --region $Region --output json kms create-key --description $Description --key-usage ENCRYPT_DECRYPT --key-spec SYMMETRIC_DEFAULT | ConvertFrom-Json).KeyMetadata
-    if ($LASTEXITCODE -ne 0) { throw "aws kms create-key failed in $Region." }
-    if ($Alias) {
-        & aws --endpoint-url $script:Endpoint --region $Region kms create-alias --alias-name $Alias --target-key-id $key.KeyId
-        if ($LASTEXITCODE -ne 0) { throw "aws kms create-alias $Alias failed." }
+    <#
+    Symmetric keys made by an independent client (boto3 where python3 has it, else awscli): one key from -Description,
+    -Alias and -Region, or many at once from -Spec (hashtables with Description, Alias and Region), in one process.
+    #>
+    param([string] $Description = 'pester', [string] $Alias, [string] $Region = 'us-east-1', [hashtable[]] $Spec)
+    $specs = $Spec ? $Spec : @(@{ Description = $Description; Alias = $Alias; Region = $Region })
+    & python3 -c 'import boto3' 2>$null
+    if ($?) {
+        $made = ConvertTo-Json -InputObject @($specs) -Depth 3 | & python3 (Join-Path $PSScriptRoot 'New-PeerKeys.py') $script:Endpoint
+        if ($LASTEXITCODE -ne 0) { throw "boto3 could not make the test keys: $made" }
+        return ($made -join "`n") | ConvertFrom-Json
     }
-    $key
+    foreach ($one in $specs) {
+        $region = $one.Region ? $one.Region : 'us-east-1'
+        $key = (& aws --endpoint-url $script:Endpoint --region $region --output json kms create-key --description $one.Description --key-usage ENCRYPT_DECRYPT --key-spec SYMMETRIC_DEFAULT | ConvertFrom-Json).KeyMetadata
+        if ($LASTEXITCODE -ne 0) { throw "aws kms create-key failed in $region." }
+        if ($one.Alias) {
+            & aws --endpoint-url $script:Endpoint --region $region kms create-alias --alias-name $one.Alias --target-key-id $key.KeyId
+            if ($LASTEXITCODE -ne 0) { throw "aws kms create-alias $($one.Alias) failed." }
+        }
+        $key
+    }
 }
 
 function Get-BulkKeyIds {
     <#
     The keys of the listing tests, made by an independent client once per backend instance and reused by later runs
-    (the isolation tests rerun this suite): one boto3 process where python3 has it, else one awscli process per key.
+    (the isolation tests rerun this suite).
     #>
     param([int] $Count = 120)
     $state = Join-Path $env:KMSPS_TEST_SANDBOX ("bulk-" + ([uri]$script:Endpoint).Port + ".json")
     if (Test-Path $state) { return @(Get-Content -Raw $state | ConvertFrom-Json) }
-    $endpoint = $script:Endpoint
-    & python3 -c 'import boto3' 2>$null
-    if ($?) {
-        $ids = @(& python3 (Join-Path $PSScriptRoot 'New-BulkKeys.py') $endpoint $Count 2>&1)
-        if ($LASTEXITCODE -ne 0 -or $ids.Count -ne $Count) { throw "boto3 made $($ids.Count) of $Count bulk keys: $($ids -join "`n")" }
-    }
-    else {
-        $ids = 1..$Count | ForEach-Object -ThrottleLimit 6 -Parallel {
-            $id = & aws --endpoint-url $using:endpoint --region us-east-1 kms create-key --description "pester-bulk-$_" --query KeyMetadata.KeyId --output text
-            if ($LASTEXITCODE -ne 0) { throw "aws kms create-key failed for bulk key $_." }
-            $id
-        }
-    }
-    $ids = @($ids | ForEach-Object { "$_".Trim() })
+    $ids = @(New-TestKey -Spec @(1..$Count | ForEach-Object { @{ Description = "pester-bulk-$_" } }) | ForEach-Object KeyId)
+    if ($ids.Count -ne $Count) { throw "The peer made $($ids.Count) of $Count bulk keys." }
     $ids | ConvertTo-Json | Set-Content $state
     $ids
 }
