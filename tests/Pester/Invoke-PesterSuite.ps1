@@ -87,15 +87,15 @@ function Split-Parts([string] $Name, [string[]] $Files) {
     foreach ($group in $groups + @($timed | ForEach-Object { , @($_) })) {
         $members = @($group | Where-Object { $remaining.Contains($_) })
         if ($members.Count -eq 0) { continue }
-        $sets.Add(@($members | ForEach-Object { $remaining[$_] }))
+        $sets.Add([pscustomobject]@{ Group = $group[0]; Files = @($members | ForEach-Object { $remaining[$_] }) })
         $members | ForEach-Object { $remaining.Remove($_) }
     }
-    if ($remaining.Count -gt 0) { $sets.Insert([math]::Min(2, $sets.Count), @($remaining.Values)) }
+    if ($remaining.Count -gt 0) { $sets.Insert([math]::Min(2, $sets.Count), [pscustomobject]@{ Group = ''; Files = @($remaining.Values) }) }
     $index = 0
     foreach ($set in $sets) {
         [pscustomobject]@{
-            Name = "$Name-$((++$index))"; Backend = $Name; Files = [string[]]$set
-            Timed = @($set | Where-Object { (Split-Path -Leaf $_) -in $timed }).Count -gt 0
+            Name = "$Name-$((++$index))"; Backend = $Name; Group = $set.Group; Files = [string[]]$set.Files
+            Timed = $set.Group -in $timed
         }
     }
 }
@@ -139,11 +139,7 @@ $expectedSeconds = @{
     'moto:GetKmsKey.Tests.ps1' = 28; 'local:GetKmsKey.Tests.ps1' = 12; 'moto:KeyAdministration.Tests.ps1' = 28
     'local:KeyAdministration.Tests.ps1' = 15; 'local:Isolation.Tests.ps1' = 22
 }
-$parts = @($perBackend | ForEach-Object { $_ }) | Sort-Object -Descending -Stable {
-    $first = Split-Path -Leaf $_.Files[0]
-    $group = @($groups | Where-Object { $_ -contains $first }).Count -gt 0 ? $first : ''
-    $expectedSeconds["$($_.Backend):$group"] ?? 10
-}
+$parts = @($perBackend | ForEach-Object { $_ }) | Sort-Object -Descending -Stable { $expectedSeconds["$($_.Backend):$($_.Group)"] ?? 10 }
 
 $totals = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
 function Add-Run {
