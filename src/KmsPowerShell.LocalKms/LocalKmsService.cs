@@ -30,6 +30,7 @@ public sealed class LocalKmsService : IDisposable
     private readonly KmsState _state;
     private readonly StateSweeper _sweeper = new();
     private readonly ConcurrentDictionary<string, long> _calls = new(StringComparer.Ordinal);
+    private IReadOnlyList<string> _warnings = [];
     private bool _disposed;
 
     public LocalKmsService(LocalKmsOptions? options = null)
@@ -43,6 +44,7 @@ public sealed class LocalKmsService : IDisposable
             _file = new StateFile(path);
             try { _state = _file.Load(); }
             catch { _file.Dispose(); throw; }
+            _warnings = _file.Warnings;
         }
         _state ??= new KmsState();
     }
@@ -60,6 +62,16 @@ public sealed class LocalKmsService : IDisposable
     public string? StatePath => _file?.Path;
 
     /// <summary>
+    /// What opening the state file found wrong and fixed (a file other users could read), each said once: the first
+    /// caller takes them, to warn its user.
+    /// </summary>
+    public IReadOnlyList<string> TakeWarnings()
+    {
+        var warnings = Interlocked.Exchange(ref _warnings, []);
+        return warnings;
+    }
+
+    /// <summary>
     /// Requests per operation (such as GenerateDataKey) since start or <see cref="ResetCallCounts"/>, whether they
     /// succeeded or not; requests that named no known operation are not counted. For tests and benchmarks.
     /// </summary>
@@ -71,6 +83,8 @@ public sealed class LocalKmsService : IDisposable
     public void ResetCallCounts() => _calls.Clear();
 
     internal StateFile? File => _file;
+
+    internal KmsState State => _state;
 
     /// <summary>Lets another principal sign requests from now on.</summary>
     public void AddPrincipal(LocalKmsPrincipal principal) => _principals.Add(principal);
@@ -133,23 +147,38 @@ public sealed class LocalKmsService : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _options.Clock.GetUtcNow();
-            if (_sweeper.SweepIfDue(_state, now)) _file?.Save(_state);
-            JsonObject result;
-            try
-            {
-                result = operation.Execute(Context(body, caller, now));
-            }
-            finally
-            {
-                // Even a failed mutating operation may have changed something before it threw.
-                if (operation.Mutates) _sweeper.Invalidate();
-            }
-            if (operation.Mutates) _file?.Save(_state);
+            Change(() => _sweeper.SweepIfDue(_state, now));
+            if (!operation.Mutates) return operation.Execute(Context(body, caller, now));
+            var result = Change(() => operation.Execute(Context(body, caller, now)));
+            _sweeper.Invalidate();
             return result;
         }
         finally
         {
             _gate.ExitWriteLock();
+        }
+    }
+
+    /// <summary>
+    /// Runs a change of the state (under the write lock), which takes effect only once it is saved: when it throws,
+    /// or its save fails, every entry it reached is put back as it was (so a failed operation changes nothing either).
+    /// </summary>
+    private T Change<T>(Func<T> change)
+    {
+        _state.BeginChange();
+        try
+        {
+            var result = change();
+            _file?.Save(_state, _state.Changed());
+            _state.AcceptChange();
+            return result;
+        }
+        catch (Exception e)
+        {
+            _state.RejectChange();
+            _sweeper.Invalidate();
+            if (e is StateNotSavedException notSaved) throw KmsErrors.StateNotSaved(notSaved.Message);
+            throw;
         }
     }
 
@@ -197,6 +226,7 @@ public sealed class LocalKmsService : IDisposable
         {
             if (_disposed) return;
             _disposed = true;
+            _file?.Compact(_state);
             _file?.Dispose();
         }
         finally

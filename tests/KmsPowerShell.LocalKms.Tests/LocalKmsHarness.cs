@@ -38,7 +38,8 @@ internal sealed class LocalKmsHarness : IDisposable
     public LocalKmsService Service { get; }
     public LocalKmsHttpClientFactory Factory { get; }
 
-    public AmazonKeyManagementServiceClient Client(string region = "us-east-1", LocalKmsPrincipal? principal = null, string? secretOverride = null)
+    public AmazonKeyManagementServiceClient Client(string region = "us-east-1", LocalKmsPrincipal? principal = null, string? secretOverride = null,
+        int maxErrorRetry = 0)
     {
         var signer = principal ?? LocalKmsPrincipal.Default;
         var config = new AmazonKeyManagementServiceConfig
@@ -46,7 +47,7 @@ internal sealed class LocalKmsHarness : IDisposable
             ServiceURL = LocalKmsHttpClientFactory.Endpoint.ToString(),
             AuthenticationRegion = region,
             HttpClientFactory = Factory,
-            MaxErrorRetry = 0,
+            MaxErrorRetry = maxErrorRetry,
         };
         var client = new AmazonKeyManagementServiceClient(new BasicAWSCredentials(signer.AccessKeyId, secretOverride ?? signer.SecretAccessKey), config);
         _owned.Add(client);

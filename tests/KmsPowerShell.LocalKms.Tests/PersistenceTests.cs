@@ -27,28 +27,39 @@ public sealed class PersistenceTests : StateFolderTests
     }
 
     [Fact]
-    public async Task Save_CrashAfterPartialTemporaryFile_StateFileKeepsTheLastGoodState()
+    public async Task Save_CrashAfterPartialSnapshot_StateFileKeepsTheLastGoodState()
     {
         string kept;
+        using (var kms = new LocalKmsHarness(StatePath)) kept = (await kms.CreateKeyAsync()).KeyId;
         using (var kms = new LocalKmsHarness(StatePath))
         {
-            var client = kms.Client();
-            kept = (await kms.CreateKeyAsync(client)).KeyId;
+            // The first change after opening writes a snapshot.
             kms.Service.File!.BeforeReplace = temporary =>
             {
                 using (var stream = new FileStream(temporary, FileMode.Open)) stream.SetLength(stream.Length / 2);
                 throw new IOException("Simulated crash before the temporary file replaced the state file.");
             };
-            var error = await KmsAssert.FailsWith("KMSInternalException", () => kms.CreateKeyAsync(client));
-            Assert.Equal(500, (int)error.StatusCode);
+            var error = await KmsAssert.FailsWith("LocalStateNotSavedException", () => kms.CreateKeyAsync());
+            Assert.Equal(507, (int)error.StatusCode);
         }
-        Assert.True(File.Exists(StatePath + ".tmp"));
+        Assert.Empty(Directory.GetFiles(Folder, "*.tmp"));
 
         using (var kms = new LocalKmsHarness(StatePath))
         {
             var keys = (await kms.Client().ListKeysAsync(new ListKeysRequest())).Keys;
             Assert.Equal(kept, Assert.Single(keys).KeyId);
         }
+    }
+
+    [Fact]
+    public void Constructor_TemporaryFilesOfAKilledProcess_Removed()
+    {
+        var left = Path.Combine(Folder, "state.json.0123456789abcdef0123456789abcdef.tmp");
+        File.WriteAllText(left, "{}");
+        File.WriteAllText(StatePath + ".tmp", "{}");
+        using var kms = new LocalKmsService(new LocalKmsOptions { StatePath = StatePath });
+        Assert.False(File.Exists(left));
+        Assert.False(File.Exists(StatePath + ".tmp"));
     }
 
     [Fact]

@@ -24,7 +24,12 @@ internal sealed class StateFileLock : IDisposable
         FileStream fileLock;
         try
         {
-            fileLock = new FileStream(statePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 1, Options = FileOptions.DeleteOnClose,
+            };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            fileLock = new FileStream(statePath + ".lock", options);
         }
         catch (IOException e)
         {
@@ -33,7 +38,12 @@ internal sealed class StateFileLock : IDisposable
         try
         {
             using var current = Process.GetCurrentProcess();
-            File.WriteAllText(ownerPath, $"{Environment.ProcessId} {current.ProcessName}\n");
+            // A new file (never written through a link planted at the name), as the lock lets no one else write it.
+            File.Delete(ownerPath);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            using var owner = new StreamWriter(ownerPath, new System.Text.UTF8Encoding(false), options);
+            owner.Write($"{Environment.ProcessId} {current.ProcessName}\n");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

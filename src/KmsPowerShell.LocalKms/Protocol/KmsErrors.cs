@@ -43,6 +43,12 @@ internal static class KmsErrors
     public static KmsErrorException Internal() =>
         new("KMSInternalException", "The request was rejected because an internal exception occurred. The request can be retried.", 500);
 
+    /// <summary>
+    /// The local KMS's own answer when a change could not be saved (a full disk): 507 and a code no AWS SDK retries
+    /// (they retry 500, 502, 503, 504 and throttling codes), as repeating the call at once would fail the same way.
+    /// </summary>
+    public static KmsErrorException StateNotSaved(string message) => new("LocalStateNotSavedException", message, 507);
+
     public static KmsErrorException MissingAuthenticationToken() => new("MissingAuthenticationTokenException", "Missing Authentication Token");
     public static KmsErrorException IncompleteSignature(string message) => new("IncompleteSignatureException", message);
     public static KmsErrorException UnrecognizedClient() =>

@@ -1,28 +1,47 @@
 using System.Security.Cryptography;
+using System.Text.Json.Serialization;
 
 namespace KmsPowerShell.LocalKms.State;
 
-/// <summary>Everything the local KMS knows; serialised whole to the state file. Guarded by the service's lock.</summary>
+/// <summary>
+/// Everything the local KMS knows; the state file's snapshot is this, serialised whole, and its journal the changes
+/// since (see <see cref="StateMap{T}"/>). Guarded by the service's lock.
+/// </summary>
 internal sealed class KmsState
 {
     public int FormatVersion { get; set; } = 1;
 
+    /// <summary>The journal that continues this snapshot: a journal of another generation is older and ignored.</summary>
+    public long JournalGeneration { get; set; }
+
     /// <summary>Keys by key ARN.</summary>
-    public Dictionary<string, StoredKey> Keys { get; set; } = new(StringComparer.Ordinal);
+    public StateMap<StoredKey> Keys { get; set; } = new();
 
     /// <summary>Aliases by alias ARN.</summary>
-    public Dictionary<string, StoredAlias> Aliases { get; set; } = new(StringComparer.Ordinal);
+    public StateMap<StoredAlias> Aliases { get; set; } = new();
 
-    public Dictionary<string, StoredGrant> Grants { get; set; } = new(StringComparer.Ordinal);
+    public StateMap<StoredGrant> Grants { get; set; } = new();
 
     /// <summary>Every grant token issued, to the grant it names; kept after the grant goes, as AWS still accepts the token.</summary>
-    public Dictionary<string, string> GrantTokens { get; set; } = new(StringComparer.Ordinal);
+    public StateMap<string> GrantTokens { get; set; } = new();
 
     /// <summary>Signs paging markers so a made-up or edited marker is refused.</summary>
     public byte[] MarkerSecret { get; set; } = RandomNumberGenerator.GetBytes(32);
 
-    public IEnumerable<StoredKey> CopiesOf(StoredKey key) =>
-        Keys.Values.Where(k => k.MultiRegion && k.KeyId == key.KeyId && k.Account == key.Account);
+    /// <summary>The collections a change can touch, by the name the snapshot and the journal give them.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<(string Name, IStateMap Map)> Maps =>
+        [(nameof(Keys), Keys), (nameof(Aliases), Aliases), (nameof(Grants), Grants), (nameof(GrantTokens), GrantTokens)];
+
+    /// <summary>Every region's copy of a multi-Region key; each is marked as possibly changing (callers change them).</summary>
+    public IEnumerable<StoredKey> CopiesOf(StoredKey key)
+    {
+        foreach (var copy in Keys.Values.Where(k => k.MultiRegion && k.KeyId == key.KeyId && k.Account == key.Account))
+        {
+            Keys.Touch(copy.Arn);
+            yield return copy;
+        }
+    }
 
     public void RemoveKey(StoredKey key)
     {
@@ -33,4 +52,39 @@ internal sealed class KmsState
         }
         foreach (var grant in Grants.Values.Where(g => g.KeyArn == key.Arn).ToList()) Grants.Remove(grant.GrantId);
     }
+
+    public void BeginChange()
+    {
+        foreach (var (_, map) in Maps) map.BeginChange();
+    }
+
+    /// <summary>What changed since <see cref="BeginChange"/>, by collection; empty when nothing did.</summary>
+    public StateChange Changed()
+    {
+        var change = new StateChange();
+        foreach (var (name, map) in Maps)
+        {
+            var entries = map.Changed().ToList();
+            if (entries.Count > 0) change.Entries[name] = entries;
+        }
+        return change;
+    }
+
+    public void AcceptChange()
+    {
+        foreach (var (_, map) in Maps) map.AcceptChange();
+    }
+
+    public void RejectChange()
+    {
+        foreach (var (_, map) in Maps) map.RejectChange();
+    }
+}
+
+/// <summary>One change of the state: per collection, each changed entry's JSON, or null for one that went.</summary>
+internal sealed class StateChange
+{
+    public Dictionary<string, List<KeyValuePair<string, byte[]?>>> Entries { get; } = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => Entries.Count == 0;
 }

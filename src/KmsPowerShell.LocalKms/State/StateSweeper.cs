@@ -39,12 +39,14 @@ internal sealed class StateSweeper
         }
         foreach (var primary in state.Keys.Values.Where(k => AwaitsNoReplica(state, k)).ToList())
         {
+            state.Keys.Touch(primary.Arn);
             primary.KeyState = KeyStates.PendingDeletion;
             primary.DeletionDate = now.AddDays(primary.PendingWindowInDays ?? 30);
             changed = true;
         }
         foreach (var key in state.Keys.Values.Where(k => RotationDue(k) <= now).ToList())
         {
+            state.Keys.Touch(key.Arn);
             KeyRotator.Rotate(state, key, KeyRotator.Automatic, now);
             changed = true;
         }
