@@ -50,6 +50,7 @@ internal static class KmsErrorMap
         ["AutoConnectPreferenceInvalid"] = new("AutoConnectPreferenceInvalid", ErrorCategory.InvalidArgument, "Set $KmsAutoConnectPreference to 'None' (no automatic session) or 'Chain' (the default), or remove it."),
         ["LocalStateUnavailable"] = new("LocalStateUnavailable", ErrorCategory.ResourceUnavailable, "If another process holds the file, run Disconnect-Kms and Stop-KmsLocalServer there (or end it), or use another state file; a file that is not valid state must be restored or removed."),
         ["LocalKmsNotCurrent"] = new("LocalKmsNotCurrent", ErrorCategory.InvalidOperation, "Run Connect-Kms -Local (with -LocalStatePath for a state file) first, or name the local KMS with -LocalStatePath."),
+        ["LocalStateNotSavedException"] = new("LocalStateNotSaved", ErrorCategory.WriteError, "The change was not made: free space on the state file's disk (or fix its permissions), then run the command again."),
         ["LocalKmsNotOpen"] = new("LocalKmsNotOpen", ErrorCategory.ObjectNotFound, "Open that state first with Connect-Kms -Local -LocalStatePath or Start-KmsLocalServer -LocalStatePath."),
     };
 

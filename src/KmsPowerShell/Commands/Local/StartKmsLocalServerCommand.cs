@@ -29,6 +29,7 @@ public sealed class StartKmsLocalServerCommand : PSCmdlet
         try
         {
             var server = LocalKmsRegistry.StartServer(statePath, Port);
+            LocalStateWarnings.Write(this, statePath);
             WriteVerbose($"The local KMS listens on {server.Endpoint}. Sign with access key {LocalKmsPrincipal.DefaultAccessKeyId}.");
             WriteObject(new KmsLocalServer(server.Endpoint.ToString(), server.Port, statePath,
                 LocalKmsPrincipal.DefaultAccessKeyId, LocalKmsPrincipal.DefaultSecretAccessKey));

@@ -117,6 +117,7 @@ public sealed class ConnectKmsCommand : KmsCommand
             return;
         }
         if (RegionHint.Warning(session.Region) is { } unknownRegion) WriteWarning(unknownRegion);
+        if (session.IsLocal) LocalStateWarnings.Write(this, session.LocalStatePath);
         SessionStore.Connected(session, handedOut: PassThru);
         if (PassThru) WriteObject(session);
     }
