@@ -3,7 +3,7 @@ namespace KmsPowerShell.LocalKms;
 /// <summary>How a <see cref="LocalKmsService"/> is set up. Everything is optional.</summary>
 public sealed class LocalKmsOptions
 {
-    /// <summary>The JSON file the state lives in, written atomically after every change; null keeps state in memory.</summary>
+    /// <summary>The JSON file the state lives in, with a journal of changes beside it (see <see cref="Persistence.StateFile"/>); null keeps state in memory.</summary>
     public string? StatePath { get; init; }
 
     /// <summary>The clock of key lifecycles: creation dates, deletion windows, rotation dates.</summary>
