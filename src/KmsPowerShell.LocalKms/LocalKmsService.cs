@@ -169,7 +169,11 @@ public sealed class LocalKmsService : IDisposable
         try
         {
             var result = change();
-            _file?.Save(_state, _state.Changed());
+            if (_file is not null)
+            {
+                using var changed = _state.Changed();
+                _file.Save(_state, changed);
+            }
             _state.AcceptChange();
             return result;
         }

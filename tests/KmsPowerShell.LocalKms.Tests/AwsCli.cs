@@ -15,6 +15,9 @@ internal sealed class AwsCli
         _workDirectory = workDirectory;
     }
 
+    /// <summary>AWS_MAX_ATTEMPTS: 1 (no retry) unless a test checks what botocore retries.</summary>
+    public int MaxAttempts { get; init; } = 1;
+
     public static string? Find()
     {
         var names = OperatingSystem.IsWindows() ? new[] { "aws.exe", "aws.cmd" } : ["aws"];
@@ -38,7 +41,8 @@ internal sealed class AwsCli
         start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
         start.Environment["AWS_CONFIG_FILE"] = Path.Combine(_workDirectory, "no-config");
         start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_workDirectory, "no-credentials");
-        start.Environment["AWS_MAX_ATTEMPTS"] = "1";
+        start.Environment["AWS_MAX_ATTEMPTS"] = MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["AWS_RETRY_MODE"] = "standard";
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

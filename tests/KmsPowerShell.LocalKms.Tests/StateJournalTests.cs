@@ -42,6 +42,22 @@ public sealed class StateJournalTests : StateFolderTests
         Assert.Equal(keysBefore.Append(made).Order(), await ListKeyIds(client));
     }
 
+    [AwsCliFact]
+    public async Task AwsCli_DiskFull_BotocoreMakesOneAttemptAndShowsTheReason()
+    {
+        using var service = new LocalKmsService(new LocalKmsOptions { StatePath = StatePath });
+        await using var server = new Http.LocalKmsServer(service);
+        server.Start();
+        service.File!.BeforeWrite = path => throw new IOException($"No space left on device : '{path}'");
+        var aws = new AwsCli(server.Endpoint, Folder) { MaxAttempts = 3 };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => aws.RunAsync("kms", "create-key"));
+
+        Assert.Contains("(LocalStateNotSavedException)", error.Message);
+        Assert.Contains("No space left on device. The change was not made.", error.Message);
+        Assert.Equal(1, service.CallCount("CreateKey"));
+    }
+
     [Fact]
     public async Task Journal_EveryKindOfChange_ACopyTakenWhileRunningLoadsTheSameState()
     {

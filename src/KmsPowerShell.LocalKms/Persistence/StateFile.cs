@@ -123,13 +123,13 @@ internal sealed class StateFile : IDisposable
                     stream.Write(bytes);
                     stream.Flush(flushToDisk: true);
                     BeforeReplace?.Invoke(stream.Name);
+                    File.Move(stream.Name, Path, overwrite: true);
                 }
                 catch
                 {
                     Delete(stream.Name);
                     throw;
                 }
-                File.Move(stream.Name, Path, overwrite: true);
             }
         }
         finally

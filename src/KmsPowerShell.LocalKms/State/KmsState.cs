@@ -81,10 +81,15 @@ internal sealed class KmsState
     }
 }
 
-/// <summary>One change of the state: per collection, each changed entry's JSON, or null for one that went.</summary>
-internal sealed class StateChange
+/// <summary>One change of the state: per collection, each changed entry's JSON, or null for one that went. Disposing zeroes the JSON (keys hold their material).</summary>
+internal sealed class StateChange : IDisposable
 {
     public Dictionary<string, List<KeyValuePair<string, byte[]?>>> Entries { get; } = new(StringComparer.Ordinal);
 
     public bool IsEmpty => Entries.Count == 0;
+
+    public void Dispose()
+    {
+        foreach (var json in Entries.Values.SelectMany(entries => entries).Select(entry => entry.Value)) CryptographicOperations.ZeroMemory(json);
+    }
 }

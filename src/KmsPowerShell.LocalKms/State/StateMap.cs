@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace KmsPowerShell.LocalKms.State;
@@ -67,15 +68,19 @@ internal sealed class StateMap<T> : IDictionary<string, T>, IStateMap where T : 
         }
     }
 
-    public void AcceptChange() => _before = null;
+    public void AcceptChange() => EndChange(restore: false);
 
-    public void RejectChange()
+    public void RejectChange() => EndChange(restore: true);
+
+    private void EndChange(bool restore)
     {
         if (_before is null) return;
         foreach (var (id, before) in _before)
         {
-            if (before is null) _items.Remove(id);
-            else _items[id] = JsonSerializer.Deserialize<T>(before, StateJson.Options)!;
+            if (restore && before is null) _items.Remove(id);
+            else if (restore) _items[id] = JsonSerializer.Deserialize<T>(before, StateJson.Options)!;
+            // The images of keys hold their material.
+            if (before is not null) CryptographicOperations.ZeroMemory(before);
         }
         _before = null;
     }
