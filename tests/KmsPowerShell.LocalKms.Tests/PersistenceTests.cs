@@ -88,6 +88,17 @@ public sealed class PersistenceTests : StateFolderTests
     }
 
     [Fact]
+    public void Constructor_OnUnix_NewFolderAndLockFilesOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var statePath = Path.Combine(Folder, "new", "state.json");
+        using var kms = new LocalKmsService(new LocalKmsOptions { StatePath = statePath });
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(statePath)!));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(statePath + ".lock"));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(statePath + ".owner"));
+    }
+
+    [Fact]
     public async Task Save_OnUnix_StateFileReadableByOwnerOnly()
     {
         if (OperatingSystem.IsWindows()) return;
