@@ -42,6 +42,23 @@ public sealed class StateJournalTests : StateFolderTests
         Assert.Equal(keysBefore.Append(made).Order(), await ListKeyIds(client));
     }
 
+    [Fact]
+    public async Task Sweep_DiskFull_DueDeletionWaitsUntilItCanBeSaved()
+    {
+        using var kms = new LocalKmsHarness(StatePath);
+        var client = kms.Client();
+        var doomed = (await kms.CreateKeyAsync(client)).KeyId;
+        await client.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = doomed, PendingWindowInDays = 7 });
+        kms.Clock.Advance(TimeSpan.FromDays(8));
+        kms.Service.File!.BeforeWrite = path => throw new IOException($"No space left on device : '{path}'");
+
+        await KmsAssert.FailsWith("LocalStateNotSavedException", () => client.ListKeysAsync(new ListKeysRequest()));
+        Assert.Equal(doomed, Assert.Single(kms.Service.State.Keys.Values).KeyId);
+
+        kms.Service.File.BeforeWrite = null;
+        Assert.Empty(await ListKeyIds(client));
+    }
+
     [AwsCliFact]
     public async Task AwsCli_DiskFull_BotocoreMakesOneAttemptAndShowsTheReason()
     {
