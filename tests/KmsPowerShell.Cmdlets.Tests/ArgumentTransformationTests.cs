@@ -57,3 +57,34 @@ public class Base64BytesAttributeTests
     public void RefusesTextThatIsNotBase64() =>
         Assert.IsType<FormatException>(Assert.Throws<ArgumentTransformationMetadataException>(() => Transform("not base64!")).InnerException);
 }
+
+public class SuiteIdTextAttributeTests
+{
+    private static object Transform(object input) => new SuiteIdTextAttribute().Transform(null!, input);
+
+    [Theory]
+    [InlineData("0x0478", KmsAlgorithmSuite.Aes256GcmHkdfSha512CommitKey)]
+    [InlineData("0X0578", KmsAlgorithmSuite.Aes256GcmHkdfSha512CommitKeyEcdsaP384)]
+    [InlineData(" 0x478 ", KmsAlgorithmSuite.Aes256GcmHkdfSha512CommitKey)]
+    [InlineData("0x0014", KmsAlgorithmSuite.Aes128GcmNoKdf)]
+    public void ReadsAHexadecimalSuiteId(string text, KmsAlgorithmSuite suite)
+    {
+        Assert.Equal(suite, Transform(text));
+        Assert.Equal(suite, Transform(PSObject.AsPSObject(text)));
+    }
+
+    [Theory]
+    [InlineData("Aes256GcmHkdfSha512CommitKey")]
+    [InlineData("1144")]
+    [InlineData("0x9999")]
+    [InlineData("0xZZ")]
+    [InlineData("0x10000")]
+    public void LeavesNamesDecimalTextAndUnknownIdsToPowerShell(string text) => Assert.Equal(text, Transform(text));
+
+    [Fact]
+    public void LeavesNumbersAndSuitesToPowerShell()
+    {
+        Assert.Equal(0x0478, Transform(0x0478));
+        Assert.Equal(KmsAlgorithmSuite.Aes256GcmHkdfSha512CommitKey, Transform(KmsAlgorithmSuite.Aes256GcmHkdfSha512CommitKey));
+    }
+}

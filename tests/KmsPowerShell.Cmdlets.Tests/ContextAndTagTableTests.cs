@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Globalization;
+using System.Management.Automation;
 
 namespace KmsPowerShell.Cmdlets.Tests;
 
@@ -10,11 +12,68 @@ public class ContextTableTests
     [Fact]
     public void TurnsEveryPairIntoTextAsKmsBindsIt()
     {
-        var context = ContextTable.From(new Hashtable { ["tenant"] = "acme", ["year"] = 2026, ["note"] = null });
+        var context = ContextTable.From(new Hashtable { ["tenant"] = "acme", ["year"] = 2026, ["note"] = "" });
         Assert.Equal(3, context.Count);
         Assert.Equal("acme", context["tenant"]);
         Assert.Equal("2026", context["year"]);
         Assert.Equal("", context["note"]);
+    }
+
+    [Fact]
+    public void TakesScalarsAsTheirInvariantTextOnEveryCulture()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+            var context = ContextTable.From(new Hashtable
+            {
+                ["ratio"] = 1.5, ["price"] = 2.25m, ["big"] = 12345678901L, ["on"] = true, ["grade"] = 'A',
+                ["day"] = DayOfWeek.Monday, ["id"] = Guid.Empty, ["wrapped"] = PSObject.AsPSObject("text"), [7] = "seven",
+            });
+            Assert.Equal("1.5", context["ratio"]);
+            Assert.Equal("2.25", context["price"]);
+            Assert.Equal("12345678901", context["big"]);
+            Assert.Equal("True", context["on"]);
+            Assert.Equal("A", context["grade"]);
+            Assert.Equal("Monday", context["day"]);
+            Assert.Equal("00000000-0000-0000-0000-000000000000", context["id"]);
+            Assert.Equal("text", context["wrapped"]);
+            Assert.Equal("seven", context["7"]);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    public static TheoryData<object?, string> NotText => new()
+    {
+        { null, "is $null" },
+        { new object[] { 1, 2 }, "is a collection (System.Object[] of 2 items)" },
+        { PSObject.AsPSObject(new object[] { 1, 2 }), "is a collection (System.Object[] of 2 items)" },
+        { new Hashtable { ["a"] = 1 }, "is a collection (System.Collections.Hashtable of 1 item)" },
+        { new DateTime(2026, 1, 2), "is a System.DateTime" },
+        { new PSObject(), "is a System.Management.Automation.PSCustomObject" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotText))]
+    public void RefusesValuesThatAreNotTextOrAScalarNamingTheParameterAndTheKey(object? value, string what)
+    {
+        var refused = Assert.Throws<KmsArgumentException>(() => ContextTable.From(new Hashtable { ["tenant"] = value }, "-EncryptionContextSubset"));
+
+        Assert.Equal("EncryptionContextInvalid", refused.Problem);
+        Assert.StartsWith($"The -EncryptionContextSubset value of 'tenant' {what}; values are single strings", refused.Message);
+    }
+
+    [Fact]
+    public void RefusesAKeyThatIsNotText()
+    {
+        var refused = Assert.Throws<KmsArgumentException>(() => ContextTable.From(new Hashtable { [new object[] { 1 }] = "x" }));
+
+        Assert.Equal("EncryptionContextInvalid", refused.Problem);
+        Assert.Equal("An -EncryptionContext key is a collection (System.Object[] of 1 item); keys are text.", refused.Message);
     }
 
     [Fact]

@@ -48,6 +48,18 @@ Describe 'Protect-KmsData and Unprotect-KmsData on values' {
         $failures[0].FullyQualifiedErrorId | Should -Be 'CiphertextInvalid,KmsPowerShell.Commands.Data.UnprotectKmsDataCommand'
     }
 
+    It 'takes numbers in the encryption context as their text, and refuses arrays and $null with one error id' {
+        $ciphertext = Protect-KmsData -KeyId $Key.KeyId -Value $Secret -EncryptionContext @{ n = 5; on = $true }
+        Unprotect-KmsData $ciphertext -EncryptionContext @{ n = '5'; on = 'True' } -AsPlainText | Should -BeExactly $Secret
+        { Protect-KmsData -KeyId $Key.KeyId -Value $Secret -EncryptionContext @{ a = 1, 2 } } |
+            Should -Throw -ErrorId 'EncryptionContextInvalid,KmsPowerShell.Commands.Data.ProtectKmsDataCommand' -ExpectedMessage "*value of 'a' is a collection (System.Object``[``] of 2 items)*"
+        { Unprotect-KmsData $ciphertext -EncryptionContext @{ n = $null } } |
+            Should -Throw -ErrorId 'EncryptionContextInvalid,KmsPowerShell.Commands.Data.UnprotectKmsDataCommand' -ExpectedMessage "*value of 'n' is `$null*"
+        # New-KmsDataKey reads its context per pipeline item: one error each, and the pipeline goes on.
+        $Key, $OtherKey | New-KmsDataKey -EncryptionContext @{ when = [datetime]'2026-01-02' } -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures.FullyQualifiedErrorId | Should -Be (@('EncryptionContextInvalid,KmsPowerShell.Commands.Data.NewKmsDataKeyCommand') * 2)
+    }
+
     It 'refuses a value over 4096 bytes, pointing to -Envelope and -Path' {
         Protect-KmsData -KeyId $Key.KeyId -Value ('x' * 4097) -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $failures[0].FullyQualifiedErrorId | Should -Be 'ValueSizeInvalid,KmsPowerShell.Commands.Data.ProtectKmsDataCommand'

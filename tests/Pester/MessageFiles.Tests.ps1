@@ -249,9 +249,63 @@ Describe 'Protect-KmsData -Envelope' {
         'not-a-file.txt' | Protect-KmsData -KeyId $Key.KeyId | Unprotect-KmsData -AsPlainText | Should -Be 'not-a-file.txt'
     }
 
+    It 'takes the algorithm suite id as text' {
+        $message = Protect-KmsData -Envelope -KeyId $Key.KeyId -Value 'suite' -Algorithm '0x0478'
+        $verbose = Unprotect-KmsData -Envelope -Ciphertext $message -KeyId $Key.Arn -AsPlainText -Verbose 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] }
+        ($verbose -join "`n") | Should -Match 'suite 0x0478 \(Aes256GcmHkdfSha512CommitKey\)'
+    }
+
     It 'refuses caller context keys that start with aws-crypto-' {
         Protect-KmsData -Envelope -KeyId $Key.KeyId -Value 'x' -EncryptionContext @{ 'aws-crypto-public-key' = 'x' } -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures[0].FullyQualifiedErrorId | Should -Be 'EncryptionContextInvalid,KmsPowerShell.Commands.Data.ProtectKmsDataCommand'
+    }
+}
+
+Describe 'messages with many encrypted data keys' {
+    BeforeAll {
+        # The in-process local KMS counts requests per operation.
+        $script:CountsCalls = $Backend -eq 'local' -and -not $env:KMSPS_TEST_VIA_SERVER
+        function Get-DecryptCount {
+            $localKms = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'KmsPowerShell.LocalKms' } | Select-Object -First 1
+            $localKms.GetType('KmsPowerShell.LocalKms.LocalKmsRegistry')::Get($null).Service.CallCount('Decrypt')
+        }
+        # Eleven encrypted data keys, one more than the default limit: the same key eleven times is a valid message.
+        $script:Eleven = Protect-KmsData -Envelope -KeyId (@($Key.Arn) * 11) -Value 'eleven keys'
+        $script:ElevenFile = Join-Path $TestDrive 'eleven.txt.encrypted'
+        [IO.File]::WriteAllBytes($ElevenFile, [Convert]::FromBase64String($Eleven))
+    }
+
+    It 'refuses more than 10 by default with a clear error and no KMS call (<Form>)' -ForEach @(
+        @{ Form = '-Envelope'; Run = { Unprotect-KmsData -Envelope $Eleven -KeyId $Key.Arn -AsPlainText -ErrorAction Continue } }
+        @{ Form = '-Path'; Run = { Unprotect-KmsData -Path $ElevenFile -KeyId $Key.Arn -ErrorAction Continue } }
+        @{ Form = 'Update-KmsCiphertext -Path'; Run = { Update-KmsCiphertext -Path $ElevenFile -SourceKeyId $Key.Arn -DestinationKeyId $Second.Arn -ErrorAction Continue } }
+    ) {
+        $before = $CountsCalls ? (Get-DecryptCount) : 0
+        $all = & $Run 2>&1
+        if ($CountsCalls) { (Get-DecryptCount) - $before | Should -Be 0 }
+        $all | Where-Object { $_ -isnot [Management.Automation.ErrorRecord] } | Should -BeNullOrEmpty
+        $failures = @($all | Where-Object { $_ -is [Management.Automation.ErrorRecord] })
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TooManyEncryptedDataKeys,*'
+        $failures[0].Exception.Message | Should -Be 'The message has 11 encrypted data keys; the limit is 10. Nothing was decrypted and no KMS call was made.'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'raise the limit with -MaxEncryptedDataKeys'
+        Test-Path (Join-Path $TestDrive 'eleven.txt') | Should -BeFalse
+    }
+
+    It '-MaxEncryptedDataKeys lifts the limit' {
+        Unprotect-KmsData -Envelope $Eleven -KeyId $Key.Arn -AsPlainText -MaxEncryptedDataKeys 11 | Should -BeExactly 'eleven keys'
+        (Unprotect-KmsData -Path $ElevenFile -KeyId $Key.Arn -MaxEncryptedDataKeys 11 -OutFile (Join-Path $TestDrive 'eleven.out') | Get-Content -Raw) | Should -BeExactly 'eleven keys'
+    }
+
+    # moto does not refuse a disabled key's Decrypt.
+    It 'sums up keys that all fail in one short error' -Skip:($env:KMSPS_TEST_BACKEND -eq 'moto') {
+        $doomed = New-KmsKey -Description 'pester files doomed'
+        $message = Protect-KmsData -Envelope -KeyId (@($doomed.Arn) * 11) -Value 'x'
+        Disable-KmsKey $doomed.Arn -Confirm:$false
+        Unprotect-KmsData -Envelope $message -Discovery -MaxEncryptedDataKeys 11 -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'KeyDisabled,*'
+        $failures[0].Exception.Message | Should -Match "^No encrypted data key could be decrypted: tried 11 of the message's 11 encrypted data keys \(11 DisabledException\); first: "
+        $failures[0].Exception.Message.Length | Should -BeLessThan 400
     }
 }
 

@@ -22,8 +22,14 @@ public sealed class KmsDecryptOptions
 
     public KmsCommitmentPolicy CommitmentPolicy { get; init; } = KmsCommitmentPolicy.RequireEncryptRequireDecrypt;
 
-    /// <summary>A message with more encrypted data keys fails before any KMS call; null for no limit.</summary>
-    public int? MaxEncryptedDataKeys { get; init; }
+    /// <summary>
+    /// The limit on <see cref="MaxEncryptedDataKeys"/> unless a caller sets another: a message encrypted under ten
+    /// keys (several regions and accounts) is already unusual, and each key the keyring may use can cost a KMS call.
+    /// </summary>
+    public const int DefaultMaxEncryptedDataKeys = 10;
+
+    /// <summary>A message with more encrypted data keys fails before any KMS call; null for no limit (65,535, the format's).</summary>
+    public int? MaxEncryptedDataKeys { get; init; } = DefaultMaxEncryptedDataKeys;
 
     /// <summary>
     /// The rule every decrypting caller keeps: name the keys that may decrypt, or ask for discovery, exactly one of the

@@ -118,8 +118,12 @@ public sealed class KmsMessageCrypto
             return (_encryptKeyring(options), SettingsOf(options));
         }, _decryptKeyring(decryptOptions), SettingsOf(decryptOptions), overwrite, progress, cancellationToken);
 
-    /// <summary>Reads a message header without decrypting anything: no KMS call.</summary>
-    public static KmsMessageInfo ReadInfo(Stream ciphertext, int? maxEncryptedDataKeys = null) => MessageDecryptor.ReadInfo(ciphertext, maxEncryptedDataKeys);
+    /// <summary>
+    /// Reads a message header without decrypting anything: no KMS call. A header with more encrypted data keys than
+    /// <paramref name="maxEncryptedDataKeys"/> (null: no limit) is refused before they are read.
+    /// </summary>
+    public static KmsMessageInfo ReadInfo(Stream ciphertext, int? maxEncryptedDataKeys = KmsDecryptOptions.DefaultMaxEncryptedDataKeys) =>
+        MessageDecryptor.ReadInfo(ciphertext, maxEncryptedDataKeys);
 
     internal static EncryptSettings SettingsOf(KmsEncryptOptions options) => new(
         AlgorithmSuite.Of(options.EffectiveSuite), options.FrameLength, options.EncryptionContext, options.CommitmentPolicy, options.MaxEncryptedDataKeys);

@@ -75,7 +75,7 @@ internal static class KmsErrorMap
         "NoDecryptableKey" => "Give a -KeyId that the message was encrypted under, or use -Discovery; check the key's state and your rights (grants).",
         "CommitmentPolicyViolation" => "The message uses a suite without key commitment: -CommitmentPolicy RequireEncryptAllowDecrypt reads it, if you trust its source.",
         "EncryptionContextMismatch" => "The message's encryption context lacks a pair given with -EncryptionContext.",
-        "TooManyEncryptedDataKeys" => "The message holds more encrypted data keys than -MaxEncryptedDataKeys allows.",
+        "TooManyEncryptedDataKeys" => $"The message holds more encrypted data keys than -MaxEncryptedDataKeys allows ({Engine.Messages.KmsDecryptOptions.DefaultMaxEncryptedDataKeys} unless given). If you trust its source, raise the limit with -MaxEncryptedDataKeys: each key the message names may cost a KMS call.",
         _ => "The message is damaged or was changed: nothing was written.",
     };
 

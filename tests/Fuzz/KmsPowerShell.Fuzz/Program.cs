@@ -129,7 +129,7 @@ internal static class Targets
 
     public static async Task RunAllAsync(byte[] input)
     {
-        await Expect(() => { KmsMessageCrypto.ReadInfo(new MemoryStream(input)); return Task.CompletedTask; });
+        await Expect(() => { KmsMessageCrypto.ReadInfo(new MemoryStream(input), maxEncryptedDataKeys: null); return Task.CompletedTask; });
         await Expect(() => { KmsMessageCrypto.ReadInfo(new MemoryStream(input), maxEncryptedDataKeys: 1); return Task.CompletedTask; });
         await Expect(() => MessageDecryptor.DecryptAsync(new MemoryStream(input), Stream.Null, new FixedKeyring(), Settings, null, CancellationToken.None));
         await Expect(() => { EncryptionContextCodec.Parse(input); return Task.CompletedTask; });

@@ -97,6 +97,26 @@ public sealed class KmsKeyringTests(MotoServer moto)
     }
 
     [MotoFact]
+    public async Task Decrypt_KeysTheKeyringMayNotUse_AreNeverCalledAndTheTriedOnesAreSummarised()
+    {
+        var keys = new[] { await moto.CreateKeyAsync(), await moto.CreateKeyAsync(), await moto.CreateKeyAsync(), await moto.CreateKeyAsync() };
+        using var session = moto.NewSession();
+        var message = (await new KmsMessageCrypto(session).EncryptBytesAsync(Plaintext, new KmsEncryptOptions { KeyIds = keys })).Bytes;
+        // Any KMS call through this session fails: nothing listens there.
+        using var unreachable = moto.NewSession("http://127.0.0.1:1", maxAttempts: 1);
+        var crypto = new KmsMessageCrypto(unreachable);
+
+        var otherAccount = await Assert.ThrowsAsync<KmsMessageException>(() =>
+            crypto.DecryptBytesAsync(message, new KmsDecryptOptions { Discovery = true, DiscoveryAccountIds = ["111122223333"] }));
+        var twoOfFour = await Assert.ThrowsAsync<KmsServiceException>(() => crypto.DecryptBytesAsync(message, new KmsDecryptOptions { KeyIds = [keys[3], keys[1]] }));
+
+        Assert.Equal(KmsMessageProblem.NoDecryptableKey, otherAccount.Problem);
+        Assert.StartsWith("None of the message's 4 encrypted data keys (aws-kms ", otherAccount.Message);
+        Assert.Equal("EndpointUnreachable", twoOfFour.ErrorCode);
+        Assert.StartsWith($"No encrypted data key could be decrypted: tried 2 of the message's 4 encrypted data keys (2 EndpointUnreachable); first: {keys[1]}: ", twoOfFour.Message);
+    }
+
+    [MotoFact]
     public async Task Encrypt_UnknownKey_SurfacesTheKmsError()
     {
         using var session = moto.NewSession();

@@ -6,7 +6,8 @@ namespace KmsPowerShell.Engine.Messages.Format;
 
 /// <summary>
 /// Parses a header strictly, field by field. Every allocation is bounded by a 2-byte length from the format; the
-/// encrypted data key count is checked against the caller's limit before any key is read.
+/// encrypted data key count is checked against the caller's limit before any key is read, so the whole header is
+/// bounded before any key is allocated: at most 3 fields of 64 KiB a key, under 2 MiB for the default limit of 10.
 /// </summary>
 internal sealed class HeaderReader
 {
@@ -65,7 +66,7 @@ internal sealed class HeaderReader
         if (count > maxEncryptedDataKeys)
         {
             throw new KmsMessageException(KmsMessageProblem.TooManyEncryptedDataKeys,
-                $"The message has {count} encrypted data keys; the limit is {maxEncryptedDataKeys}.");
+                $"The message has {count} encrypted data keys; the limit is {maxEncryptedDataKeys}. Nothing was decrypted and no KMS call was made.");
         }
         var keys = new List<EncryptedDataKey>(count);
         for (var i = 0; i < count; i++)

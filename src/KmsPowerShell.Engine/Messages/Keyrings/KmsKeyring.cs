@@ -86,10 +86,10 @@ internal sealed class KmsKeyring : IKeyring
             .ToList();
         if (candidates.Count == 0)
         {
-            var present = string.Join(", ", encryptedDataKeys.Select(k => $"{k.ProviderId} {k.ProviderInfoText ?? "(binary)"}"));
+            var present = FailureSummary.FirstFew(encryptedDataKeys.Select(k => $"{k.ProviderId} {k.ProviderInfoText ?? "(binary)"}"), encryptedDataKeys.Count);
             var wanted = allowed is null ? $"discovery with {_discovery}" : string.Join(", ", allowed);
             throw new KmsMessageException(KmsMessageProblem.NoDecryptableKey,
-                $"None of the message's encrypted data keys ({present}) is one this keyring may use ({wanted}).");
+                $"None of the message's {encryptedDataKeys.Count} encrypted data keys ({present}) is one this keyring may use ({wanted}).");
         }
         var context = new Dictionary<string, string>(encryptionContext, StringComparer.Ordinal);
         var failures = new List<(string Arn, Exception Error)>();
@@ -117,19 +117,7 @@ internal sealed class KmsKeyring : IKeyring
                 failures.Add((arn!.Text, e));
             }
         }
-        throw Unwrappable(failures);
-    }
-
-    private static Exception Unwrappable(List<(string Arn, Exception Error)> failures)
-    {
-        if (failures.Count == 1 && failures[0].Error is KmsServiceException single) return single;
-        var detail = string.Join("; ", failures.Select(f => $"{f.Arn}: {f.Error.Message}"));
-        var message = $"None of the {failures.Count} encrypted data keys could be decrypted: {detail}";
-        var first = failures.Select(f => f.Error).OfType<KmsServiceException>().FirstOrDefault();
-        var all = new AggregateException(failures.Select(f => f.Error));
-        return first is null
-            ? new KmsMessageException(KmsMessageProblem.NoDecryptableKey, message, all)
-            : new KmsServiceException(first.ErrorCode, message, first.StatusCode, first.RequestId, all);
+        throw FailureSummary.Unwrappable(failures, encryptedDataKeys.Count);
     }
 
     private async Task<HashSet<string>> ResolveArnsAsync(CancellationToken cancellationToken)

@@ -59,7 +59,7 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
     [Parameter(ParameterSetName = EnvelopeSet)]
     [Parameter(ParameterSetName = PathSet)]
     [Parameter(ParameterSetName = LiteralPathSet)]
-    [ValidateSet("Aes256GcmHkdfSha512CommitKeyEcdsaP384", "Aes256GcmHkdfSha512CommitKey")]
+    [ValidateSet("Aes256GcmHkdfSha512CommitKeyEcdsaP384", "Aes256GcmHkdfSha512CommitKey"), SuiteIdText]
     public KmsAlgorithmSuite Algorithm { get; set; } = KmsAlgorithmSuite.Aes256GcmHkdfSha512CommitKeyEcdsaP384;
 
     /// <summary>Bytes of plaintext per frame of the message (default 4096).</summary>

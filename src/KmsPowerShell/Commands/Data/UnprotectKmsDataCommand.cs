@@ -74,12 +74,12 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
     [Parameter]
     public Hashtable? EncryptionContext { get; set; }
 
-    /// <summary>Messages: refuse a message with more encrypted data keys than this, before any KMS call.</summary>
+    /// <summary>Messages: refuse a message with more encrypted data keys than this (10 by default), before any KMS call.</summary>
     [Parameter(ParameterSetName = EnvelopeSet)]
     [Parameter(ParameterSetName = PathSet)]
     [Parameter(ParameterSetName = LiteralPathSet)]
     [ValidateRange(1, 65535)]
-    public int? MaxEncryptedDataKeys { get; set; }
+    public int MaxEncryptedDataKeys { get; set; } = KmsDecryptOptions.DefaultMaxEncryptedDataKeys;
 
     /// <summary>Messages: RequireEncryptRequireDecrypt (default) refuses suites without key commitment.</summary>
     [Parameter(ParameterSetName = EnvelopeSet)]

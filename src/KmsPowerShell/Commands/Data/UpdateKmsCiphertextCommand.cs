@@ -76,8 +76,14 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
     /// <summary>Messages: the suite of the new message, 0x0578 (default) or 0x0478.</summary>
     [Parameter(ParameterSetName = PathSet)]
     [Parameter(ParameterSetName = LiteralPathSet)]
-    [ValidateSet("Aes256GcmHkdfSha512CommitKeyEcdsaP384", "Aes256GcmHkdfSha512CommitKey")]
+    [ValidateSet("Aes256GcmHkdfSha512CommitKeyEcdsaP384", "Aes256GcmHkdfSha512CommitKey"), SuiteIdText]
     public KmsAlgorithmSuite Algorithm { get; set; } = KmsAlgorithmSuite.Aes256GcmHkdfSha512CommitKeyEcdsaP384;
+
+    /// <summary>Messages: refuse a message with more encrypted data keys than this (10 by default), before any KMS call.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [ValidateRange(1, 65535)]
+    public int MaxEncryptedDataKeys { get; set; } = KmsDecryptOptions.DefaultMaxEncryptedDataKeys;
 
     /// <summary>Replaces an existing file at -OutFile or in -DestinationPath.</summary>
     [Parameter(ParameterSetName = PathSet)]
@@ -115,8 +121,8 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
             if (!ShouldProcess($"ciphertext of {blob.Length} bytes", $"Re-encrypt under {destination.KeyId}")) return;
             var source = SourceKeyId is null ? null : KeyRequest.For(SourceKeyId.Value, region);
             var result = Await(new KmsCrypto(ActiveSession).ReEncryptAsync(region, blob, source, destination,
-                new KmsCipherOptions(ContextTable.From(SourceEncryptionContext), [], SourceEncryptionAlgorithm),
-                new KmsCipherOptions(ContextTable.From(DestinationEncryptionContext), GrantToken ?? [], DestinationEncryptionAlgorithm), CancellationToken));
+                new KmsCipherOptions(ContextTable.From(SourceEncryptionContext, "-SourceEncryptionContext"), [], SourceEncryptionAlgorithm),
+                new KmsCipherOptions(ContextTable.From(DestinationEncryptionContext, "-DestinationEncryptionContext"), GrantToken ?? [], DestinationEncryptionAlgorithm), CancellationToken));
             WriteObject(AsByteArray ? result.Blob : Convert.ToBase64String(result.Blob));
         }
         catch (Exception e) when (IsItemFailure(e))
@@ -133,13 +139,14 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
         {
             KeyIds = SourceKeyId is null ? [] : [SourceKeyId.Value],
             Discovery = Discovery,
-            RequiredEncryptionContext = ContextTable.From(SourceEncryptionContext),
+            RequiredEncryptionContext = ContextTable.From(SourceEncryptionContext, "-SourceEncryptionContext"),
+            MaxEncryptedDataKeys = MaxEncryptedDataKeys,
         };
         var encrypt = new KmsEncryptOptions
         {
             KeyIds = [DestinationKeyId.Value],
             AlgorithmSuite = Algorithm,
-            EncryptionContext = ContextTable.From(DestinationEncryptionContext),
+            EncryptionContext = ContextTable.From(DestinationEncryptionContext, "-DestinationEncryptionContext"),
         };
         var crypto = new KmsMessageCrypto(ActiveSession);
         RunOnFile(source, destination, $"Re-encrypt {source} under {DestinationKeyId.Value}", $"Re-encrypting {System.IO.Path.GetFileName(source)}",

@@ -53,8 +53,8 @@ public sealed class NewKmsGrantCommand : KmsKeyCmdlet
         try
         {
             _grant = new NewGrantRequest(GranteePrincipal, Operation, RetiringPrincipal, Name,
-                EncryptionContextEquals is null ? null : ContextTable.From(EncryptionContextEquals),
-                EncryptionContextSubset is null ? null : ContextTable.From(EncryptionContextSubset),
+                EncryptionContextEquals is null ? null : ContextTable.From(EncryptionContextEquals, "-EncryptionContextEquals"),
+                EncryptionContextSubset is null ? null : ContextTable.From(EncryptionContextSubset, "-EncryptionContextSubset"),
                 GrantToken ?? []).Validated();
         }
         catch (KmsArgumentException e)
