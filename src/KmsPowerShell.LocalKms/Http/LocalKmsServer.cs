@@ -85,8 +85,9 @@ public sealed class LocalKmsServer : IAsyncDisposable, IDisposable
                 // TryUpdate, not a set: a connection that already ended has removed itself and must stay removed.
                 _connections.TryUpdate(client, ServeAsync(client, stopping), Task.CompletedTask);
             }
-            catch (Exception e) when (stopping.IsCancellationRequested && e is OperationCanceledException or SocketException or ObjectDisposedException)
+            catch (Exception) when (stopping.IsCancellationRequested)
             {
+                // Stopped: the listener is closed (ObjectDisposed, InvalidOperation) or the wait was cancelled.
                 return;
             }
             catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionAborted or SocketError.ConnectionReset or SocketError.Interrupted)
