@@ -29,7 +29,7 @@ public sealed class AcceptErrorTests
             // The child holds all the descriptors it may while more connections wait: its accept() fails with EMFILE.
             await Task.Run(async () => { while (DescriptorCount(serverId) < limit) await Task.Delay(20); }).WaitAsync(RawHttp.Patience);
 
-            using var kms = ServerTimeoutTests.ClientFor(port);
+            using var kms = LocalKmsServerTests.ClientFor(port);
             var keys = await kms.ListKeysAsync(new ListKeysRequest()).WaitAsync(RawHttp.Patience);
             Assert.Empty(keys.Keys ?? []);
             Assert.All(await Task.WhenAll(closed).WaitAsync(RawHttp.Patience), Assert.Empty);

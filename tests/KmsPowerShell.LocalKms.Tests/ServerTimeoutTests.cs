@@ -1,6 +1,4 @@
-using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
-using Amazon.Runtime;
 using KmsPowerShell.LocalKms;
 using KmsPowerShell.LocalKms.Http;
 
@@ -19,30 +17,29 @@ public class ServerTimeoutTests
         return server;
     }
 
-    internal static AmazonKeyManagementServiceClient ClientFor(int port) =>
-        new(new BasicAWSCredentials(LocalKmsPrincipal.DefaultAccessKeyId, LocalKmsPrincipal.DefaultSecretAccessKey),
-            new AmazonKeyManagementServiceConfig { ServiceURL = $"http://127.0.0.1:{port}/", AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
+    /// <summary>Sends <paramref name="sent"/> on a new connection, then waits: what the server answers before it closes the connection.</summary>
+    private static async Task<string> AnswerUntilClosedAsync(LocalKmsServerOptions options, string sent)
+    {
+        using var service = new LocalKmsService();
+        await using var server = Start(service, options);
+        using var client = await RawHttp.ConnectAsync(server.Port);
+        await client.GetStream().WriteAsync(System.Text.Encoding.ASCII.GetBytes(sent));
+        return await RawHttp.ReadUntilClosedAsync(client).WaitAsync(RawHttp.Patience);
+    }
 
     [Theory]
     [InlineData("")]
     [InlineData("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n")]
     public async Task Server_HeadNotCompleteWithinHeaderTimeout_ClosesTheConnection(string partialHead)
     {
-        using var service = new LocalKmsService();
-        await using var server = Start(service, new LocalKmsServerOptions { HeaderTimeout = Short, IdleTimeout = Long, BodyTimeout = Long });
-        using var client = await RawHttp.ConnectAsync(server.Port);
-        await client.GetStream().WriteAsync(System.Text.Encoding.ASCII.GetBytes(partialHead));
-        Assert.Equal("", await RawHttp.ReadUntilClosedAsync(client).WaitAsync(RawHttp.Patience));
+        Assert.Equal("", await AnswerUntilClosedAsync(new LocalKmsServerOptions { HeaderTimeout = Short, IdleTimeout = Long, BodyTimeout = Long }, partialHead));
     }
 
     [Fact]
     public async Task Server_KeepAliveConnectionIdlePastIdleTimeout_ClosesItAfterTheAnswer()
     {
-        using var service = new LocalKmsService();
-        await using var server = Start(service, new LocalKmsServerOptions { HeaderTimeout = Long, IdleTimeout = Short, BodyTimeout = Long });
-        using var client = await RawHttp.ConnectAsync(server.Port);
-        await client.GetStream().WriteAsync("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n{}"u8.ToArray());
-        var answer = await RawHttp.ReadUntilClosedAsync(client).WaitAsync(RawHttp.Patience);
+        var answer = await AnswerUntilClosedAsync(new LocalKmsServerOptions { HeaderTimeout = Long, IdleTimeout = Short, BodyTimeout = Long },
+            "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n{}");
         Assert.StartsWith("HTTP/1.1 400 ", answer);
         Assert.Contains("Connection: keep-alive", answer);
         Assert.Contains("MissingAuthenticationTokenException", answer);
@@ -51,11 +48,8 @@ public class ServerTimeoutTests
     [Fact]
     public async Task Server_BodyNotCompleteWithinBodyTimeout_ClosesTheConnection()
     {
-        using var service = new LocalKmsService();
-        await using var server = Start(service, new LocalKmsServerOptions { HeaderTimeout = Long, IdleTimeout = Long, BodyTimeout = Short });
-        using var client = await RawHttp.ConnectAsync(server.Port);
-        await client.GetStream().WriteAsync("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n{}"u8.ToArray());
-        Assert.Equal("", await RawHttp.ReadUntilClosedAsync(client).WaitAsync(RawHttp.Patience));
+        Assert.Equal("", await AnswerUntilClosedAsync(new LocalKmsServerOptions { HeaderTimeout = Long, IdleTimeout = Long, BodyTimeout = Short },
+            "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n{}"));
     }
 
     [Fact]
@@ -67,7 +61,7 @@ public class ServerTimeoutTests
         using var second = await RawHttp.ConnectAsync(server.Port);
         var closed = new[] { RawHttp.ReadUntilClosedAsync(first), RawHttp.ReadUntilClosedAsync(second) };
 
-        using var kms = ClientFor(server.Port);
+        using var kms = LocalKmsServerTests.ClientFor(server.Port);
         var keys = await kms.ListKeysAsync(new ListKeysRequest()).WaitAsync(RawHttp.Patience);
         Assert.Empty(keys.Keys ?? []);
         Assert.All(await Task.WhenAll(closed).WaitAsync(RawHttp.Patience), Assert.Empty);
