@@ -9,9 +9,11 @@ namespace KmsPowerShell.LocalKms.Tests;
 
 public class LocalKmsServerTests
 {
-    private static AmazonKeyManagementServiceClient ClientFor(LocalKmsServer server, string region = "us-east-1") =>
+    private static AmazonKeyManagementServiceClient ClientFor(LocalKmsServer server) => ClientFor(server.Port);
+
+    internal static AmazonKeyManagementServiceClient ClientFor(int port, string region = "us-east-1") =>
         new(new BasicAWSCredentials(LocalKmsPrincipal.DefaultAccessKeyId, LocalKmsPrincipal.DefaultSecretAccessKey),
-            new AmazonKeyManagementServiceConfig { ServiceURL = server.Endpoint.ToString(), AuthenticationRegion = region, MaxErrorRetry = 0 });
+            new AmazonKeyManagementServiceConfig { ServiceURL = $"http://127.0.0.1:{port}/", AuthenticationRegion = region, MaxErrorRetry = 0 });
 
     [Fact]
     public async Task Start_PortZero_ServesTheSdkOnALoopbackPort()

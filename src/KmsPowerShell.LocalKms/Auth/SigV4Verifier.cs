@@ -22,6 +22,7 @@ internal sealed class SigV4Verifier
     {
         if (!request.Headers.TryGetValue("Authorization", out var header)) throw KmsErrors.MissingAuthenticationToken();
         var authorization = SigV4Authorization.Parse(header);
+        RequireSigned(request, authorization.SignedHeaders);
         var principal = _principals.Find(authorization.AccessKeyId) ?? throw KmsErrors.UnrecognizedClient();
         if (authorization.Service != "kms") throw KmsErrors.InvalidSignature($"Credential should be scoped to correct service: 'kms'. ");
         if (!KmsPatterns.Region().IsMatch(authorization.Region)) throw KmsErrors.InvalidSignature("Credential should be scoped to a valid region. ");
@@ -46,6 +47,18 @@ internal sealed class SigV4Verifier
             throw KmsErrors.SignatureMismatch();
         }
         return new Caller(principal, authorization.Region);
+    }
+
+    /// <summary>
+    /// What AWS requires a signature to cover: the Host header, and every x-amz-* header the request carries (the
+    /// operation in X-Amz-Target, the date, a session token), so one signature cannot be replayed for another call.
+    /// </summary>
+    private static void RequireSigned(LocalKmsRequest request, IReadOnlyList<string> signedHeaders)
+    {
+        var signed = new HashSet<string>(signedHeaders, StringComparer.OrdinalIgnoreCase);
+        if (!signed.Contains("host")) throw KmsErrors.IncompleteSignature("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+        var unsigned = request.Headers.Keys.FirstOrDefault(name => name.StartsWith("x-amz-", StringComparison.OrdinalIgnoreCase) && !signed.Contains(name));
+        if (unsigned is not null) throw KmsErrors.IncompleteSignature($"'{unsigned}' must be a 'SignedHeader' in the AWS Authorization.");
     }
 
     private static string RequestDate(LocalKmsRequest request)

@@ -26,6 +26,9 @@ internal static class HttpResponseWriter
     {
         200 => "OK",
         400 => "Bad Request",
+        413 => "Content Too Large",
+        414 => "URI Too Long",
+        431 => "Request Header Fields Too Large",
         500 => "Internal Server Error",
         _ => "Status",
     };
