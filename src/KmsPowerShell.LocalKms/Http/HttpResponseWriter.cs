@@ -30,6 +30,8 @@ internal static class HttpResponseWriter
         414 => "URI Too Long",
         431 => "Request Header Fields Too Large",
         500 => "Internal Server Error",
+        503 => "Service Unavailable",
+        507 => "Insufficient Storage",
         _ => "Status",
     };
 }
