@@ -1,4 +1,5 @@
 using System.Net;
+using Amazon;
 using Amazon.Runtime;
 
 namespace KmsPowerShell.Engine.Session;
@@ -13,6 +14,12 @@ namespace KmsPowerShell.Engine.Session;
 internal sealed class RemoteKmsHttpClientFactory : HttpClientFactory
 {
     public static RemoteKmsHttpClientFactory Instance { get; } = new();
+
+    /// <summary>
+    /// Makes it the default of every SDK client this module's AWSSDK copy builds, so the STS, SSO and SSO OIDC clients
+    /// the SDK makes itself for credentials (a role, an SSO profile, web identity) follow the same rules.
+    /// </summary>
+    public static void ForEverySdkClient() => AWSConfigs.HttpClientFactory = Instance;
 
     public override HttpClient CreateHttpClient(IClientConfig clientConfig)
     {
