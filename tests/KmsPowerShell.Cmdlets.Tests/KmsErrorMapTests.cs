@@ -16,6 +16,7 @@ public class KmsErrorMapTests
     [InlineData("KMSInternalException", "ServiceError", ErrorCategory.ResourceUnavailable)]
     [InlineData("KMSInvalidSignatureException", "SignatureInvalid", ErrorCategory.InvalidData)]
     [InlineData("EndpointUnreachable", "EndpointUnreachable", ErrorCategory.ConnectionError)]
+    [InlineData("EndpointRedirected", "EndpointRedirected", ErrorCategory.ProtocolError)]
     [InlineData("RequestTimeout", "RequestTimeout", ErrorCategory.OperationTimeout)]
     public void MapsKmsErrorCodesToStableIdsCategoriesAndAdvice(string code, string errorId, ErrorCategory category)
     {

@@ -1,4 +1,6 @@
+using System.Net;
 using Amazon.Runtime;
+using Amazon.Runtime.Internal;
 
 namespace KmsPowerShell.Engine.Errors;
 
@@ -8,6 +10,7 @@ internal static class KmsCall
     public const string EndpointUnreachable = "EndpointUnreachable";
     public const string RequestTimeout = "RequestTimeout";
     public const string CredentialsUnavailable = "CredentialsUnavailable";
+    public const string EndpointRedirected = "EndpointRedirected";
 
     public static async Task<T> Run<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
@@ -27,6 +30,8 @@ internal static class KmsCall
         {
             case OperationCanceledException when cancellationToken.IsCancellationRequested:
                 return null;
+            case AmazonServiceException service when service.StatusCode is >= HttpStatusCode.Ambiguous and < HttpStatusCode.BadRequest:
+                return Redirected(service);
             case AmazonServiceException service when !string.IsNullOrEmpty(service.ErrorCode):
                 return new KmsServiceException(service.ErrorCode, ServiceErrorText.For(service.ErrorCode, service.Message), (int)service.StatusCode, service.RequestId, service);
             case AmazonServiceException service when service.InnerException is HttpRequestException http:
@@ -34,8 +39,9 @@ internal static class KmsCall
             case AmazonServiceException service:
                 return new KmsServiceException("ServiceError",
                     $"KMS answered HTTP {(int)service.StatusCode} ({service.StatusCode}) without an error code.", (int)service.StatusCode, service.RequestId, service);
-            case OperationCanceledException timeout:
-                return new KmsServiceException(RequestTimeout, "KMS did not answer within the session's timeout.", 0, null, timeout);
+            // The SDK unwraps HttpClient's timeout (a TaskCanceledException) into the TimeoutException inside it.
+            case OperationCanceledException or TimeoutException:
+                return new KmsServiceException(RequestTimeout, "KMS did not answer within the session's timeout.", 0, null, e);
             case HttpRequestException http:
                 return Unreachable(http.Message, http);
             case AmazonClientException client when client.InnerException is HttpRequestException http:
@@ -45,6 +51,25 @@ internal static class KmsCall
             default:
                 return null;
         }
+    }
+
+    /// <summary>KMS never redirects, so a redirect is not followed (that would send the signed request elsewhere): it is this error.</summary>
+    private static KmsServiceException Redirected(AmazonServiceException service)
+    {
+        var status = (int)service.StatusCode;
+        var location = LocationOf(service) is { Length: > 0 } target ? $" to '{(target.Length > 300 ? target[..300] + "..." : target)}'" : " without a Location";
+        return new KmsServiceException(EndpointRedirected,
+            $"The KMS endpoint answered HTTP {status}, a redirect{location}: it was not followed, and the request was sent nowhere else.",
+            status, service.RequestId, service);
+    }
+
+    private static string? LocationOf(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is HttpErrorResponseException { Response: { } response }) return response.GetHeaderValue("Location");
+        }
+        return null;
     }
 
     private static KmsServiceException Unreachable(string detail, Exception inner) =>

@@ -88,7 +88,7 @@ internal sealed class KmsClientPool : IDisposable
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
         }
-        if (_settings.HttpClientFactory is not null) config.HttpClientFactory = _settings.HttpClientFactory;
+        config.HttpClientFactory = _settings.HttpClientFactory ?? RemoteKmsHttpClientFactory.Instance;
         return new AmazonKeyManagementServiceClient(_settings.Credentials, config);
     }
 
@@ -118,4 +118,5 @@ internal sealed record ClientSettings(
     TimeSpan Timeout,
     bool UseFipsEndpoint,
     bool UseDualStackEndpoint,
+    // Null: a remote endpoint (RemoteKmsHttpClientFactory).
     HttpClientFactory? HttpClientFactory = null);

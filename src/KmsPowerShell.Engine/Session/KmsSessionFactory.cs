@@ -15,6 +15,7 @@ public static class KmsSessionFactory
         }
 
         if (options.Local) return LocalSessionFactory.Create(options, verbose);
+        RemoteKmsHttpClientFactory.ForEverySdkClient();
 
         var profiles = new ProfileLookup(options);
         var (region, regionSource) = ResolveRegion(options, profiles);

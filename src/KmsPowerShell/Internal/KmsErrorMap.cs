@@ -44,6 +44,7 @@ internal static class KmsErrorMap
         ["ValidationException"] = new("RequestInvalid", ErrorCategory.InvalidArgument, "KMS refused a parameter value."),
         ["ServiceError"] = new("ServiceError", ErrorCategory.ResourceUnavailable, "The endpoint failed to answer the call: try again, and check the endpoint (Get-KmsSession)."),
         ["EndpointUnreachable"] = new("EndpointUnreachable", ErrorCategory.ConnectionError, "Check the network, the region and the endpoint URL (Get-KmsSession)."),
+        ["EndpointRedirected"] = new("EndpointRedirected", ErrorCategory.ProtocolError, "KMS never redirects: check the endpoint URL (Get-KmsSession), and any proxy or load balancer in front of it."),
         ["RequestTimeout"] = new("RequestTimeout", ErrorCategory.OperationTimeout, "Raise the session's -Timeout in Connect-Kms, or check the network."),
         // Sessions and the local KMS (KmsConfigurationException problems).
         ["NoKmsSession"] = new("NoKmsSession", ErrorCategory.InvalidOperation, SessionStore.NoSessionRemedy),

@@ -41,6 +41,13 @@ public class KmsCallTests
     }
 
     [Fact]
+    public async Task Run_HttpClientTimeoutUnwrappedBySdk_IsRequestTimeout()
+    {
+        var error = await Assert.ThrowsAsync<KmsServiceException>(() => KmsCall.Run<int>(_ => throw new TimeoutException("The operation was canceled."), CancellationToken.None));
+        Assert.Equal(KmsCall.RequestTimeout, error.ErrorCode);
+    }
+
+    [Fact]
     public async Task Run_CancelledByCaller_StaysCancellation()
     {
         using var cts = new CancellationTokenSource();

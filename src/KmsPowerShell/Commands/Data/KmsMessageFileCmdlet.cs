@@ -9,14 +9,14 @@ namespace KmsPowerShell.Commands.Data;
 /// goes to its default name, to -OutFile (one input only) or into the -DestinationPath folder; every file gets
 /// ShouldProcess, -Verbose about the message, and its output FileInfo; one progress bar covers all the files. Up to
 /// <see cref="ThrottleLimit"/> files are worked on at once; their outputs and errors are written in input order, on
-/// the pipeline thread.
+/// the pipeline thread, and so are those of the values the same cmdlets take (<see cref="WriteInOrder"/>).
 /// </summary>
 public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
     private static readonly StringComparer PathComparer = OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
-    private readonly OrderedWindow<FileWork> _inFlight;
+    private readonly OrderedWindow<InputResult> _inFlight;
     // Which input each output of this run comes from: two inputs never write one output.
     private readonly Dictionary<string, string> _sources = new(PathComparer);
     private FilesProgress? _progress;
@@ -26,7 +26,7 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
     // The files' work started and maybe unfinished, so a stop waits for each to remove its temporary file.
     private readonly List<Task> _started = [];
 
-    protected KmsMessageFileCmdlet() => _inFlight = new OrderedWindow<FileWork>(w => w.Work, Write);
+    protected KmsMessageFileCmdlet() => _inFlight = new OrderedWindow<InputResult>(r => r.Done, r => r.Write());
 
     /// <summary>
     /// How many files are worked on at once (default 4: KMS latency and disk waits overlap the crypto of other files);
@@ -91,7 +91,7 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
             }
             catch (Exception e) when (IsItemFailure(e))
             {
-                _inFlight.Add(FileWork.Failed(path, e), ThrottleLimit);
+                Enqueue(FileWork.Failed(path, e));
                 continue;
             }
             foreach (var file in files)
@@ -107,7 +107,7 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
                 }
                 catch (Exception e) when (IsItemFailure(e))
                 {
-                    _inFlight.Add(FileWork.Failed(file, e), ThrottleLimit);
+                    Enqueue(FileWork.Failed(file, e));
                 }
             }
         }
@@ -143,7 +143,7 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
     {
         if (!ShouldProcess(destination, action)) return;
         // Two files that share a path (one's output is another's input, or both write one output) never overlap.
-        while (_inFlight.InFlight.Any(w => Touches(w, source) || Touches(w, destination))) _inFlight.WriteNext();
+        while (_inFlight.InFlight.Any(r => r.File is { } w && (Touches(w, source) || Touches(w, destination)))) _inFlight.WriteNext();
         var progress = _progress!.Started(LengthOf(source));
         var running = Task.Run(() => work(progress), CancellationToken);
         lock (_started)
@@ -152,8 +152,16 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
             _started.RemoveAll(t => t.IsCompleted);
             _started.Add(running);
         }
-        _inFlight.Add(new FileWork(source, destination, activity, running, progress), ThrottleLimit);
+        Enqueue(new FileWork(source, destination, activity, running, progress));
     }
+
+    private void Enqueue(FileWork work) => _inFlight.Add(new InputResult(work.Work, () => Write(work), work), ThrottleLimit);
+
+    /// <summary>
+    /// Writes the result of a value (its output or its error) in input order: after the files that came before it,
+    /// which may still be running, and before those that come after it.
+    /// </summary>
+    private protected void WriteInOrder(Action write) => CleanUpWhenStopped(() => _inFlight.Add(new InputResult(Task.CompletedTask, write), ThrottleLimit));
 
     protected override void EndProcessing() => CleanUpWhenStopped(() =>
     {
@@ -165,7 +173,7 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
             }
             catch (Exception e) when (IsItemFailure(e))
             {
-                _inFlight.Add(FileWork.Failed(only, e), ThrottleLimit);
+                Enqueue(FileWork.Failed(only, e));
             }
         }
         _inFlight.WriteAll();
@@ -287,6 +295,9 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
             return 0;
         }
     }
+
+    /// <summary>One input's place in the output: its work (a file's, maybe still running, or a value's, done) and how its result is written.</summary>
+    private sealed record InputResult(Task Done, Action Write, FileWork? File = null);
 
     /// <summary>One file's work: started, maybe finished; a failure to start is a finished, failed work, without progress.</summary>
     private sealed record FileWork(string Source, string? Destination, string Activity, Task<KmsMessageInfo> Work, FilesProgress.FileBytes? Progress)

@@ -169,12 +169,12 @@ public sealed class ProtectKmsDataCommand : KmsMessageFileCmdlet
         try
         {
             plaintext = SecretValue.ToBytes(Value);
-            if ((ParameterSetName == EnvelopeSet ? ProtectEnvelope(plaintext) : ProtectValue(plaintext)) is { } ciphertext) WriteCiphertext(ciphertext);
+            if ((ParameterSetName == EnvelopeSet ? ProtectEnvelope(plaintext) : ProtectValue(plaintext)) is { } ciphertext) WriteInOrder(() => WriteCiphertext(ciphertext));
         }
         catch (Exception e) when (IsItemFailure(e))
         {
             // The target is the key, never the value: a secret must not reach the error record.
-            WriteKmsError(e, KeyId[0].Value);
+            WriteInOrder(() => WriteKmsError(e, KeyId[0].Value));
         }
         finally
         {

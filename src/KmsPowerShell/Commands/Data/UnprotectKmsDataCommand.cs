@@ -141,7 +141,7 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
         {
             if (KmsDecryptOptions.KeysProblem(KeyId is { Length: > 0 }, Discovery) is { } problem)
             {
-                WriteKmsError(problem, file);
+                WriteInOrder(() => WriteKmsError(problem, file));
                 return;
             }
             ForEachFile([file], literal: true);
@@ -153,19 +153,13 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
             var blob = CiphertextValue.ToBytes(Ciphertext);
             plaintext = ParameterSetName == EnvelopeSet ? UnprotectEnvelope(blob) : UnprotectBlob(blob);
             if (plaintext is null) return; // -WhatIf, or a "no"
-            if (AsByteArray)
-            {
-                WriteObject(plaintext);
-                plaintext = null; // handed to the caller
-            }
-            else
-            {
-                WriteObject(AsPlainText ? Encoding.UTF8.GetString(plaintext) : SecretValue.ToSecureString(plaintext));
-            }
+            object output = AsByteArray ? plaintext : AsPlainText ? Encoding.UTF8.GetString(plaintext) : SecretValue.ToSecureString(plaintext);
+            if (AsByteArray) plaintext = null; // handed to the caller
+            WriteInOrder(() => WriteObject(output));
         }
         catch (Exception e) when (IsItemFailure(e))
         {
-            WriteKmsError(e, KeyId is { Length: > 0 } ? KeyId[0].Value : null);
+            WriteInOrder(() => WriteKmsError(e, KeyId is { Length: > 0 } ? KeyId[0].Value : null));
         }
         finally
         {

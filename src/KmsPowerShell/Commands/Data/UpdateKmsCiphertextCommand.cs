@@ -123,11 +123,11 @@ public sealed class UpdateKmsCiphertextCommand : KmsMessageFileCmdlet
             var result = Await(new KmsCrypto(ActiveSession).ReEncryptAsync(region, blob, source, destination,
                 new KmsCipherOptions(ContextTable.From(SourceEncryptionContext, "-SourceEncryptionContext"), [], SourceEncryptionAlgorithm),
                 new KmsCipherOptions(ContextTable.From(DestinationEncryptionContext, "-DestinationEncryptionContext"), GrantToken ?? [], DestinationEncryptionAlgorithm), CancellationToken));
-            WriteObject(AsByteArray ? result.Blob : Convert.ToBase64String(result.Blob));
+            WriteInOrder(() => WriteObject(AsByteArray ? result.Blob : Convert.ToBase64String(result.Blob)));
         }
         catch (Exception e) when (IsItemFailure(e))
         {
-            WriteKmsError(e, DestinationKeyId.Value);
+            WriteInOrder(() => WriteKmsError(e, DestinationKeyId.Value));
         }
     }
 
