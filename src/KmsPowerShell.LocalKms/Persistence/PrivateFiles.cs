@@ -48,5 +48,12 @@ internal static class PrivateFiles
             $"so it is now readable by its owner only (mode 0600). Anyone who read it before has the keys.";
     }
 
+    /// <summary>Deletes a file if it can; a file that cannot be deleted is left for the next open to sweep.</summary>
+    public static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+
     private static string Octal(UnixFileMode mode) => "0" + Convert.ToString((int)mode, 8);
 }

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using KmsPowerShell.LocalKms.State;
 
@@ -22,9 +20,7 @@ internal sealed class StateFile : IDisposable
     private static readonly JsonSerializerOptions SnapshotJson = new(StateJson.Options) { WriteIndented = true };
     private readonly StateFileLock _lock;
     private readonly List<string> _warnings = [];
-    // Null until the first change writes a snapshot, and after a journal could not be started or repaired.
-    private FileStream? _journal;
-    private long _journalLength;
+    private readonly StateJournal _journal;
     private long _snapshotLength;
     private long _generation;
 
@@ -33,6 +29,7 @@ internal sealed class StateFile : IDisposable
         Path = System.IO.Path.GetFullPath(path);
         PrivateFiles.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _lock = StateFileLock.Take(Path);
+        _journal = new StateJournal(Path + ".journal");
         try
         {
             RemoveTemporaryFiles();
@@ -47,7 +44,7 @@ internal sealed class StateFile : IDisposable
 
     public string Path { get; }
 
-    public string JournalPath => Path + ".journal";
+    public string JournalPath => _journal.Path;
 
     /// <summary>What opening the file found wrong and fixed (a state file others could read), for the user to be told.</summary>
     public IReadOnlyList<string> Warnings => _warnings;
@@ -73,7 +70,7 @@ internal sealed class StateFile : IDisposable
             throw new InvalidDataException($"it is not valid local KMS state ({e.Message}).", e);
         }
         _generation = state.JournalGeneration;
-        Replay(state);
+        StateJournal.Replay(JournalPath, _generation, state);
         return state;
     }
 
@@ -83,8 +80,8 @@ internal sealed class StateFile : IDisposable
         if (change.IsEmpty) return;
         try
         {
-            if (_journal is null || _journalLength > Math.Max(JournalFloor, _snapshotLength)) WriteSnapshot(state);
-            else Append(change);
+            if (!_journal.IsOpen || _journal.Length > Math.Max(JournalFloor, _snapshotLength)) WriteSnapshot(state);
+            else _journal.Append(change, BeforeWrite);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -95,7 +92,7 @@ internal sealed class StateFile : IDisposable
     /// <summary>Folds the journal into the snapshot, when it holds anything; a failure keeps the two as they are.</summary>
     public void Compact(KmsState state)
     {
-        if (_journal is null || _journalLength == JournalHeader(_generation).Length) return;
+        if (!_journal.HoldsChanges) return;
         try
         {
             WriteSnapshot(state);
@@ -127,7 +124,7 @@ internal sealed class StateFile : IDisposable
                 }
                 catch
                 {
-                    Delete(stream.Name);
+                    PrivateFiles.TryDelete(stream.Name);
                     throw;
                 }
             }
@@ -138,11 +135,9 @@ internal sealed class StateFile : IDisposable
         }
         _generation = state.JournalGeneration = generation;
         _snapshotLength = bytes.Length;
-        _journal?.Dispose();
-        _journal = null;
         try
         {
-            StartJournal();
+            _journal.Start(_generation);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -151,169 +146,18 @@ internal sealed class StateFile : IDisposable
         }
     }
 
-    private void StartJournal()
-    {
-        var journal = PrivateFiles.CreateTemporary(JournalPath);
-        try
-        {
-            var header = JournalHeader(_generation);
-            journal.Write(header);
-            journal.Flush(flushToDisk: true);
-            File.Move(journal.Name, JournalPath, overwrite: true);
-            _journal = journal;
-            _journalLength = header.Length;
-        }
-        catch
-        {
-            journal.Dispose();
-            Delete(journal.Name);
-            throw;
-        }
-    }
-
-    private void Append(StateChange change)
-    {
-        var journal = _journal!;
-        var record = JournalRecord(change);
-        try
-        {
-            BeforeWrite?.Invoke(JournalPath);
-            journal.Write(record);
-            journal.Flush(flushToDisk: true);
-            _journalLength += record.Length;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Take back whatever part of the record reached the file, so the next record does not follow a torn one.
-            try
-            {
-                journal.SetLength(_journalLength);
-                journal.Position = _journalLength;
-                journal.Flush(flushToDisk: true);
-            }
-            catch (Exception repair) when (repair is IOException or UnauthorizedAccessException)
-            {
-                journal.Dispose();
-                _journal = null;   // the next change writes a snapshot, which leaves this journal behind
-            }
-            throw;
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(record);
-        }
-    }
-
-    private static byte[] JournalHeader(long generation) => Encoding.UTF8.GetBytes($"{{\"Generation\":{generation}}}\n");
-
-    private static byte[] JournalRecord(StateChange change)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            foreach (var (name, entries) in change.Entries)
-            {
-                writer.WriteStartObject(name);
-                foreach (var (id, json) in entries)
-                {
-                    writer.WritePropertyName(id);
-                    if (json is null) writer.WriteNullValue();
-                    else writer.WriteRawValue(json, skipInputValidation: true);
-                }
-                writer.WriteEndObject();
-            }
-            writer.WriteEndObject();
-        }
-        var record = new byte[buffer.WrittenCount + 1];
-        buffer.WrittenSpan.CopyTo(record);
-        record[^1] = (byte)'\n';
-        buffer.Clear();
-        return record;
-    }
-
-    /// <summary>Applies the journal's complete lines; a last line without its newline was cut short by a crash, before it was answered.</summary>
-    private void Replay(KmsState state)
-    {
-        if (!File.Exists(JournalPath)) return;
-        var bytes = File.ReadAllBytes(JournalPath);
-        try
-        {
-            var lines = new List<ReadOnlyMemory<byte>>();
-            for (int start = 0, end; (end = Array.IndexOf(bytes, (byte)'\n', start)) >= 0; start = end + 1) lines.Add(bytes.AsMemory(start..end));
-            if (lines.Count == 0 || !OfGeneration(lines[0], _generation)) return;
-            var maps = state.Maps.ToDictionary(m => m.Name, m => m.Map, StringComparer.Ordinal);
-            for (var i = 1; i < lines.Count; i++)
-            {
-                using var record = Parse(lines[i], i);
-                foreach (var collection in record.RootElement.EnumerateObject())
-                {
-                    if (!maps.TryGetValue(collection.Name, out var map)) throw Damaged(i, $"it names no collection '{collection.Name}'");
-                    foreach (var entry in collection.Value.EnumerateObject()) map.Apply(entry.Name, entry.Value);
-                }
-            }
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(bytes);
-        }
-    }
-
-    private static bool OfGeneration(ReadOnlyMemory<byte> header, long generation)
-    {
-        using var document = Parse(header, 0);
-        return document.RootElement.TryGetProperty("Generation", out var value) && value.TryGetInt64(out var number) && number == generation;
-    }
-
-    private static JsonDocument Parse(ReadOnlyMemory<byte> line, int index)
-    {
-        try
-        {
-            var document = JsonDocument.Parse(line);
-            if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
-            document.Dispose();
-            throw Damaged(index, "it is not a JSON object");
-        }
-        catch (JsonException e)
-        {
-            throw Damaged(index, e.Message);
-        }
-    }
-
-    private static InvalidDataException Damaged(int line, string why) => new($"its journal is damaged at line {line + 1} ({why}).");
-
     /// <summary>Temporary files a killed process left (they may hold key material); the lock keeps anyone else from writing them.</summary>
     private void RemoveTemporaryFiles()
     {
         var folder = System.IO.Path.GetDirectoryName(Path)!;
         // "state.json.*.tmp" covers the journal's too ("state.json.journal.*.tmp").
-        foreach (var file in Directory.EnumerateFiles(folder, PrivateFiles.TemporaryPattern(Path))) Delete(file);
-        Delete(Path + ".tmp");   // the fixed name of earlier versions
-    }
-
-    private static void Delete(string path)
-    {
-        try { File.Delete(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        foreach (var file in Directory.EnumerateFiles(folder, PrivateFiles.TemporaryPattern(Path))) PrivateFiles.TryDelete(file);
+        PrivateFiles.TryDelete(Path + ".tmp");   // the fixed name of earlier versions
     }
 
     public void Dispose()
     {
-        _journal?.Dispose();
+        _journal.Dispose();
         _lock.Dispose();
-    }
-}
-
-/// <summary>A change could not be made durable; it was not made. The message names the state file and the system's reason.</summary>
-internal sealed class StateNotSavedException(string path, Exception inner)
-    : IOException($"The local KMS could not save its state file '{path}': {Reason(inner)} The change was not made.", inner)
-{
-    /// <summary>The system's words without the file name .NET appends (" : 'path'"), which would name a temporary file.</summary>
-    private static string Reason(Exception e)
-    {
-        var message = e.Message;
-        var cut = message.IndexOf(" : '", StringComparison.Ordinal);
-        message = (cut > 0 ? message[..cut] : message).Trim();
-        return message.EndsWith('.') ? message : message + ".";
     }
 }
