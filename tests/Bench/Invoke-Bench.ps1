@@ -200,6 +200,16 @@ function Test-FaultsAtScale {
     "$($faults.Files) files protected through a local KMS that throttles 20% of calls and fails 5% with 500s, in $($faults.ProtectSeconds) s: every file written in input order and decrypted to its content, $($faults.Failures) failures (tests/Bench/Test-FaultyKmsAtScale.ps1)."
 }
 
+function Test-StateFileAtScale {
+    # Not a ratio against a peer: New-KmsKey's rate on a state file holding many keys over its rate on a fresh one.
+    # Every change is flushed to disk before it is answered, so the file, not the KMS, sets the pace.
+    $count = [math]::Max(200, [int](2000 * $Scale))
+    Write-Host "`n== New-KmsKey on a local KMS state file at 1 key and at $count keys"
+    $state = Invoke-Script 'Measure-LocalStateWrites.ps1' @('-Count', $count)
+    $samples.StateFile = $state
+    "New-KmsKey on a local KMS state file: $($state.CreatesPerSecondFromEmpty) keys/s from 1 key, $($state.CreatesPerSecondFromCount) keys/s at $($state.Keys) keys (x$($state.Ratio); best of $($state.Runs) rounds of $($state.Sample), tests/Bench/Measure-LocalStateWrites.ps1)."
+}
+
 $started = Get-Date
 $load = (Test-Path /proc/loadavg) ? ((Get-Content /proc/loadavg).Split(' ')[0..2] -join ' ') : 'n/a'
 Measure-Import
@@ -208,6 +218,7 @@ Measure-KeyListing
 Measure-BulkFiles
 Measure-FileThroughput
 $faultCheck = Test-FaultsAtScale
+$stateCheck = Test-StateFileAtScale
 
 $null = New-Item -ItemType Directory -Force (Split-Path $ReportPath)
 @(
@@ -224,6 +235,8 @@ $null = New-Item -ItemType Directory -Force (Split-Path $ReportPath)
     $rows
     ''
     "Check at scale: $faultCheck"
+    ''
+    "Check at scale: $stateCheck"
 ) | Set-Content $ReportPath -Encoding utf8NoBOM
 $samples | ConvertTo-Json -Depth 5 | Set-Content ([IO.Path]::ChangeExtension($ReportPath, '.samples.json')) -Encoding utf8NoBOM
 Write-Host "`nWrote $ReportPath and its samples"

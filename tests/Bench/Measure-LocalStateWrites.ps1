@@ -5,7 +5,7 @@
     the rounds follow each other, so the last starts at -Count + (-Runs - 1) * -Sample keys). Every create is saved (and flushed to disk) before it
     is answered, so this is the rate a state file allows. Prints one JSON object.
 .EXAMPLE
-    dotnet pwsh tests/Bench/Measure-LocalStateWrites.ps1 -ModulePath out/KmsPowerShell/0.1.0/KmsPowerShell.psd1
+    dotnet pwsh tests/Bench/Measure-LocalStateWrites.ps1 -ModulePath ./out/KmsPowerShell/0.1.0/KmsPowerShell.psd1
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
