@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Runtime.InteropServices;
 using KmsPowerShell.Engine.Concurrency;
 using KmsPowerShell.Engine.Keys;
 
@@ -25,6 +26,8 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
     private string? _onlyInput;
     // The files' work started and maybe unfinished, so a stop waits for each to remove its temporary file.
     private readonly List<Task> _started = [];
+    // SIGTERM (docker stop, systemd) while files are worked on: cancel them like Ctrl+C before the process ends.
+    private PosixSignalRegistration? _terminate;
 
     protected KmsMessageFileCmdlet() => _inFlight = new OrderedWindow<FileWork>(w => w.Work, Write);
 
@@ -137,13 +140,17 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
         return destination;
     }
 
-    /// <summary>Starts message work on one file after ShouldProcess; its output or error comes in input order.</summary>
-    private protected void RunOnFile(string source, string destination, string action, string activity,
+    /// <summary>
+    /// Starts message work on one file after ShouldProcess; its output or error comes in input order. Work without a
+    /// <paramref name="destination"/> writes no file and outputs its source.
+    /// </summary>
+    private protected void RunOnFile(string source, string? destination, string action, string activity,
         Func<IProgress<long>, Task<KmsMessageInfo>> work)
     {
-        if (!ShouldProcess(destination, action)) return;
+        if (!ShouldProcess(destination ?? source, action)) return;
         // Two files that share a path (one's output is another's input, or both write one output) never overlap.
-        while (_inFlight.InFlight.Any(w => Touches(w, source) || Touches(w, destination))) _inFlight.WriteNext();
+        while (_inFlight.InFlight.Any(w => Touches(w, source) || (destination is not null && Touches(w, destination)))) _inFlight.WriteNext();
+        if (!OperatingSystem.IsWindows()) _terminate ??= PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => CancelOnTermination());
         var progress = _progress!.Started(LengthOf(source));
         var running = Task.Run(() => work(progress), CancellationToken);
         lock (_started)
@@ -156,6 +163,18 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
     }
 
     protected override void EndProcessing() => CleanUpWhenStopped(() =>
+    {
+        try
+        {
+            WriteRemaining();
+        }
+        finally
+        {
+            _terminate?.Dispose();
+        }
+    });
+
+    private void WriteRemaining()
     {
         if (_onlyInput is { } only)
         {
@@ -170,7 +189,7 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
         }
         _inFlight.WriteAll();
         if (_progress?.Completed() is { } completed) WriteProgress(completed);
-    });
+    }
 
     /// <summary>Ctrl+C: every file in flight is cancelled; give them a moment to remove their temporary files.</summary>
     protected override void StopProcessing() => CancelAndWaitForCleanUp();
@@ -189,18 +208,37 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
         catch (PipelineStoppedException)
         {
             CancelAndWaitForCleanUp();
+            _terminate?.Dispose();
             throw;
         }
     }
 
-    private void CancelAndWaitForCleanUp()
+    /// <summary>
+    /// On SIGTERM's thread: cancels the files in flight and waits (a little longer than for Ctrl+C: the process is
+    /// about to end) for each to remove its temporary file; the default handling then ends the process.
+    /// </summary>
+    private void CancelOnTermination()
+    {
+        try
+        {
+            CancelAndWaitForCleanUp(TimeSpan.FromSeconds(5));
+        }
+        catch (ObjectDisposedException)
+        {
+            // The command had already ended: nothing of it is left to clean up.
+        }
+    }
+
+    private void CancelAndWaitForCleanUp() => CancelAndWaitForCleanUp(TimeSpan.FromSeconds(1));
+
+    private void CancelAndWaitForCleanUp(TimeSpan patience)
     {
         base.StopProcessing();
         Task[] started;
         lock (_started) started = _started.ToArray();
         try
         {
-            Task.WaitAll(started, TimeSpan.FromSeconds(1));
+            Task.WaitAll(started, patience);
         }
         catch (AggregateException)
         {
@@ -244,7 +282,7 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
             var info = AwaitWithTicks(work.Work, () => ShowProgress(work));
             WriteVerbose(MessageVerbose.Describe(info));
             // As Get-Item gives it (with PSPath), so the output pipes on: Protect-KmsData ... | Unprotect-KmsData ...
-            WriteObject(InvokeProvider.Item.Get([work.Destination!], force: false, literalPath: true), enumerateCollection: true);
+            WriteObject(InvokeProvider.Item.Get([work.Destination ?? work.Source], force: false, literalPath: true), enumerateCollection: true);
         }
         catch (Exception e) when (IsItemFailure(e))
         {
