@@ -130,6 +130,12 @@ public sealed class KmsMessageCrypto
             return (_encryptKeyring(options), SettingsOf(options));
         }, _decryptKeyring(decryptOptions), SettingsOf(decryptOptions), overwrite, progress, cancellationToken);
 
+    /// <summary>
+    /// For a process about to end (SIGTERM): removes the named temporary files of every file being written, at once,
+    /// and lets no new one be made; the work in flight then fails. Unnamed outputs (Linux) vanish with the process.
+    /// </summary>
+    public static void RemoveUnfinishedFiles() => AtomicFile.RemoveUnfinished();
+
     /// <summary>Reads a message header without decrypting anything: no KMS call.</summary>
     public static KmsMessageInfo ReadInfo(Stream ciphertext, int? maxEncryptedDataKeys = null) => MessageDecryptor.ReadInfo(ciphertext, maxEncryptedDataKeys);
 

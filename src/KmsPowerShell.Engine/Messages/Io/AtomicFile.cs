@@ -33,6 +33,9 @@ internal static class AtomicFile
         }
     }
 
+    /// <summary>For a process about to end: removes every named temporary file it is writing, and makes no more.</summary>
+    public static void RemoveUnfinished() => UnfinishedFiles.RemoveAll();
+
     public static FileStream OpenRead(string path) => new(Path.GetFullPath(path), new FileStreamOptions
     {
         Mode = FileMode.Open,
@@ -59,11 +62,9 @@ internal static class AtomicFile
         var temporary = StaleTemporaryFiles.NameFor(target);
         try
         {
-            OnOutput(() =>
-            {
-                UnnamedFile.Link(file, temporary);
-                File.Move(temporary, target, overwrite: true);
-            }, target, temporary);
+            OnOutput(() => UnnamedFile.Link(file, temporary), target, temporary);
+            using var _ = UnfinishedFiles.Track(temporary);
+            OnOutput(() => File.Move(temporary, target, overwrite: true), target, temporary);
         }
         catch
         {
@@ -90,14 +91,17 @@ internal static class AtomicFile
         var temporary = StaleTemporaryFiles.NameFor(target);
         try
         {
+            var stream = OnOutput(() => CreatePrivate(temporary, FileAccess.Write, FileOptions.None), target, temporary);
             T result;
-            await using (var stream = OnOutput(() => CreatePrivate(temporary, FileAccess.Write, FileOptions.None), target, temporary))
+            await using (stream)
             {
+                using var tracked = UnfinishedFiles.Track(temporary);
                 var output = new OutputStream(stream, target, temporary);
                 result = await write(output).ConfigureAwait(false);
                 output.Flush();
+                await stream.DisposeAsync().ConfigureAwait(false); // closed (and unlocked) before it is renamed
+                OnOutput(() => File.Move(temporary, target, overwrite), target, temporary);
             }
-            OnOutput(() => File.Move(temporary, target, overwrite), target, temporary);
             return result;
         }
         catch
@@ -119,6 +123,7 @@ internal static class AtomicFile
         await using var spool = OnOutput(() => UnnamedFile.TryCreate(folder, readable: true) is { } unnamed
             ? new FileStream(unnamed, FileAccess.ReadWrite, bufferSize: 0)
             : CreatePrivate(spoolName, FileAccess.ReadWrite, FileOptions.DeleteOnClose), target, spoolName);
+        using var tracked = UnfinishedFiles.Track(spoolName); // harmless for an unnamed spool: there is no such file
         var result = await write(new OutputStream(spool, target, spoolName)).ConfigureAwait(false);
         spool.Position = 0;
         // Opened only now: a FIFO's open waits for its reader, as a shell redirection does.

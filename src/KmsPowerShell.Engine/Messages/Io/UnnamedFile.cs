@@ -16,6 +16,9 @@ internal static class UnnamedFile
     private const int CurrentDirectory = -100; // AT_FDCWD
     private const int FollowLink = 0x400; // AT_SYMLINK_FOLLOW
     private const string DescriptorFolder = "/proc/self/fd";
+    // Takes the named temporary file path everywhere (the tests' way to reach it on Linux; also a way out should
+    // linking through /proc misbehave somewhere).
+    private const string NamedOnlySwitch = "KmsPowerShell.NamedTemporaryFiles";
 
     /// <summary>
     /// A new unnamed file in <paramref name="directory"/>, or null where that cannot be had (not Linux, an architecture
@@ -23,7 +26,7 @@ internal static class UnnamedFile
     /// </summary>
     public static SafeFileHandle? TryCreate(string directory, bool readable = false)
     {
-        if (!OperatingSystem.IsLinux() || DirectoryFlag() is not { } directoryFlag || !Directory.Exists(DescriptorFolder)) return null;
+        if (!OperatingSystem.IsLinux() || AppContext.TryGetSwitch(NamedOnlySwitch, out var namedOnly) && namedOnly || DirectoryFlag() is not { } directoryFlag || !Directory.Exists(DescriptorFolder)) return null;
         var access = readable ? ReadWrite : WriteOnly;
         var descriptor = Open(directory, TmpFileFlag | directoryFlag | access | CloseOnExec, Convert.ToInt32("600", 8));
         if (descriptor >= 0) return new SafeFileHandle(descriptor, ownsHandle: true);

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Runtime.InteropServices;
 using KmsPowerShell.Engine.Concurrency;
 using KmsPowerShell.Engine.Keys;
+using KmsPowerShell.Engine.Messages;
 
 namespace KmsPowerShell.Commands.Data;
 
@@ -28,6 +29,7 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
     private readonly List<Task> _started = [];
     // SIGTERM (docker stop, systemd) while files are worked on: cancel them like Ctrl+C before the process ends.
     private PosixSignalRegistration? _terminate;
+    private volatile bool _terminating;
 
     protected KmsMessageFileCmdlet() => _inFlight = new OrderedWindow<FileWork>(w => w.Work, Write);
 
@@ -208,20 +210,26 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
         catch (PipelineStoppedException)
         {
             CancelAndWaitForCleanUp();
+            // Stopped by SIGTERM: the process is ending once the handler is done; the script must not go on meanwhile
+            // (nor end the process with its own exit code first).
+            if (_terminating) Thread.Sleep(TimeSpan.FromSeconds(5));
             _terminate?.Dispose();
             throw;
         }
     }
 
     /// <summary>
-    /// On SIGTERM's thread: cancels the files in flight and waits (a little longer than for Ctrl+C: the process is
-    /// about to end) for each to remove its temporary file; the default handling then ends the process.
+    /// On SIGTERM's thread: removes every unfinished output file at once (work stuck in a read cannot clean up after
+    /// itself), then cancels the files in flight like Ctrl+C and waits as long for them; the default handling then
+    /// ends the process.
     /// </summary>
     private void CancelOnTermination()
     {
+        _terminating = true;
+        KmsMessageCrypto.RemoveUnfinishedFiles();
         try
         {
-            CancelAndWaitForCleanUp(TimeSpan.FromSeconds(5));
+            CancelAndWaitForCleanUp();
         }
         catch (ObjectDisposedException)
         {
@@ -229,16 +237,14 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
         }
     }
 
-    private void CancelAndWaitForCleanUp() => CancelAndWaitForCleanUp(TimeSpan.FromSeconds(1));
-
-    private void CancelAndWaitForCleanUp(TimeSpan patience)
+    private void CancelAndWaitForCleanUp()
     {
         base.StopProcessing();
         Task[] started;
         lock (_started) started = _started.ToArray();
         try
         {
-            Task.WaitAll(started, patience);
+            Task.WaitAll(started, TimeSpan.FromSeconds(1));
         }
         catch (AggregateException)
         {
