@@ -66,8 +66,8 @@ Describe 'a device or FIFO as -OutFile' -Skip:$IsWindows {
         $reader = Start-FifoReader $fifo
         Unprotect-KmsData -KeyId $Key.KeyId -Path $Tampered -OutFile $fifo -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'MessageTampered,*'
-        # The command never opened the FIFO: open and close it here, so the reader sees its end.
-        [IO.File]::OpenWrite($fifo).Dispose()
+        # The command never opened the FIFO: open and close it here (sharing it with the reader), so the reader sees its end.
+        [IO.FileStream]::new($fifo, 'Open', 'Write', 'ReadWrite').Dispose()
         (Receive-Reader $reader).Length | Should -Be 0
     }
 
@@ -166,15 +166,17 @@ $work
             $feed = [IO.FileStream]::new($fifo, 'Open', 'ReadWrite', 'ReadWrite', 1)
             $child = Start-Process $Pwsh -ArgumentList '-NoProfile', '-NonInteractive', '-File', $script -PassThru -RedirectStandardError (Join-Path $TestDrive "$($folder.Name).err")
             try {
-                while (-not (Test-Path "$folder/ready") -and -not $child.HasExited) { Start-Sleep -Milliseconds 50 }
-                $inputs = @((Get-ChildItem -Force $folder).Name)
+                $deadline = [DateTime]::UtcNow.AddSeconds(120)
+                while (-not (Test-Path "$folder/ready") -and -not $child.HasExited -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+                # Named, not listed: the child may already be writing its output when 'ready' appears.
+                $inputs = 'child.ps1', 'input.fifo', 'plain', 'message', 'ready'
                 $head = [byte[]]::new(3MB)
                 $from = [IO.File]::OpenRead(($Operation -eq 'decrypt') ? "$folder/message" : "$folder/plain")
                 $from.ReadExactly($head)
                 $from.Dispose()
                 $writing = $feed.WriteAsync($head, 0, $head.Length)
                 # Under way: the child has the output open (unnamed on Linux: '<folder>/#<inode> (deleted)').
-                while (-not $child.HasExited -and -not (Get-ChildItem "/proc/$($child.Id)/fd" -ErrorAction Ignore |
+                while (-not $child.HasExited -and [DateTime]::UtcNow -lt $deadline -and -not (Get-ChildItem "/proc/$($child.Id)/fd" -ErrorAction Ignore |
                             Where-Object { $_.LinkTarget -like "$folder/*" -and (Split-Path -Leaf $_.LinkTarget) -notin $inputs })) {
                     Start-Sleep -Milliseconds 50
                 }
