@@ -43,10 +43,17 @@ Describe 'cancellation mid-file' {
             }
         }
 
+        function Get-OutputsInFlight([string] $Folder, [string[]] $Inputs) {
+            <# Outputs being written: hidden temporary files, and on Linux this process's unnamed files in the folder. #>
+            $named = @(Get-ChildItem $Folder -Force | Where-Object Name -notin $Inputs).Count
+            $unnamed = $IsLinux ? @(Get-ChildItem "/proc/$PID/fd" -ErrorAction Ignore | Where-Object { "$($_.LinkTarget)" -like "$Folder/#*" }).Count : 0
+            $named + $unnamed
+        }
+
         function Stop-ProtectMidRun {
             <#
-            Runs $Protect (which encrypts under $k) in another runspace, stops it once $InFlight new files (outputs being
-            written) stand in $Folder, and checks that it stopped within 1.5 s and left nothing beside the inputs.
+            Runs $Protect (which encrypts under $k) in another runspace, stops it once $InFlight outputs are being written
+            in $Folder, and checks that it stopped within 1.5 s and left nothing beside the inputs.
             #>
             param([string] $Folder, [string] $Protect, [int] $InFlight)
             $inputs = @((Get-ChildItem $Folder -Force).Name)
@@ -56,7 +63,7 @@ Describe 'cancellation mid-file' {
                 $null = $shell.AddScript("Import-Module '$ModulePath'; $connect; `$k = New-KmsKey; $Protect")
                 $pending = $shell.BeginInvoke()
                 $deadline = [DateTime]::UtcNow.AddSeconds(60)
-                while (@(Get-ChildItem $Folder -Force | Where-Object Name -notin $inputs).Count -lt $InFlight -and [DateTime]::UtcNow -lt $deadline) {
+                while ((Get-OutputsInFlight $Folder $inputs) -lt $InFlight -and [DateTime]::UtcNow -lt $deadline) {
                     Start-Sleep -Milliseconds 20
                 }
                 Start-Sleep -Milliseconds 200

@@ -78,7 +78,7 @@ public sealed class KmsMessageCrypto
         var settings = EncryptSettingsOf(options);
         await using var source = AtomicFile.OpenRead(sourcePath);
         return await AtomicFile.WriteAsync(destinationPath, overwrite,
-            output => MessageEncryptor.EncryptAsync(source, output, keyring, settings, progress, cancellationToken)).ConfigureAwait(false);
+            output => MessageEncryptor.EncryptAsync(source, output, keyring, settings, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -92,7 +92,19 @@ public sealed class KmsMessageCrypto
         var settings = SettingsOf(options);
         await using var source = AtomicFile.OpenRead(sourcePath);
         return await AtomicFile.WriteAsync(destinationPath, overwrite,
-            output => MessageDecryptor.DecryptAsync(source, output, keyring, settings, progress, cancellationToken)).ConfigureAwait(false);
+            output => MessageDecryptor.DecryptAsync(source, output, keyring, settings, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Decrypts and authenticates a whole message file (every frame and the signature) and discards the plaintext:
+    /// nothing is written anywhere. A message that does not verify raises as <see cref="DecryptFileAsync"/> does.
+    /// </summary>
+    public async Task<KmsMessageInfo> VerifyFileAsync(string sourcePath, KmsDecryptOptions options, IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var keyring = _decryptKeyring(options);
+        await using var source = AtomicFile.OpenRead(sourcePath);
+        return await MessageDecryptor.DecryptAsync(source, Stream.Null, keyring, SettingsOf(options), progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -117,6 +129,12 @@ public sealed class KmsMessageCrypto
             };
             return (_encryptKeyring(options), SettingsOf(options));
         }, _decryptKeyring(decryptOptions), SettingsOf(decryptOptions), overwrite, progress, cancellationToken);
+
+    /// <summary>
+    /// For a process about to end (SIGTERM): removes the named temporary files of every file being written, at once,
+    /// and lets no new one be made; the work in flight then fails. Unnamed outputs (Linux) vanish with the process.
+    /// </summary>
+    public static void RemoveUnfinishedFiles() => AtomicFile.RemoveUnfinished();
 
     /// <summary>
     /// Reads a message header without decrypting anything: no KMS call. A header with more encrypted data keys than

@@ -50,6 +50,6 @@ internal static class MessageReEncryptor
             }
             await decrypting.ConfigureAwait(false);
             return written;
-        }).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

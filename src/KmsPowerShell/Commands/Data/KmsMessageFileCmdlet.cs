@@ -1,6 +1,8 @@
 using System.Management.Automation;
+using System.Runtime.InteropServices;
 using KmsPowerShell.Engine.Concurrency;
 using KmsPowerShell.Engine.Keys;
+using KmsPowerShell.Engine.Messages;
 
 namespace KmsPowerShell.Commands.Data;
 
@@ -25,6 +27,9 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
     private string? _onlyInput;
     // The files' work started and maybe unfinished, so a stop waits for each to remove its temporary file.
     private readonly List<Task> _started = [];
+    // SIGTERM (docker stop, systemd) while files are worked on: cancel them like Ctrl+C before the process ends.
+    private PosixSignalRegistration? _terminate;
+    private volatile bool _terminating;
 
     protected KmsMessageFileCmdlet() => _inFlight = new OrderedWindow<InputResult>(r => r.Done, r => r.Write());
 
@@ -137,13 +142,17 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
         return destination;
     }
 
-    /// <summary>Starts message work on one file after ShouldProcess; its output or error comes in input order.</summary>
-    private protected void RunOnFile(string source, string destination, string action, string activity,
+    /// <summary>
+    /// Starts message work on one file after ShouldProcess; its output or error comes in input order. Work without a
+    /// <paramref name="destination"/> writes no file and outputs its source.
+    /// </summary>
+    private protected void RunOnFile(string source, string? destination, string action, string activity,
         Func<IProgress<long>, Task<KmsMessageInfo>> work)
     {
-        if (!ShouldProcess(destination, action)) return;
+        if (!ShouldProcess(destination ?? source, action)) return;
         // Two files that share a path (one's output is another's input, or both write one output) never overlap.
-        while (_inFlight.InFlight.Any(r => r.File is { } w && (Touches(w, source) || Touches(w, destination)))) _inFlight.WriteNext();
+        while (_inFlight.InFlight.Any(r => r.File is { } w && (Touches(w, source) || (destination is not null && Touches(w, destination))))) _inFlight.WriteNext();
+        if (!OperatingSystem.IsWindows()) _terminate ??= PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => CancelOnTermination());
         var progress = _progress!.Started(LengthOf(source));
         var running = Task.Run(() => work(progress), CancellationToken);
         lock (_started)
@@ -165,6 +174,18 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
 
     protected override void EndProcessing() => CleanUpWhenStopped(() =>
     {
+        try
+        {
+            WriteRemaining();
+        }
+        finally
+        {
+            _terminate?.Dispose();
+        }
+    });
+
+    private void WriteRemaining()
+    {
         if (_onlyInput is { } only)
         {
             try
@@ -178,7 +199,7 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
         }
         _inFlight.WriteAll();
         if (_progress?.Completed() is { } completed) WriteProgress(completed);
-    });
+    }
 
     /// <summary>Ctrl+C: every file in flight is cancelled; give them a moment to remove their temporary files.</summary>
     protected override void StopProcessing() => CancelAndWaitForCleanUp();
@@ -197,7 +218,30 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
         catch (PipelineStoppedException)
         {
             CancelAndWaitForCleanUp();
+            // Stopped by SIGTERM: the process is ending once the handler is done; the script must not go on meanwhile
+            // (nor end the process with its own exit code first).
+            if (_terminating) Thread.Sleep(TimeSpan.FromSeconds(5));
+            _terminate?.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// On SIGTERM's thread: removes every unfinished output file at once (work stuck in a read cannot clean up after
+    /// itself), then cancels the files in flight like Ctrl+C and waits as long for them; the default handling then
+    /// ends the process.
+    /// </summary>
+    private void CancelOnTermination()
+    {
+        _terminating = true;
+        KmsMessageCrypto.RemoveUnfinishedFiles();
+        try
+        {
+            CancelAndWaitForCleanUp();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The command had already ended: nothing of it is left to clean up.
         }
     }
 
@@ -252,7 +296,7 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
             var info = AwaitWithTicks(work.Work, () => ShowProgress(work));
             WriteVerbose(MessageVerbose.Describe(info));
             // As Get-Item gives it (with PSPath), so the output pipes on: Protect-KmsData ... | Unprotect-KmsData ...
-            WriteObject(InvokeProvider.Item.Get([work.Destination!], force: false, literalPath: true), enumerateCollection: true);
+            WriteObject(InvokeProvider.Item.Get([work.Destination ?? work.Source], force: false, literalPath: true), enumerateCollection: true);
         }
         catch (Exception e) when (IsItemFailure(e))
         {

@@ -104,6 +104,14 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
     [Parameter(ParameterSetName = EnvelopeSet)]
     public SwitchParameter AsByteArray { get; set; }
 
+    /// <summary>
+    /// Decrypts and authenticates each whole message (every frame and the signature) and writes no plaintext anywhere;
+    /// outputs each input file that verified. Not with -OutFile, -DestinationPath or -Force.
+    /// </summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public SwitchParameter VerifyOnly { get; set; }
+
     /// <summary>Replaces an existing output file (only once the whole message has verified).</summary>
     [Parameter(ParameterSetName = PathSet)]
     [Parameter(ParameterSetName = LiteralPathSet)]
@@ -117,6 +125,10 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
         try
         {
             if (AsPlainText && AsByteArray) throw new KmsArgumentException("OutputFormatConflict", "-AsPlainText and -AsByteArray cannot be used together.");
+            if (VerifyOnly && (OutFile is not null || DestinationPath is not null || Force))
+            {
+                throw new KmsArgumentException("OutputPathConflict", "-VerifyOnly writes no output: drop -OutFile, -DestinationPath and -Force, or drop -VerifyOnly to write the plaintext.");
+            }
             if (ParameterSetName == CiphertextSet && KeyId is { Length: > 1 })
             {
                 throw new KmsArgumentException("KeyIdTooMany", "A KMS ciphertext blob was encrypted under one key: give at most one -KeyId.");
@@ -196,6 +208,12 @@ public sealed class UnprotectKmsDataCommand : KmsMessageFileCmdlet
     {
         var crypto = new KmsMessageCrypto(ActiveSession);
         var options = MessageOptions();
+        if (VerifyOnly)
+        {
+            RunOnFile(source, null, $"Verify {source} (decrypt, writing nothing)", $"Verifying {System.IO.Path.GetFileName(source)}",
+                progress => crypto.VerifyFileAsync(source, options, progress, CancellationToken));
+            return;
+        }
         RunOnFile(source, destination, $"Decrypt {source}", $"Decrypting {System.IO.Path.GetFileName(source)}",
             progress => crypto.DecryptFileAsync(source, destination, options, Force, progress, CancellationToken));
     }
