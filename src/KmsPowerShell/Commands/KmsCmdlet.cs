@@ -206,8 +206,14 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _stopping.Cancel();
 
+    /// <summary>Releases what a command holds beyond its cancellation, however it ended (PowerShell disposes every command).</summary>
+    private protected virtual void Release()
+    {
+    }
+
     public void Dispose()
     {
+        Release();
         _stopping.Dispose();
         GC.SuppressFinalize(this);
     }

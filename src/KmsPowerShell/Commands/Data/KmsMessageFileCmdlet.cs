@@ -204,6 +204,9 @@ public abstract class KmsMessageFileCmdlet : KmsRegionCmdlet
     /// <summary>Ctrl+C: every file in flight is cancelled; give them a moment to remove their temporary files.</summary>
     protected override void StopProcessing() => CancelAndWaitForCleanUp();
 
+    // A command that ended by a terminating error never reached EndProcessing: its SIGTERM handler goes here.
+    private protected override void Release() => _terminate?.Dispose();
+
     /// <summary>
     /// The pipeline thread can see the stop first (a progress record or ShouldProcess throws PipelineStoppedException
     /// before StopProcessing has run), and the command must not end before its files have cleaned up: so it too
