@@ -19,14 +19,51 @@ public class AliasTests
 
     [Theory]
     [InlineData("alias/aws/s3")]
-    [InlineData("app")]
     [InlineData("alias/")]
-    public async Task CreateAlias_ReservedOrUnprefixedName_InvalidAliasNameException(string name)
+    public async Task CreateAlias_ReservedOrEmptyName_InvalidAliasNameException(string name)
     {
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var key = await kms.CreateKeyAsync(client);
         await KmsAssert.FailsWith("InvalidAliasNameException", () => client.CreateAliasAsync(new CreateAliasRequest { AliasName = name, TargetKeyId = key.KeyId }));
+    }
+
+    public const string PrefixMessage =
+        "Alias must start with the prefix \"alias/\". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html";
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("wrongprefix/x")]
+    public async Task CreateAlias_NoAliasPrefix_AwsValidationText(string name)
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var error = await KmsAssert.FailsWith("ValidationException",
+            () => client.CreateAliasAsync(new CreateAliasRequest { AliasName = name, TargetKeyId = key.KeyId }));
+        Assert.Equal(PrefixMessage, error.Message);
+    }
+
+    [Fact]
+    public async Task UpdateAlias_NoAliasPrefix_AwsValidationText()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var error = await KmsAssert.FailsWith("ValidationException",
+            () => client.UpdateAliasAsync(new UpdateAliasRequest { AliasName = "abc", TargetKeyId = key.KeyId }));
+        Assert.Equal(PrefixMessage, error.Message);
+    }
+
+    [Fact]
+    public async Task CreateAlias_ColonInName_ValidationException()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var error = await KmsAssert.FailsWith("ValidationException",
+            () => client.CreateAliasAsync(new CreateAliasRequest { AliasName = "alias/my:alias", TargetKeyId = key.KeyId }));
+        Assert.Equal("alias/my:alias contains invalid characters for an alias", error.Message);
     }
 
     [Fact]

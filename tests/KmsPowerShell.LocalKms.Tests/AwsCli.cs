@@ -28,6 +28,21 @@ internal sealed class AwsCli
 
     public async Task<string> RunAsync(params string[] arguments)
     {
+        var (exitCode, output, error) = await ExecuteAsync(arguments);
+        if (exitCode != 0) throw new InvalidOperationException($"aws {string.Join(' ', arguments)} failed ({exitCode}): {error}");
+        return output;
+    }
+
+    /// <summary>Runs a command that must fail; returns its standard error (awscli's "An error occurred (Code) ..." line).</summary>
+    public async Task<string> FailAsync(params string[] arguments)
+    {
+        var (exitCode, _, error) = await ExecuteAsync(arguments);
+        if (exitCode == 0) throw new InvalidOperationException($"aws {string.Join(' ', arguments)} succeeded; a failure was expected.");
+        return error;
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> ExecuteAsync(string[] arguments)
+    {
         var start = new ProcessStartInfo(Find() ?? throw new InvalidOperationException("awscli ('aws') is not on PATH."))
         {
             RedirectStandardOutput = true,
@@ -48,7 +63,6 @@ internal sealed class AwsCli
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        if (process.ExitCode != 0) throw new InvalidOperationException($"aws {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}");
-        return await output;
+        return (process.ExitCode, await output, await error);
     }
 }

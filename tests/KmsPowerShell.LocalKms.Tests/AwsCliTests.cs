@@ -43,6 +43,32 @@ public sealed class AwsCliTests : IDisposable
         Assert.Contains(keyId, all);
     }
 
+    /// <summary>AWS's answers as awscli prints them: the key match before the usage, and the alias name rules.</summary>
+    [AwsCliFact]
+    public async Task AwsCli_DecryptNamingHmacKeyAndBadAliasNames_AnswerAsAws()
+    {
+        using var service = new LocalKmsService();
+        await using var server = new LocalKmsServer(service);
+        server.Start();
+        var aws = new AwsCli(server.Endpoint, _directory);
+        var keyId = JsonDocument.Parse(await aws.RunAsync("kms", "create-key")).RootElement.GetProperty("KeyMetadata").GetProperty("KeyId").GetString()!;
+        var hmacKeyId = JsonDocument.Parse(await aws.RunAsync("kms", "create-key", "--key-spec", "HMAC_256", "--key-usage", "GENERATE_VERIFY_MAC"))
+            .RootElement.GetProperty("KeyMetadata").GetProperty("KeyId").GetString()!;
+        await File.WriteAllBytesAsync(Path.Combine(_directory, "plain.bin"), [1, 2, 3]);
+        var encrypted = JsonDocument.Parse(await aws.RunAsync("kms", "encrypt", "--key-id", keyId, "--plaintext", "fileb://plain.bin")).RootElement;
+        await File.WriteAllBytesAsync(Path.Combine(_directory, "cipher.bin"), Convert.FromBase64String(encrypted.GetProperty("CiphertextBlob").GetString()!));
+
+        Assert.Equal("An error occurred (IncorrectKeyException) when calling the Decrypt operation: " + SymmetricCryptoTests.IncorrectKeyMessage,
+            ErrorLine(await aws.FailAsync("kms", "decrypt", "--ciphertext-blob", "fileb://cipher.bin", "--key-id", hmacKeyId)));
+        Assert.Equal("An error occurred (ValidationException) when calling the CreateAlias operation: " + AliasTests.PrefixMessage,
+            ErrorLine(await aws.FailAsync("kms", "create-alias", "--alias-name", "wrongprefix/x", "--target-key-id", keyId)));
+        Assert.Equal("An error occurred (ValidationException) when calling the CreateAlias operation: alias/my:alias contains invalid characters for an alias",
+            ErrorLine(await aws.FailAsync("kms", "create-alias", "--alias-name", "alias/my:alias", "--target-key-id", keyId)));
+    }
+
+    /// <summary>awscli's error line without the retry count it adds in standard retry mode.</summary>
+    private static string ErrorLine(string stderr) => System.Text.RegularExpressions.Regex.Replace(stderr.Trim(), @" \(reached max retries: \d+\)", "");
+
     [AwsCliFact]
     public async Task AwsCli_SignDigestAndVerify_OpenSslAgreesWithThePublicKey()
     {

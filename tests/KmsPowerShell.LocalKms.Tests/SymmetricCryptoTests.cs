@@ -62,7 +62,35 @@ public class SymmetricCryptoTests
         var key = await kms.CreateKeyAsync(client);
         var other = await kms.CreateKeyAsync(client);
         var blob = (await client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("s") })).CiphertextBlob;
-        await KmsAssert.FailsWith("IncorrectKeyException", () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = blob, KeyId = other.KeyId }));
+        var error = await KmsAssert.FailsWith("IncorrectKeyException", () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = blob, KeyId = other.KeyId }));
+        Assert.Equal(IncorrectKeyMessage, error.Message);
+    }
+
+    public const string IncorrectKeyMessage = "The key ID in the request does not identify a CMK that can perform this operation.";
+
+    public static TheoryData<string, string> KeysOfOtherUsage => new()
+    {
+        { "HMAC_256", "GENERATE_VERIFY_MAC" },
+        { "RSA_2048", "SIGN_VERIFY" },
+        { "ECC_NIST_P256", "SIGN_VERIFY" },
+        { "RSA_2048", "ENCRYPT_DECRYPT" },
+    };
+
+    /// <summary>AWS matches the blob's key before it looks at the usage of the key named.</summary>
+    [Theory]
+    [MemberData(nameof(KeysOfOtherUsage))]
+    public async Task DecryptAndReEncrypt_SymmetricBlobNamingKeyOfOtherSpec_IncorrectKeyException(string keySpec, string keyUsage)
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var named = await kms.CreateKeyAsync(client, new CreateKeyRequest { KeySpec = keySpec, KeyUsage = keyUsage });
+        var blob = (await client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("s") })).CiphertextBlob;
+        var decrypt = await KmsAssert.FailsWith("IncorrectKeyException", () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = blob, KeyId = named.KeyId }));
+        Assert.Equal(IncorrectKeyMessage, decrypt.Message);
+        var reEncrypt = await KmsAssert.FailsWith("IncorrectKeyException", () => client.ReEncryptAsync(
+            new ReEncryptRequest { CiphertextBlob = blob, SourceKeyId = named.KeyId, DestinationKeyId = key.KeyId }));
+        Assert.Equal(IncorrectKeyMessage, reEncrypt.Message);
     }
 
     [Fact]

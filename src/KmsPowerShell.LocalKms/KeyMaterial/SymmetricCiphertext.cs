@@ -29,6 +29,13 @@ internal sealed record SymmetricCiphertext(string Account, string KeyId, int Mat
         return blob;
     }
 
+    /// <summary>
+    /// Whether a blob has our header (format byte, then a 12-digit account), so names a symmetric key. An RSA
+    /// ciphertext, being random bytes, starts like this by chance about once in 10^31.
+    /// </summary>
+    public static bool IsSymmetricBlob(byte[] blob) =>
+        blob.Length >= 1 + 12 + 1 + 4 + NonceSize + TagSize && blob[0] == Format && blob.AsSpan(1, 12).IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
+
     /// <summary>Reads the header; anything that is not one of our blobs is an InvalidCiphertextException.</summary>
     public static SymmetricCiphertext Parse(byte[] blob)
     {

@@ -20,7 +20,7 @@ internal static class KmsErrors
     public static KmsErrorException InvalidMarker() => new("InvalidMarkerException", "Invalid marker");
     public static KmsErrorException InvalidCiphertext() => new("InvalidCiphertextException", null);
     public static KmsErrorException IncorrectKey() =>
-        new("IncorrectKeyException", "The key ID in the request does not identify a KMS key that can perform this operation.");
+        new("IncorrectKeyException", "The key ID in the request does not identify a CMK that can perform this operation.");
     public static KmsErrorException IncompatibleAlgorithm(string algorithm, string keySpec) =>
         InvalidKeyUsage($"Algorithm {algorithm} is incompatible with key spec {keySpec}.");
     public static KmsErrorException KmsInvalidSignature() => new("KMSInvalidSignatureException", null);

@@ -1,3 +1,4 @@
+using KmsPowerShell.LocalKms.KeyMaterial;
 using KmsPowerShell.LocalKms.State;
 using KmsPowerShell.Vocabulary;
 
@@ -26,13 +27,15 @@ internal static class KeyCipher
         target.IsSymmetric ? SymmetricCrypto.Seal(target.Key, plaintext, encryptionContext) : RsaCrypto.Encrypt(target.Key, target.Algorithm, plaintext);
 
     /// <summary>
-    /// The key a ciphertext is opened with: an RSA key must be named (an RSA ciphertext says nothing of its key);
-    /// otherwise the symmetric key the blob names, checked against the key named, if any.
+    /// The key a ciphertext is opened with: for a symmetric blob, the key it names, which a key named in the request
+    /// must be (AWS matches the key before it looks at the named key's usage: an HMAC, signing or RSA key named for a
+    /// symmetric blob is IncorrectKeyException); otherwise the RSA key named (an RSA ciphertext says nothing of its key).
     /// </summary>
     public static CipherKey ForDecrypt(OperationContext context, byte[] blob, string? keyId, string action,
         IReadOnlyDictionary<string, string> encryptionContext, string? algorithm)
     {
-        if (keyId is not null && context.Keys.Resolve(keyId) is { } named && named.KeySpec != KmsKeySpec.SymmetricDefault)
+        if (keyId is not null && !SymmetricCiphertext.IsSymmetricBlob(blob)
+            && context.Keys.Resolve(keyId) is { } named && named.KeySpec != KmsKeySpec.SymmetricDefault)
         {
             context.Auth.Require(named, action, encryptionContext);
             KeyGuard.RequireEnabled(named);
