@@ -155,9 +155,13 @@ public class SymmetricCryptoTests
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var key = await kms.CreateKeyAsync(client);
-        await KmsAssert.FailsWith("ValidationException", () => client.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = key.KeyId }));
-        await KmsAssert.FailsWith("ValidationException", () => client.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = key.KeyId, KeySpec = DataKeySpec.AES_256, NumberOfBytes = 32 }));
-        await KmsAssert.FailsWith("ValidationException", () => client.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = key.KeyId, NumberOfBytes = OverLimit }));
+        const string EitherMessage = "Please specify either number of bytes or key spec.";
+        Assert.Equal(EitherMessage, (await KmsAssert.FailsWith("ValidationException",
+            () => client.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = key.KeyId }))).Message);
+        Assert.Equal(EitherMessage, (await KmsAssert.FailsWith("ValidationException",
+            () => client.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = key.KeyId, KeySpec = DataKeySpec.AES_256, NumberOfBytes = 32 }))).Message);
+        var over = await KmsAssert.FailsWith("ValidationException", () => client.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = key.KeyId, NumberOfBytes = OverLimit }));
+        Assert.Equal("1 validation error detected: Value '1025' at 'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to 1024", over.Message);
     }
 
     [Fact]
@@ -204,6 +208,6 @@ public class SymmetricCryptoTests
     {
         using var kms = new LocalKmsHarness();
         var error = await KmsAssert.FailsWith("ValidationException", () => kms.Client().GenerateRandomAsync(new GenerateRandomRequest { NumberOfBytes = OverLimit }));
-        Assert.Contains("'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to 1024", error.Message);
+        Assert.Equal("1 validation error detected: Value '1025' at 'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to 1024", error.Message);
     }
 }

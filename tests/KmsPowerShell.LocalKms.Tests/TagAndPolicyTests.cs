@@ -22,8 +22,46 @@ public class TagAndPolicyTests
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var key = await kms.CreateKeyAsync(client);
-        await KmsAssert.FailsWith("TagException",
+        var error = await KmsAssert.FailsWith("TagException",
             () => client.TagResourceAsync(new TagResourceRequest { KeyId = key.KeyId, Tags = [new Tag { TagKey = "aws:owner", TagValue = "x" }] }));
+        Assert.Equal("Tags beginning with aws: are reserved", error.Message);
+    }
+
+    [Fact]
+    public async Task CreateKey_DuplicateOrTooManyTags_AwsTagExceptionTexts()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var duplicate = await KmsAssert.FailsWith("TagException", () => client.CreateKeyAsync(new CreateKeyRequest
+        {
+            Tags = [new Tag { TagKey = "team", TagValue = "a" }, new Tag { TagKey = "team", TagValue = "b" }],
+        }));
+        Assert.Equal("Duplicate tag keys", duplicate.Message);
+        var tooMany = await KmsAssert.FailsWith("TagException", () => client.CreateKeyAsync(new CreateKeyRequest
+        {
+            Tags = Enumerable.Range(0, 51).Select(i => new Tag { TagKey = $"k{i}", TagValue = "v" }).ToList(),
+        }));
+        Assert.Equal("Too many tags", tooMany.Message);
+    }
+
+    [Fact]
+    public async Task TagResource_KeyOrValueTooLong_ValidationNamesTheTagsPosition()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var longKey = new string('k', 129);
+        var keyError = await KmsAssert.FailsWith("ValidationException",
+            () => client.TagResourceAsync(new TagResourceRequest { KeyId = key.KeyId, Tags = [new Tag { TagKey = longKey, TagValue = "v" }] }));
+        Assert.Equal($"1 validation error detected: Value '{longKey}' at 'tags.1.member.tagKey' failed to satisfy constraint: " +
+            "Member must have length less than or equal to 128", keyError.Message);
+        var longValue = new string('v', 257);
+        var valueError = await KmsAssert.FailsWith("ValidationException", () => client.TagResourceAsync(new TagResourceRequest
+        {
+            KeyId = key.KeyId, Tags = [new Tag { TagKey = "a", TagValue = "v" }, new Tag { TagKey = "b", TagValue = longValue }],
+        }));
+        Assert.Equal($"1 validation error detected: Value '{longValue}' at 'tags.2.member.tagValue' failed to satisfy constraint: " +
+            "Member must have length less than or equal to 256", valueError.Message);
     }
 
     [Fact]

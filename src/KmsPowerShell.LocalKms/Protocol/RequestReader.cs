@@ -12,8 +12,17 @@ internal sealed class RequestReader
 {
     private readonly JsonObject _body;
     private readonly List<string> _violations = [];
+    private readonly string _fieldPrefix;
 
-    public RequestReader(JsonObject body) => _body = body;
+    /// <param name="body">The request body, or a structure inside it.</param>
+    /// <param name="fieldPrefix">Where that structure sits in the request, as AWS names it in violations: "tags.1.member.".</param>
+    public RequestReader(JsonObject body, string fieldPrefix = "")
+    {
+        _body = body;
+        _fieldPrefix = fieldPrefix;
+    }
+
+    private string FieldName(string member) => _fieldPrefix + ValidationMessage.FieldName(member);
 
     public bool Has(string member) => _body[member] is not null;
 
@@ -22,10 +31,10 @@ internal sealed class RequestReader
         var value = Scalar<string>(member, JsonValueKind.String);
         if (value is null)
         {
-            if (required) _violations.Add(ValidationMessage.Null(ValidationMessage.FieldName(member)));
+            if (required) _violations.Add(ValidationMessage.Null(FieldName(member)));
             return null;
         }
-        var field = ValidationMessage.FieldName(member);
+        var field = FieldName(member);
         if (value.Length < min) _violations.Add(ValidationMessage.Constraint(value, field, ValidationMessage.MinLength(min)));
         else if (value.Length > max) _violations.Add(ValidationMessage.Constraint(value, field, ValidationMessage.MaxLength(max)));
         else if (pattern is not null && !pattern.IsMatch(value)) _violations.Add(ValidationMessage.Constraint(value, field, ValidationMessage.Pattern(pattern.ToString())));
@@ -39,7 +48,7 @@ internal sealed class RequestReader
         var value = String(member, 0, int.MaxValue, required);
         if (value is not null && !allowed.Contains(value))
         {
-            _violations.Add(ValidationMessage.Constraint(value, ValidationMessage.FieldName(member), ValidationMessage.Enum(allowed)));
+            _violations.Add(ValidationMessage.Constraint(value, FieldName(member), ValidationMessage.Enum(allowed)));
         }
         return value;
     }
@@ -49,14 +58,14 @@ internal sealed class RequestReader
         var node = _body[member];
         if (node is null)
         {
-            if (required) _violations.Add(ValidationMessage.Null(ValidationMessage.FieldName(member)));
+            if (required) _violations.Add(ValidationMessage.Null(FieldName(member)));
             return null;
         }
         if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.Number || !value.TryGetValue(out long number))
         {
             throw KmsErrors.Serialization($"NUMBER_VALUE can not be converted to an Integer at '{member}'");
         }
-        var field = ValidationMessage.FieldName(member);
+        var field = FieldName(member);
         if (number < min) _violations.Add(ValidationMessage.Constraint(number.ToString(), field, ValidationMessage.MinValue(min)));
         else if (number > max) _violations.Add(ValidationMessage.Constraint(number.ToString(), field, ValidationMessage.MaxValue(max)));
         return (int)Math.Clamp(number, int.MinValue, int.MaxValue);
@@ -76,13 +85,13 @@ internal sealed class RequestReader
         var text = Scalar<string>(member, JsonValueKind.String);
         if (text is null)
         {
-            if (required) _violations.Add(ValidationMessage.Null(ValidationMessage.FieldName(member)));
+            if (required) _violations.Add(ValidationMessage.Null(FieldName(member)));
             return null;
         }
         byte[] bytes;
         try { bytes = Convert.FromBase64String(text); }
         catch (FormatException) { throw KmsErrors.Serialization($"Base64 encoded value expected at '{member}'"); }
-        var field = ValidationMessage.FieldName(member);
+        var field = FieldName(member);
         if (bytes.Length < min) _violations.Add(ValidationMessage.Constraint(null, field, ValidationMessage.MinLength(min)));
         else if (bytes.Length > max) _violations.Add(ValidationMessage.Constraint(null, field, ValidationMessage.MaxLength(max)));
         return bytes;
@@ -108,11 +117,11 @@ internal sealed class RequestReader
         var node = _body[member];
         if (node is null)
         {
-            if (required) _violations.Add(ValidationMessage.Null(ValidationMessage.FieldName(member)));
+            if (required) _violations.Add(ValidationMessage.Null(FieldName(member)));
             return items;
         }
         if (node is not JsonArray array) throw KmsErrors.Serialization($"Expected a list at '{member}'");
-        var field = ValidationMessage.FieldName(member);
+        var field = FieldName(member);
         if (array.Count > maxCount)
         {
             _violations.Add(ValidationMessage.Constraint(null, field, $"Member must have length less than or equal to {maxCount}"));

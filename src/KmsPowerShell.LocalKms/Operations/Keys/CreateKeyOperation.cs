@@ -43,7 +43,6 @@ internal sealed class CreateKeyOperation : KmsOperation
         if (!info.Usages.Contains(usage)) throw KmsErrors.Validation($"KeyUsage {usage} is not compatible with KeySpec {specName}");
         if (policy is not null) KeyPolicies.Validate(policy);
         TagList.CheckRules(tags);
-        if (tags.Count > TagList.MaxTagsPerKey) throw KmsErrors.Tag($"A KMS key can have at most {TagList.MaxTagsPerKey} tags.");
 
         var keyId = multiRegion ? "mrk-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant() : Guid.NewGuid().ToString();
         var key = new StoredKey

@@ -21,7 +21,7 @@ internal static class TagList
         foreach (var item in array)
         {
             if (item is not JsonObject tag) throw KmsErrors.Serialization($"Expected a structure in '{member}'");
-            var entry = new RequestReader(tag);
+            var entry = new RequestReader(tag, $"{ValidationMessage.FieldName(member)}.{tags.Count + 1}.member.");
             var key = entry.RequiredString("TagKey", 1, 128);
             var value = entry.String("TagValue", 0, 256, required: true) ?? "";
             entry.ThrowIfInvalid();
@@ -30,17 +30,15 @@ internal static class TagList
         return tags;
     }
 
+    /// <summary>AWS's tag rules in its order, with its TagException texts: duplicates, too many, the aws: prefix.</summary>
     public static void CheckRules(IReadOnlyCollection<StoredTag> tags)
     {
-        if (tags.Any(t => t.TagKey.StartsWith("aws:", StringComparison.OrdinalIgnoreCase)))
-        {
-            throw KmsErrors.Tag("Tag keys beginning with 'aws:' are reserved for AWS use.");
-        }
-        if (tags.Select(t => t.TagKey).Distinct(StringComparer.Ordinal).Count() != tags.Count)
-        {
-            throw KmsErrors.Tag("Duplicate tag keys are not allowed.");
-        }
+        if (tags.Select(t => t.TagKey).Distinct(StringComparer.Ordinal).Count() != tags.Count) throw KmsErrors.Tag("Duplicate tag keys");
+        if (tags.Count > MaxTagsPerKey) throw TooMany();
+        if (tags.Any(t => t.TagKey.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))) throw KmsErrors.Tag("Tags beginning with aws: are reserved");
     }
+
+    public static KmsErrorException TooMany() => KmsErrors.Tag("Too many tags");
 
     public static void Merge(StoredKey key, IEnumerable<StoredTag> tags)
     {
@@ -49,7 +47,7 @@ internal static class TagList
             key.Tags.RemoveAll(t => t.TagKey == tag.TagKey);
             key.Tags.Add(tag);
         }
-        if (key.Tags.Count > MaxTagsPerKey) throw KmsErrors.Tag($"A KMS key can have at most {MaxTagsPerKey} tags.");
+        if (key.Tags.Count > MaxTagsPerKey) throw TooMany();
     }
 
     public static JsonArray Write(IEnumerable<StoredTag> tags) =>
