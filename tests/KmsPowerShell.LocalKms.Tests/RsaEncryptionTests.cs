@@ -20,6 +20,17 @@ public class RsaEncryptionTests : IClassFixture<AsymmetricKeysFixture>
             KeyId = keyId, Plaintext = new MemoryStream(new byte[length]), EncryptionAlgorithm = algorithm, EncryptionContext = context,
         });
 
+    [Fact]
+    public async Task GenerateDataKey_RsaKey_AwsAsymmetricCmkText()
+    {
+        var withPlaintext = await KmsAssert.FailsWith("InvalidKeyUsageException",
+            () => Client.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = RsaKey.KeyId, KeySpec = DataKeySpec.AES_256 }));
+        Assert.Equal("You cannot generate a data key with an asymmetric CMK", withPlaintext.Message);
+        var withoutPlaintext = await KmsAssert.FailsWith("InvalidKeyUsageException",
+            () => Client.GenerateDataKeyWithoutPlaintextAsync(new GenerateDataKeyWithoutPlaintextRequest { KeyId = RsaKey.KeyId, NumberOfBytes = 16 }));
+        Assert.Equal("You cannot generate a data key with an asymmetric CMK", withoutPlaintext.Message);
+    }
+
     [Theory]
     [InlineData("RSAES_OAEP_SHA_1", 214)]
     [InlineData("RSAES_OAEP_SHA_256", 190)]

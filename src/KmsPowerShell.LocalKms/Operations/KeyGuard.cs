@@ -35,9 +35,17 @@ internal static class KeyGuard
         RequireUsage(key, KmsKeyUsages.EncryptDecrypt, operation);
         if (key.KeySpec != KmsKeySpec.SymmetricDefault)
         {
-            throw KmsErrors.InvalidKeyUsage($"{key.Arn} key spec is {key.KeySpec}; {operation} needs a symmetric encryption KMS key.");
+            throw KmsErrors.InvalidKeyUsage(AsymmetricKeyMessages.GetValueOrDefault(operation)
+                ?? $"{key.Arn} key spec is {key.KeySpec}; {operation} needs a symmetric encryption KMS key.");
         }
     }
+
+    /// <summary>AWS's own text for an asymmetric ENCRYPT_DECRYPT key, where it is known (recorded SDK exceptions).</summary>
+    private static readonly Dictionary<string, string> AsymmetricKeyMessages = new(StringComparer.Ordinal)
+    {
+        ["GenerateDataKey"] = "You cannot generate a data key with an asymmetric CMK",
+        ["GenerateDataKeyWithoutPlaintext"] = "You cannot generate a data key with an asymmetric CMK",
+    };
 
     public static void RequireSymmetricAlgorithm(StoredKey key, string? algorithm)
     {
