@@ -47,7 +47,7 @@ public class RsaEncryptionTests : IClassFixture<AsymmetricKeysFixture>
         Assert.Equal(algorithm, decrypted.EncryptionAlgorithm.Value);
 
         var error = await KmsAssert.FailsWith("ValidationException", () => EncryptAsync(RsaKey.KeyId, max + 1, algorithm));
-        Assert.Contains($"at most {max} bytes", error.Message);
+        Assert.Equal($"Algorithm {algorithm} and key spec RSA_2048 cannot encrypt data larger than {max} bytes.", error.Message);
     }
 
     [Fact]

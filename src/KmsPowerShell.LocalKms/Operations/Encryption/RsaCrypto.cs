@@ -28,7 +28,7 @@ internal static class RsaCrypto
         var max = RsaOaep.MaxPlaintextBytes(KeySpecCatalog.Of(key).Bits, algorithm);
         if (plaintextBytes > max)
         {
-            throw KmsErrors.Validation($"Plaintext is {plaintextBytes} bytes; {algorithm} with key spec {key.KeySpec} encrypts at most {max} bytes.");
+            throw KmsErrors.Validation($"Algorithm {algorithm} and key spec {key.KeySpec} cannot encrypt data larger than {max} bytes.");
         }
     }
 
