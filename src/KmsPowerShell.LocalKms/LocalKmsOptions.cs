@@ -21,5 +21,11 @@ public sealed class LocalKmsOptions
     /// <summary>How long a new grant takes to be effective without its grant token (AWS: eventual consistency, up to minutes).</summary>
     public TimeSpan GrantPropagationDelay { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// How long a new replica key stays in KeyState Creating before it is Enabled (AWS: a few seconds or more). With
+    /// zero, ReplicateKey still answers Creating and the replica is Enabled from the next request on.
+    /// </summary>
+    public TimeSpan ReplicaCreationDelay { get; init; } = TimeSpan.Zero;
+
     public LocalKmsFaults Faults { get; init; } = LocalKmsFaults.None;
 }

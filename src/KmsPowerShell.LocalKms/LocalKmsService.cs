@@ -135,7 +135,11 @@ public sealed class LocalKmsService : IDisposable
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 var now = _options.Clock.GetUtcNow();
-                if (!_sweeper.IsDue(now)) return operation.Execute(Context(body, caller, now));
+                if (!_sweeper.IsDue(now)) return operation.Execute(Context(body, caller, now, canChange: false));
+            }
+            catch (StateChangeNeededException)
+            {
+                // It names what KMS makes on first use (an AWS managed key): run it again alone, below.
             }
             finally
             {
@@ -148,8 +152,7 @@ public sealed class LocalKmsService : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _options.Clock.GetUtcNow();
             Change(() => _sweeper.SweepIfDue(_state, now));
-            if (!operation.Mutates) return operation.Execute(Context(body, caller, now));
-            var result = Change(() => operation.Execute(Context(body, caller, now)));
+            var result = Change(() => operation.Execute(Context(body, caller, now, canChange: true)));
             _sweeper.Invalidate();
             return result;
         }
@@ -186,8 +189,8 @@ public sealed class LocalKmsService : IDisposable
         }
     }
 
-    private OperationContext Context(JsonObject body, Caller caller, DateTimeOffset now) =>
-        new(_state, new RequestReader(body), caller, now, _options.GrantPropagationDelay);
+    private OperationContext Context(JsonObject body, Caller caller, DateTimeOffset now, bool canChange) =>
+        new(_state, new RequestReader(body), caller, now, _options, canChange);
 
     private static JsonObject ParseBody(byte[] body)
     {

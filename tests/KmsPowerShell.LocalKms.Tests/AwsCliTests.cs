@@ -70,6 +70,40 @@ public sealed class AwsCliTests : IDisposable
     private static string ErrorLine(string stderr) => System.Text.RegularExpressions.Regex.Replace(stderr.Trim(), @" \(reached max retries: \d+\)", "");
 
     [AwsCliFact]
+    public async Task AwsCli_RotateKeyOnDemandReplicateKeyAndAwsManagedAlias_AnswerAsAws()
+    {
+        using var service = new LocalKmsService();
+        await using var server = new LocalKmsServer(service);
+        server.Start();
+        var aws = new AwsCli(server.Endpoint, _directory);
+
+        var key = JsonDocument.Parse(await aws.RunAsync("kms", "create-key", "--multi-region")).RootElement.GetProperty("KeyMetadata");
+        var rotated = JsonDocument.Parse(await aws.RunAsync("kms", "rotate-key-on-demand", "--key-id", key.GetProperty("KeyId").GetString()!)).RootElement;
+        Assert.Equal(key.GetProperty("Arn").GetString(), rotated.GetProperty("KeyId").GetString());
+
+        var replicated = JsonDocument.Parse(await aws.RunAsync("kms", "replicate-key", "--key-id", key.GetProperty("KeyId").GetString()!,
+            "--replica-region", "eu-west-1")).RootElement;
+        Assert.False(replicated.TryGetProperty("ReplicaTags", out _));
+        var replica = replicated.GetProperty("ReplicaKeyMetadata");
+        Assert.Equal("Creating", replica.GetProperty("KeyState").GetString());
+        Assert.False(replica.GetProperty("Enabled").GetBoolean());
+        Assert.False(replica.TryGetProperty("CurrentKeyMaterialId", out _));
+
+        var managed = JsonDocument.Parse(await aws.RunAsync("kms", "describe-key", "--key-id", "alias/aws/s3")).RootElement.GetProperty("KeyMetadata");
+        Assert.Equal("AWS", managed.GetProperty("KeyManager").GetString());
+        var aliases = JsonDocument.Parse(await aws.RunAsync("kms", "list-aliases")).RootElement.GetProperty("Aliases");
+        var alias = Assert.Single(aliases.EnumerateArray());
+        Assert.Equal("alias/aws/s3", alias.GetProperty("AliasName").GetString());
+        Assert.Equal(managed.GetProperty("KeyId").GetString(), alias.GetProperty("TargetKeyId").GetString());
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => aws.RunAsync("kms", "enable-key-rotation", "--key-id", managed.GetProperty("KeyId").GetString()!));
+        Assert.Contains("An error occurred (AccessDeniedException) when calling the EnableKeyRotation operation", refused.Message);
+        Assert.Contains(": User: " +
+            $"{LocalKmsPrincipal.DefaultPrincipalArn} is not authorized to perform: kms:EnableKeyRotation on resource: " +
+            $"{managed.GetProperty("Arn").GetString()} because no resource-based policy allows the kms:EnableKeyRotation action\n", refused.Message);
+    }
+
+    [AwsCliFact]
     public async Task AwsCli_SignDigestAndVerify_OpenSslAgreesWithThePublicKey()
     {
         using var service = new LocalKmsService();

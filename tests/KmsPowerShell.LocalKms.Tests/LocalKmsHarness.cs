@@ -16,7 +16,7 @@ internal sealed class LocalKmsHarness : IDisposable
     private readonly List<IDisposable> _owned = [];
 
     public LocalKmsHarness(string? statePath = null, TimeSpan grantPropagationDelay = default, LocalKmsFaults? faults = null,
-        TimeProvider? signatureClock = null, TimeProvider? clock = null)
+        TimeProvider? signatureClock = null, TimeProvider? clock = null, TimeSpan replicaCreationDelay = default)
     {
         Clock = new LocalKmsClock(new DateTimeOffset(2025, 1, 15, 12, 0, 0, TimeSpan.Zero));
         Service = new LocalKmsService(new LocalKmsOptions
@@ -26,6 +26,7 @@ internal sealed class LocalKmsHarness : IDisposable
             SignatureClock = signatureClock ?? TimeProvider.System,
             Principals = [PrincipalB],
             GrantPropagationDelay = grantPropagationDelay,
+            ReplicaCreationDelay = replicaCreationDelay,
             Faults = faults ?? LocalKmsFaults.None,
         });
         Factory = new LocalKmsHttpClientFactory(Service);

@@ -97,4 +97,47 @@ public class MultiRegionTests
         kms.Clock.Advance(TimeSpan.FromDays(7));
         await KmsAssert.FailsWith("NotFoundException", () => east.DescribeKeyAsync(new DescribeKeyRequest { KeyId = primary.KeyId }));
     }
+
+    [Fact]
+    public async Task ReplicateKey_NoTags_AnswersCreatingWithoutTagsOrMaterialIdThenEnabledOnNextRequest()
+    {
+        using var kms = new LocalKmsHarness();
+        var east = kms.Client("us-east-1");
+        var primary = await kms.CreateKeyAsync(east, new CreateKeyRequest { MultiRegion = true });
+        var replicated = await east.ReplicateKeyAsync(new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = "eu-west-1" });
+        Assert.Equal(KeyState.Creating, replicated.ReplicaKeyMetadata.KeyState);
+        Assert.False(replicated.ReplicaKeyMetadata.Enabled);
+        Assert.Null(replicated.ReplicaKeyMetadata.CurrentKeyMaterialId);
+        Assert.Null(replicated.ReplicaTags);
+
+        var replica = (await kms.Client("eu-west-1").DescribeKeyAsync(new DescribeKeyRequest { KeyId = primary.KeyId })).KeyMetadata;
+        Assert.Equal(KeyState.Enabled, replica.KeyState);
+        Assert.True(replica.Enabled);
+        Assert.NotNull(replica.CurrentKeyMaterialId);
+    }
+
+    [Fact]
+    public async Task ReplicateKey_WithDelay_CreatingRefusesUseUntilTheClockPassesIt()
+    {
+        using var kms = new LocalKmsHarness(replicaCreationDelay: TimeSpan.FromSeconds(5));
+        var east = kms.Client("us-east-1");
+        var west = kms.Client("eu-west-1");
+        var primary = await kms.CreateKeyAsync(east, new CreateKeyRequest { MultiRegion = true });
+        var replicated = await east.ReplicateKeyAsync(new ReplicateKeyRequest
+        {
+            KeyId = primary.KeyId, ReplicaRegion = "eu-west-1", Tags = [new Tag { TagKey = "team", TagValue = "a" }],
+        });
+        Assert.Equal("team", Assert.Single(replicated.ReplicaTags).TagKey);
+        var arn = replicated.ReplicaKeyMetadata.Arn;
+
+        Assert.Equal(KeyState.Creating, (await west.DescribeKeyAsync(new DescribeKeyRequest { KeyId = primary.KeyId })).KeyMetadata.KeyState);
+        var error = await KmsAssert.FailsWith("KMSInvalidStateException",
+            () => west.EncryptAsync(new EncryptRequest { KeyId = primary.KeyId, Plaintext = LocalKmsHarness.Bytes("x") }));
+        Assert.Equal($"{arn} is in Creating state.", error.Message);
+        await KmsAssert.FailsWith("KMSInvalidStateException", () => west.DisableKeyAsync(new DisableKeyRequest { KeyId = primary.KeyId }));
+
+        kms.Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(KeyState.Enabled, (await west.DescribeKeyAsync(new DescribeKeyRequest { KeyId = primary.KeyId })).KeyMetadata.KeyState);
+        await west.EncryptAsync(new EncryptRequest { KeyId = primary.KeyId, Plaintext = LocalKmsHarness.Bytes("x") });
+    }
 }

@@ -14,8 +14,9 @@ public class RotationTests
         var before = (await client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("old") })).CiphertextBlob;
         var materialBefore = (await client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.KeyId })).KeyMetadata.CurrentKeyMaterialId;
 
-        await client.RotateKeyOnDemandAsync(new RotateKeyOnDemandRequest { KeyId = key.KeyId });
+        var rotated = await client.RotateKeyOnDemandAsync(new RotateKeyOnDemandRequest { KeyId = key.KeyId });
 
+        Assert.Equal(key.Arn, rotated.KeyId);
         Assert.Equal("old", LocalKmsHarness.Text((await client.DecryptAsync(new DecryptRequest { CiphertextBlob = before })).Plaintext));
         var materialAfter = (await client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.KeyId })).KeyMetadata.CurrentKeyMaterialId;
         Assert.NotEqual(materialBefore, materialAfter);

@@ -34,6 +34,16 @@ Describe 'aliases' {
         Get-KmsAlias | Where-Object AwsManaged | Should -BeNullOrEmpty
     }
 
+    It 'makes the AWS managed key on first use of alias/aws/<service>, readable but not changeable' -Skip:($env:KMSPS_TEST_BACKEND -eq 'moto') {
+        # On AWS (and the local KMS) naming alias/aws/s3 makes the AWS managed key; moto is not checked here.
+        $managed = Get-KmsKey -KeyId alias/aws/s3
+        $managed.KeyManager | Should -Be 'AWS'
+        (Get-KmsAlias -Name alias/aws/s3).TargetKeyId | Should -Be $managed.KeyId
+        Get-KmsAlias | Where-Object AwsManaged | Should -BeNullOrEmpty
+        $managed | Enable-KmsKeyRotation -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].FullyQualifiedErrorId | Should -Be 'AccessDenied,KmsPowerShell.Commands.Rotation.EnableKmsKeyRotationCommand'
+    }
+
     It 'reports an alias name that matches nothing' {
         Get-KmsAlias -Name "$Prefix-none" -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $failures[0].FullyQualifiedErrorId | Should -Be 'AliasNotFound,KmsPowerShell.Commands.Aliases.GetKmsAliasCommand'

@@ -6,7 +6,8 @@ namespace KmsPowerShell.LocalKms.Operations;
 /// <summary>
 /// Decides whether the caller may act on a key: an administrator of the key's account may do anything; anyone else
 /// needs a grant on the key for the operation whose constraints the request's encryption context meets, and which
-/// has propagated or whose token came with the request. Key policies are stored, not evaluated.
+/// has propagated or whose token came with the request. Key policies are stored, not evaluated, except that of AWS
+/// managed keys, which lets the account only read them.
 /// </summary>
 internal sealed class Authorizer
 {
@@ -33,6 +34,10 @@ internal sealed class Authorizer
     /// <summary>The grant that allowed it, or null when the caller is an administrator.</summary>
     public StoredGrant? Require(StoredKey key, string action, IReadOnlyDictionary<string, string>? encryptionContext = null)
     {
+        if (AwsManagedKeys.IsManaged(key) && !AwsManagedKeys.AllowsAccount(action))
+        {
+            throw KmsErrors.AccessDenied(_context.Caller.Principal.PrincipalArn, action, key.Arn);
+        }
         if (IsAdministratorOf(key.Account)) return null;
         return EffectiveGrants(key, action)
             .FirstOrDefault(g => encryptionContext is null || g.AllowsContext(encryptionContext))

@@ -14,8 +14,10 @@ internal static class KeyGuard
         RequireNotPendingDeletion(key);
     }
 
+    /// <summary>Also refuses a replica still being created (KMSInvalidStateException, as for every state but Enabled and Disabled).</summary>
     public static void RequireNotPendingDeletion(StoredKey key)
     {
+        if (key.KeyState == KeyStates.Creating) throw KmsErrors.InvalidState($"{key.Arn} is in Creating state.");
         if (KeyStates.IsPendingDeletion(key.KeyState))
         {
             throw KmsErrors.InvalidState($"{key.Arn} is pending deletion.");

@@ -22,7 +22,7 @@ internal static class KeyMetadataWriter
             ["KeyUsage"] = key.KeyUsage,
             ["KeyState"] = key.KeyState,
             ["Origin"] = "AWS_KMS",
-            ["KeyManager"] = "CUSTOMER",
+            ["KeyManager"] = key.KeyManager,
             ["CustomerMasterKeySpec"] = key.KeySpec,
             ["KeySpec"] = key.KeySpec,
             ["MultiRegion"] = key.MultiRegion,
@@ -33,7 +33,8 @@ internal static class KeyMetadataWriter
         AddAlgorithms(metadata, "SigningAlgorithms", spec.SigningAlgorithms(key.KeyUsage));
         AddAlgorithms(metadata, "MacAlgorithms", spec.MacAlgorithms(key.KeyUsage));
         AddAlgorithms(metadata, "KeyAgreementAlgorithms", spec.KeyAgreementAlgorithms(key.KeyUsage));
-        if (spec.Family == KmsKeyFamily.Symmetric) metadata["CurrentKeyMaterialId"] = key.CurrentMaterial.MaterialId;
+        // A replica being created has no key material in its region yet (ReplicateKey's answer has no CurrentKeyMaterialId).
+        if (spec.Family == KmsKeyFamily.Symmetric && key.KeyState != KeyStates.Creating) metadata["CurrentKeyMaterialId"] = key.CurrentMaterial.MaterialId;
         if (key.MultiRegion) metadata["MultiRegionConfiguration"] = MultiRegionConfiguration(key, state);
         return metadata;
     }

@@ -13,11 +13,16 @@ internal sealed partial class KeyResolver
 {
     private readonly KmsState _state;
     private readonly Caller _caller;
+    private readonly DateTimeOffset _now;
+    private readonly bool _canChange;
 
-    public KeyResolver(KmsState state, Caller caller)
+    // canChange: whether the state may change (the write lock is held), as naming an AWS managed key's alias makes the key.
+    public KeyResolver(KmsState state, Caller caller, DateTimeOffset now, bool canChange)
     {
         _state = state;
         _caller = caller;
+        _now = now;
+        _canChange = canChange;
     }
 
     [GeneratedRegex(@"^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$", RegexOptions.CultureInvariant)]
@@ -66,7 +71,19 @@ internal sealed partial class KeyResolver
 
     private StoredKey ByAlias(string aliasArn)
     {
-        var alias = _state.Aliases.GetValueOrDefault(aliasArn) ?? throw KmsErrors.AliasNotFound(aliasArn);
+        var alias = _state.Aliases.GetValueOrDefault(aliasArn);
+        if (alias is null && AwsManagedKeyFor(aliasArn) is { } managed) return managed;
+        if (alias is null) throw KmsErrors.AliasNotFound(aliasArn);
         return FindById(alias.Account, alias.Region, alias.TargetKeyId) ?? throw KmsErrors.AliasNotFound(aliasArn);
+    }
+
+    /// <summary>The AWS managed key an alias ARN of the caller's account names, made now (as KMS does on first use); null for other aliases.</summary>
+    private StoredKey? AwsManagedKeyFor(string aliasArn)
+    {
+        var prefix = AliasArn(_caller.Account, "");
+        if (!aliasArn.StartsWith(prefix, StringComparison.Ordinal)) return null;
+        if (AwsManagedKeys.ServiceOf(aliasArn[prefix.Length..]) is not { } service) return null;
+        if (!_canChange) throw new StateChangeNeededException();
+        return AwsManagedKeys.Create(_state, _caller.Account, _caller.Region, service, aliasArn, _now);
     }
 }

@@ -9,14 +9,16 @@ internal sealed class OperationContext
 {
     private Authorizer? _authorizer;
 
-    public OperationContext(KmsState state, RequestReader request, Caller caller, DateTimeOffset now, TimeSpan grantPropagationDelay)
+    private readonly LocalKmsOptions _options;
+
+    public OperationContext(KmsState state, RequestReader request, Caller caller, DateTimeOffset now, LocalKmsOptions options, bool canChange)
     {
         State = state;
         Request = request;
         Caller = caller;
         Now = now;
-        GrantPropagationDelay = grantPropagationDelay;
-        Keys = new KeyResolver(state, caller);
+        _options = options;
+        Keys = new KeyResolver(state, caller, now, canChange);
         Markers = new MarkerCodec(state.MarkerSecret);
     }
 
@@ -24,7 +26,8 @@ internal sealed class OperationContext
     public RequestReader Request { get; }
     public Caller Caller { get; }
     public DateTimeOffset Now { get; }
-    public TimeSpan GrantPropagationDelay { get; }
+    public TimeSpan GrantPropagationDelay => _options.GrantPropagationDelay;
+    public TimeSpan ReplicaCreationDelay => _options.ReplicaCreationDelay;
     public KeyResolver Keys { get; }
     public MarkerCodec Markers { get; }
     public string Region => Caller.Region;

@@ -7,6 +7,9 @@ internal static class KeyStates
     public const string Disabled = "Disabled";
     public const string PendingDeletion = "PendingDeletion";
 
+    /// <summary>A new multi-Region replica until its <see cref="StoredKey.CreationCompleteDate"/>.</summary>
+    public const string Creating = "Creating";
+
     /// <summary>A multi-Region primary scheduled for deletion while replicas remain.</summary>
     public const string PendingReplicaDeletion = "PendingReplicaDeletion";
 

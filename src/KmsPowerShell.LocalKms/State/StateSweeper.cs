@@ -3,8 +3,8 @@ using KmsPowerShell.LocalKms.Operations.Rotation;
 namespace KmsPowerShell.LocalKms.State;
 
 /// <summary>
-/// Does what AWS does in the background, when the clock says it is due: deletes keys whose waiting period has
-/// passed, starts a primary's own window once its last replica is gone, and rotates keys on schedule. Remembers
+/// Does what AWS does in the background, when the clock says it is due: enables new replicas once created, deletes
+/// keys whose waiting period has passed, starts a primary's own window once its last replica is gone, and rotates keys on schedule. Remembers
 /// the earliest time anything falls due, so a request walks the keys only when something is due or the state has
 /// changed since the last walk. Due times are absolute, so a clock that jumps needs no notice. Guarded by the
 /// service's lock.
@@ -32,6 +32,13 @@ internal sealed class StateSweeper
     public static bool Sweep(KmsState state, DateTimeOffset now)
     {
         var changed = false;
+        foreach (var key in state.Keys.Values.Where(k => CreationDue(k) <= now).ToList())
+        {
+            state.Keys.Touch(key.Arn);
+            key.KeyState = KeyStates.Enabled;
+            key.CreationCompleteDate = null;
+            changed = true;
+        }
         foreach (var key in state.Keys.Values.Where(k => DeletionDue(k) <= now).ToList())
         {
             state.RemoveKey(key);
@@ -59,12 +66,16 @@ internal sealed class StateSweeper
         var next = DateTimeOffset.MaxValue;
         foreach (var key in state.Keys.Values)
         {
+            if (CreationDue(key) is { } creation && creation < next) next = creation;
             if (DeletionDue(key) is { } deletion && deletion < next) next = deletion;
             if (RotationDue(key) is { } rotation && rotation < next) next = rotation;
             if (AwaitsNoReplica(state, key)) return DateTimeOffset.MinValue;
         }
         return next;
     }
+
+    private static DateTimeOffset? CreationDue(StoredKey key) =>
+        key.KeyState == KeyStates.Creating ? key.CreationCompleteDate ?? DateTimeOffset.MinValue : null;
 
     private static DateTimeOffset? DeletionDue(StoredKey key) =>
         key.KeyState == KeyStates.PendingDeletion ? key.DeletionDate : null;

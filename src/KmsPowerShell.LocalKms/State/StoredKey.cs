@@ -15,8 +15,14 @@ internal sealed class StoredKey
     public string KeyUsage { get; set; } = "";
     public string KeyState { get; set; } = KeyStates.Enabled;
 
+    /// <summary>CUSTOMER, or AWS for an AWS managed key (see <see cref="Operations.AwsManagedKeys"/>).</summary>
+    public string KeyManager { get; set; } = "CUSTOMER";
+
     public DateTimeOffset? DeletionDate { get; set; }
     public int? PendingWindowInDays { get; set; }
+
+    /// <summary>When a key in <see cref="KeyStates.Creating"/> becomes Enabled.</summary>
+    public DateTimeOffset? CreationCompleteDate { get; set; }
     public string Policy { get; set; } = "";
     public List<StoredTag> Tags { get; set; } = [];
     public bool MultiRegion { get; set; }

@@ -4,7 +4,10 @@ using KmsPowerShell.LocalKms.State;
 
 namespace KmsPowerShell.LocalKms.Operations.Aliases;
 
-/// <summary>Lists the caller's aliases in the region, or those of one key. AWS managed aliases do not exist here.</summary>
+/// <summary>
+/// Lists the caller's aliases in the region, or those of one key. An AWS managed alias is listed once its key is made
+/// (AWS also lists its predefined aliases before then, without TargetKeyId; the local KMS does not).
+/// </summary>
 internal sealed class ListAliasesOperation : KmsOperation
 {
     public override bool Mutates => false;

@@ -40,7 +40,8 @@ internal sealed class ReplicateKeyOperation : KmsOperation
             Description = description,
             KeySpec = primary.KeySpec,
             KeyUsage = primary.KeyUsage,
-            KeyState = primary.KeyState,
+            KeyState = KeyStates.Creating,
+            CreationCompleteDate = context.Now + context.ReplicaCreationDelay,
             Policy = policy ?? KeyPolicies.Default(primary.Account),
             Tags = tags,
             MultiRegion = true,
@@ -52,11 +53,12 @@ internal sealed class ReplicateKeyOperation : KmsOperation
             Rotations = [.. primary.Rotations],
         };
         context.State.Keys[arn] = replica;
-        return new JsonObject
+        var response = new JsonObject
         {
             ["ReplicaKeyMetadata"] = KeyMetadataWriter.Write(replica, context.State),
             ["ReplicaPolicy"] = replica.Policy,
-            ["ReplicaTags"] = TagList.Write(replica.Tags),
         };
+        if (replica.Tags.Count > 0) response["ReplicaTags"] = TagList.Write(replica.Tags);
+        return response;
     }
 }

@@ -20,6 +20,6 @@ internal sealed class RotateKeyOnDemandOperation : KmsOperation
             throw KmsErrors.LimitExceeded($"{key.Arn} has reached the limit of {MaxOnDemandRotations} on-demand rotations.");
         }
         KeyRotator.Rotate(context.State, key, KeyRotator.OnDemand, context.Now);
-        return new JsonObject { ["KeyId"] = key.KeyId };
+        return new JsonObject { ["KeyId"] = key.Arn };
     }
 }
