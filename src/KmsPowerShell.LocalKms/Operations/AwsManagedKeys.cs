@@ -45,7 +45,7 @@ internal static class AwsManagedKeys
         var keyId = Guid.NewGuid().ToString();
         var key = new StoredKey
         {
-            Arn = $"arn:aws:kms:{region}:{account}:key/{keyId}",
+            Arn = KeyResolver.KeyArn(account, region, keyId),
             KeyId = keyId,
             Account = account,
             Region = region,

@@ -33,7 +33,7 @@ internal sealed partial class KeyResolver
 
     public static bool IsKeyId(string text) => KeyIdPattern().IsMatch(text);
 
-    public string KeyArn(string account, string region, string keyId) => $"arn:aws:kms:{region}:{account}:key/{keyId}";
+    public static string KeyArn(string account, string region, string keyId) => $"arn:aws:kms:{region}:{account}:key/{keyId}";
 
     public string AliasArn(string account, string aliasName) => $"arn:aws:kms:{_caller.Region}:{account}:{aliasName}";
 

@@ -32,7 +32,7 @@ internal static class SymmetricCrypto
     {
         var parsed = SymmetricCiphertext.Parse(blob);
         var key = context.Keys.FindById(parsed.Account, context.Region, parsed.KeyId)
-            ?? throw KmsErrors.KeyNotFound(context.Keys.KeyArn(parsed.Account, context.Region, parsed.KeyId));
+            ?? throw KmsErrors.KeyNotFound(KeyResolver.KeyArn(parsed.Account, context.Region, parsed.KeyId));
         if (keyId is not null && context.Keys.Resolve(keyId).Arn != key.Arn) throw KmsErrors.IncorrectKey();
         context.Auth.Require(key, action, encryptionContext);
         KeyGuard.RequireEnabled(key);

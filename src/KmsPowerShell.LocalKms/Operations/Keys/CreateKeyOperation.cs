@@ -47,7 +47,7 @@ internal sealed class CreateKeyOperation : KmsOperation
         var keyId = multiRegion ? "mrk-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant() : Guid.NewGuid().ToString();
         var key = new StoredKey
         {
-            Arn = context.Keys.KeyArn(context.Account, context.Region, keyId),
+            Arn = KeyResolver.KeyArn(context.Account, context.Region, keyId),
             KeyId = keyId,
             Account = context.Account,
             Region = context.Region,

@@ -27,7 +27,7 @@ internal sealed class ReplicateKeyOperation : KmsOperation
         if (replicaRegion == primary.Region) throw KmsErrors.Validation($"The replica region must differ from the primary key's region {primary.Region}.");
         if (policy is not null) KeyPolicies.Validate(policy);
         TagList.CheckRules(tags);
-        var arn = context.Keys.KeyArn(primary.Account, replicaRegion, primary.KeyId);
+        var arn = KeyResolver.KeyArn(primary.Account, replicaRegion, primary.KeyId);
         if (context.State.Keys.ContainsKey(arn)) throw KmsErrors.AlreadyExists($"Replica key {arn} already exists.");
 
         var replica = new StoredKey

@@ -17,7 +17,7 @@ internal sealed class UpdatePrimaryRegionOperation : KmsOperation
         KeyGuard.RequireNotPendingDeletion(primary);
         if (primaryRegion == primary.Region) return new JsonObject();
         var target = context.Keys.FindById(primary.Account, primaryRegion, primary.KeyId)
-            ?? throw KmsErrors.NotFound($"Key '{context.Keys.KeyArn(primary.Account, primaryRegion, primary.KeyId)}' does not exist");
+            ?? throw KmsErrors.NotFound($"Key '{KeyResolver.KeyArn(primary.Account, primaryRegion, primary.KeyId)}' does not exist");
         KeyGuard.RequireNotPendingDeletion(target);
         foreach (var copy in context.State.CopiesOf(primary)) copy.PrimaryRegion = primaryRegion;
         return new JsonObject();
