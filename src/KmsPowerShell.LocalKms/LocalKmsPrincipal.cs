@@ -21,5 +21,14 @@ public sealed record LocalKmsPrincipal(string AccessKeyId, string SecretAccessKe
     /// <summary>The account's root principal, the issuing account of grants.</summary>
     public string AccountRootArn => $"arn:aws:iam::{Account}:root";
 
+    /// <summary>IAM's AdministratorAccess: what an account administrator's identity policy allows.</summary>
+    public const string AdministratorAccessPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
+    public IReadOnlyList<string> IdentityPolicies { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<string> EffectiveIdentityPolicies => IsAccountAdministrator ? [.. IdentityPolicies, AdministratorAccessPolicy] : IdentityPolicies;
+
     public override string ToString() => PrincipalArn;
 }

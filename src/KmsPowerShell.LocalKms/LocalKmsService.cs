@@ -190,7 +190,7 @@ public sealed class LocalKmsService : IDisposable
     }
 
     private OperationContext Context(JsonObject body, Caller caller, DateTimeOffset now, bool canChange) =>
-        new(_state, new RequestReader(body), caller, now, _options, canChange);
+        new(_state, new RequestReader(body), caller, now, _options, canChange) { IsKnownPrincipal = _principals.IsKnownPolicyPrincipal };
 
     private static JsonObject ParseBody(byte[] body)
     {

@@ -1,16 +1,20 @@
+using System.Runtime.CompilerServices;
+using KmsPowerShell.LocalKms.Access;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
 
 namespace KmsPowerShell.LocalKms.Operations;
 
 /// <summary>
-/// Decides whether the caller may act on a key: an administrator of the key's account may do anything; anyone else
-/// needs a grant on the key for the operation whose constraints the request's encryption context meets, and which
-/// has propagated or whose token came with the request. Key policies are stored, not evaluated, except that of AWS
-/// managed keys, which lets the account only read them.
+/// Decides whether the caller may act, as AWS does for KMS: the key's policy, the caller's identity policies and the
+/// key's grants in effect (propagated, or whose token came with the request), over the condition keys of the caller,
+/// the key and the request, through <see cref="KeyAccessEvaluator"/>.
 /// </summary>
 internal sealed class Authorizer
 {
+    // Policies are parsed once per text: a key's Policy string stays the same instance until the policy changes.
+    private static readonly ConditionalWeakTable<string, PolicyDocument> Parsed = new();
+
     private readonly OperationContext _context;
     private readonly IReadOnlySet<string> _tokenGrantIds;
 
@@ -20,37 +24,88 @@ internal sealed class Authorizer
         _tokenGrantIds = tokenGrantIds;
     }
 
-    public bool IsAdministratorOf(string account) => _context.Caller.Principal.IsAccountAdministrator && _context.Account == account;
-
-    /// <summary>An operation on no key (CreateKey, ListKeys...): needs an IAM policy, which only administrators have here.</summary>
+    /// <summary>An operation on no key (CreateKey, ListKeys...): the caller's identity policies decide.</summary>
     public void RequireAccountPermission(string action)
     {
-        if (!_context.Caller.Principal.IsAccountAdministrator)
-        {
-            throw KmsErrors.AccessDenied(_context.Caller.Principal.PrincipalArn, action, "*", "identity-based");
-        }
+        var request = Request(action, null, null);
+        Demand(request, KeyAccessEvaluator.Evaluate(request, null, IdentityPolicies(), []));
     }
 
-    /// <summary>The grant that allowed it, or null when the caller is an administrator.</summary>
+    /// <summary>The grant that allowed it, or null when a policy did.</summary>
     public StoredGrant? Require(StoredKey key, string action, IReadOnlyDictionary<string, string>? encryptionContext = null)
     {
-        if (AwsManagedKeys.IsManaged(key) && !AwsManagedKeys.AllowsAccount(action))
-        {
-            throw KmsErrors.AccessDenied(_context.Caller.Principal.PrincipalArn, action, key.Arn);
-        }
-        if (IsAdministratorOf(key.Account)) return null;
-        return EffectiveGrants(key, action)
-            .FirstOrDefault(g => encryptionContext is null || g.AllowsContext(encryptionContext))
-            ?? throw KmsErrors.AccessDenied(_context.Caller.Principal.PrincipalArn, action, key.Arn);
+        var grants = EffectiveGrants(key).ToList();
+        var request = Request(action, key, encryptionContext);
+        var result = KeyAccessEvaluator.Evaluate(request, Parse(key.Policy), IdentityPolicies(), grants.Select(Allowance).ToList());
+        Demand(request, result);
+        var grantId = result.Statements.FirstOrDefault(s => s.GrantId is not null)?.GrantId;
+        return grantId is null ? null : grants.First(g => g.GrantId == grantId);
     }
 
-    private IEnumerable<StoredGrant> EffectiveGrants(StoredKey key, string action) =>
-        _context.State.Grants.Values.Where(g =>
-            g.KeyArn == key.Arn &&
-            IsGrantee(g.GranteePrincipal) &&
-            g.Operations.Contains(action) &&
-            (_tokenGrantIds.Contains(g.GrantId) || g.CreationDate + _context.GrantPropagationDelay <= _context.Now));
+    /// <summary>Whether the caller could perform the action on the key, without an exception.</summary>
+    public bool Allows(StoredKey key, string action) =>
+        KeyAccessEvaluator.Evaluate(Request(action, key, null), Parse(key.Policy), IdentityPolicies(), EffectiveGrants(key).Select(Allowance).ToList()).IsAllowed;
+
+    /// <summary>
+    /// The policy lockout safety check: whether the caller could still change the key's policy under the given one,
+    /// with its own identity policies (grants cannot allow PutKeyPolicy).
+    /// </summary>
+    public bool CouldStillPutKeyPolicy(StoredKey key, PolicyDocument policy) =>
+        KeyAccessEvaluator.Evaluate(Request("PutKeyPolicy", key, null), policy, IdentityPolicies(), []).IsAllowed;
 
     public bool IsGrantee(string principal) =>
-        principal == _context.Caller.Principal.PrincipalArn || principal == _context.Caller.Principal.AccountRootArn;
+        principal == _context.Caller.Principal.PrincipalArn || principal == _context.Caller.Principal.AccountRootArn ||
+        principal == PrincipalIdentity.Of(_context.Caller.Principal.PrincipalArn).PolicyArn;
+
+    /// <summary>A policy text parsed, once per text; a stored policy that no longer parses decides nothing.</summary>
+    public static PolicyDocument? Parse(string policy)
+    {
+        if (policy.Length == 0) return null;
+        if (Parsed.TryGetValue(policy, out var parsed)) return parsed;
+        try { parsed = PolicyDocument.Parse(policy); }
+        catch (PolicyDocumentException) { return null; }
+        Parsed.AddOrUpdate(policy, parsed);
+        return parsed;
+    }
+
+    private static void Demand(AccessRequest request, AccessResult result)
+    {
+        if (!result.IsAllowed) throw KmsErrors.AccessDenied(result.DenialMessage(request));
+    }
+
+    private AccessRequest Request(string action, StoredKey? key, IReadOnlyDictionary<string, string>? encryptionContext)
+    {
+        var principal = _context.Caller.Principal;
+        var conditions = new AccessContextBuilder().Caller(principal.PrincipalArn, principal.Tags, _context.Now, _context.Region);
+        if (key is not null)
+        {
+            var tags = key.Tags.ToDictionary(t => t.TagKey, t => t.TagValue, StringComparer.Ordinal);
+            var aliases = _context.State.Aliases.Values
+                .Where(a => a.TargetKeyId == key.KeyId && a.Account == key.Account && a.Region == key.Region)
+                .Select(a => a.AliasName);
+            conditions.Key(key.KeySpec, key.KeyUsage, key.Origin, key.MultiRegion, key.IsReplica ? "REPLICA" : "PRIMARY", tags, aliases);
+        }
+        conditions.EncryptionContext(encryptionContext);
+        RequestConditions.Add(conditions, action, _context.Request);
+        return new AccessRequest
+        {
+            PrincipalArn = principal.PrincipalArn,
+            Action = "kms:" + action,
+            Resource = key?.Arn ?? "*",
+            ResourceAccount = key?.Account,
+            Context = conditions.Build(),
+            EncryptionContext = encryptionContext,
+        };
+    }
+
+    private List<PolicyDocument> IdentityPolicies() =>
+        _context.Caller.Principal.EffectiveIdentityPolicies.Select(Parse).OfType<PolicyDocument>().ToList();
+
+    private IEnumerable<StoredGrant> EffectiveGrants(StoredKey key) =>
+        _context.State.Grants.Values.Where(g =>
+            g.KeyArn == key.Arn &&
+            (_tokenGrantIds.Contains(g.GrantId) || g.CreationDate + _context.GrantPropagationDelay <= _context.Now));
+
+    private static GrantAllowance Allowance(StoredGrant grant) =>
+        new(grant.GrantId, grant.GranteePrincipal, grant.Operations, grant.EncryptionContextEquals, grant.EncryptionContextSubset);
 }

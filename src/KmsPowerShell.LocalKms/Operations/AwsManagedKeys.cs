@@ -6,8 +6,9 @@ namespace KmsPowerShell.LocalKms.Operations;
 
 /// <summary>
 /// AWS managed keys: KMS makes one, with its alias alias/aws/&lt;service&gt;, the first time a request names that alias
-/// in an account and region. Their key policy lets the account only read them (Describe*, Get*, List*); using them
-/// needs the service's kms:ViaService, which no local caller has, so everything else is AccessDeniedException.
+/// in an account and region. Their key policy, evaluated as any other, lets the account only read them (Describe*, Get*,
+/// List*); using them needs the service's kms:ViaService, which no local caller has, so everything else is
+/// AccessDeniedException.
 /// </summary>
 internal static class AwsManagedKeys
 {
@@ -25,13 +26,6 @@ internal static class AwsManagedKeys
         ["s3"] = "S3", ["secretsmanager"] = "Secrets Manager", ["sns"] = "SNS", ["sqs"] = "SQS", ["ssm"] = "SSM",
         ["xray"] = "X-Ray",
     };
-
-    public static bool IsManaged(StoredKey key) => key.KeyManager == KeyManager;
-
-    /// <summary>Whether the key policy of an AWS managed key lets the account perform the action.</summary>
-    public static bool AllowsAccount(string action) =>
-        action.StartsWith("Describe", StringComparison.Ordinal) || action.StartsWith("Get", StringComparison.Ordinal) ||
-        action.StartsWith("List", StringComparison.Ordinal);
 
     /// <summary>The service an alias name is AWS's predefined alias for, or null.</summary>
     public static string? ServiceOf(string aliasName) =>

@@ -21,7 +21,7 @@ internal static class KeyMetadataWriter
             ["Description"] = key.Description,
             ["KeyUsage"] = key.KeyUsage,
             ["KeyState"] = key.KeyState,
-            ["Origin"] = "AWS_KMS",
+            ["Origin"] = key.Origin,
             ["KeyManager"] = key.KeyManager,
             ["CustomerMasterKeySpec"] = key.KeySpec,
             ["KeySpec"] = key.KeySpec,

@@ -1,9 +1,10 @@
-using System.Text.Json;
+using KmsPowerShell.LocalKms.Access;
 using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.LocalKms.State;
 
 namespace KmsPowerShell.LocalKms.Operations;
 
-/// <summary>Key policies: the default one CreateKey writes, and the JSON check PutKeyPolicy makes. Stored, not evaluated.</summary>
+/// <summary>Key policies: the default one CreateKey writes, and the checks AWS makes of a policy it is given.</summary>
 internal static class KeyPolicies
 {
     public const string DefaultName = "default";
@@ -14,26 +15,23 @@ internal static class KeyPolicies
         $"    \"Principal\" : {{\n      \"AWS\" : \"arn:aws:iam::{account}:root\"\n    }},\n" +
         "    \"Action\" : \"kms:*\",\n    \"Resource\" : \"*\"\n  } ]\n}";
 
-    /// <summary>A policy must be a JSON object with a Statement of objects that each have Effect and Action.</summary>
-    public static void Validate(string policy)
+    /// <summary>
+    /// What CreateKey, ReplicateKey and PutKeyPolicy check of a policy for the key: that it parses, that every
+    /// principal it names exists, and (unless bypassed) the policy lockout safety check, each with AWS's
+    /// MalformedPolicyDocumentException.
+    /// </summary>
+    public static void Check(OperationContext context, StoredKey key, string policy, bool bypassLockoutCheck)
     {
-        try
+        PolicyDocument document;
+        try { document = PolicyDocument.Parse(policy); }
+        catch (PolicyDocumentException e) { throw KmsErrors.MalformedPolicy(e.Message); }
+        if (document.NamedPrincipals.Any(p => !context.IsKnownPrincipal(p)))
         {
-            using var document = JsonDocument.Parse(policy);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("Statement", out var statement))
-            {
-                throw KmsErrors.MalformedPolicy("Policy is missing required element - Statement.");
-            }
-            var statements = statement.ValueKind == JsonValueKind.Array ? statement.EnumerateArray().ToList() : [statement];
-            if (statements.Count == 0 || statements.Any(s => s.ValueKind != JsonValueKind.Object || !s.TryGetProperty("Effect", out _)))
-            {
-                throw KmsErrors.MalformedPolicy("Policy contains a statement with no Effect.");
-            }
+            throw KmsErrors.MalformedPolicy("Policy contains a statement with one or more invalid principals.");
         }
-        catch (JsonException)
+        if (!bypassLockoutCheck && !context.Auth.CouldStillPutKeyPolicy(key, document))
         {
-            throw KmsErrors.MalformedPolicy("Policy contains invalid JSON.");
+            throw KmsErrors.MalformedPolicy("The new key policy will not allow you to update the key policy in the future.");
         }
     }
 }

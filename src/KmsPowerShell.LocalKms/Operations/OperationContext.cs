@@ -29,6 +29,9 @@ internal sealed class OperationContext
     public TimeSpan GrantPropagationDelay => _options.GrantPropagationDelay;
     public TimeSpan ReplicaCreationDelay => _options.ReplicaCreationDelay;
     public KeyResolver Keys { get; }
+
+    /// <summary>Whether a key policy may name the principal (see <see cref="Auth.PrincipalDirectory.IsKnownPolicyPrincipal"/>).</summary>
+    public Func<string, bool> IsKnownPrincipal { get; init; } = _ => true;
     public MarkerCodec Markers { get; }
     public string Region => Caller.Region;
     public string Account => Caller.Account;

@@ -34,6 +34,8 @@ internal static class KmsErrors
     public static KmsErrorException DryRun() =>
         new("DryRunOperationException", "The request would have succeeded, but the DryRun option is set.");
 
+    public static KmsErrorException AccessDenied(string message) => new("AccessDeniedException", message);
+
     public static KmsErrorException AccessDenied(string principalArn, string action, string resource, string policyKind = "resource-based") =>
         new("AccessDeniedException",
             $"User: {principalArn} is not authorized to perform: kms:{action} on resource: {resource} " +

@@ -26,6 +26,9 @@ internal sealed class RequestReader
 
     public bool Has(string member) => _body[member] is not null;
 
+    /// <summary>A member as sent, unchecked and without recording a violation: for condition keys, not for acting on.</summary>
+    public JsonNode? Raw(string member) => _body[member];
+
     public string? String(string member, int min, int max, bool required = false, Regex? pattern = null)
     {
         var value = Scalar<string>(member, JsonValueKind.String);

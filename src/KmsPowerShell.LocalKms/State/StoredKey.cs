@@ -17,6 +17,7 @@ internal sealed class StoredKey
 
     /// <summary>CUSTOMER, or AWS for an AWS managed key (see <see cref="Operations.AwsManagedKeys"/>).</summary>
     public string KeyManager { get; set; } = "CUSTOMER";
+    public string Origin { get; set; } = "AWS_KMS";
 
     public DateTimeOffset? DeletionDate { get; set; }
     public int? PendingWindowInDays { get; set; }

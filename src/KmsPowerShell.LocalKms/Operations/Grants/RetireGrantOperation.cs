@@ -24,7 +24,7 @@ internal sealed class RetireGrantOperation : KmsOperation
         var principal = context.Caller.Principal;
         var allowed = grant.RetiringPrincipal == principal.PrincipalArn ||
             (context.Auth.IsGrantee(grant.GranteePrincipal) && grant.Operations.Contains("RetireGrant")) ||
-            (principal.IsAccountAdministrator && grant.IssuingAccount == principal.AccountRootArn);
+            context.Auth.Allows(key, Name);
         if (!allowed) throw KmsErrors.AccessDenied(principal.PrincipalArn, Name, key.Arn);
         if (dryRun) throw KmsErrors.DryRun();
         context.State.Grants.Remove(grant.GrantId);

@@ -24,7 +24,7 @@ internal sealed class CreateKeyOperation : KmsOperation
         var customKeyStore = request.String("CustomKeyStoreId", 1, 64);
         var tags = TagList.Read(request, "Tags");
         var multiRegion = request.Bool("MultiRegion");
-        request.Bool("BypassPolicyLockoutSafetyCheck");
+        var bypassLockoutCheck = request.Bool("BypassPolicyLockoutSafetyCheck");
         request.String("XksKeyId", 1, 128);
         request.ThrowIfInvalid();
 
@@ -41,8 +41,6 @@ internal sealed class CreateKeyOperation : KmsOperation
         var info = KeySpecCatalog.Find(specName) ?? throw KmsErrors.Unsupported($"KeySpec {specName} is not supported by the local KMS.");
         usage ??= KmsKeyUsages.EncryptDecrypt;
         if (!info.Usages.Contains(usage)) throw KmsErrors.Validation($"KeyUsage {usage} is not compatible with KeySpec {specName}");
-        if (policy is not null) KeyPolicies.Validate(policy);
-        TagList.CheckRules(tags);
 
         var keyId = multiRegion ? "mrk-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant() : Guid.NewGuid().ToString();
         var key = new StoredKey
@@ -61,6 +59,8 @@ internal sealed class CreateKeyOperation : KmsOperation
             PrimaryRegion = multiRegion ? context.Region : null,
             Materials = [KeyMaterialFactory.Create(info, 1, context.Now)],
         };
+        if (policy is not null) KeyPolicies.Check(context, key, policy, bypassLockoutCheck);
+        TagList.CheckRules(tags);
         context.State.Keys[key.Arn] = key;
         return new JsonObject { ["KeyMetadata"] = KeyMetadataWriter.Write(key, context.State) };
     }

@@ -18,14 +18,13 @@ internal sealed class ReplicateKeyOperation : KmsOperation
         var policy = context.Request.String("Policy", 1, 32768);
         var description = context.Request.String("Description", 0, 8192) ?? "";
         var tags = TagList.Read(context.Request, "Tags");
-        context.Request.Bool("BypassPolicyLockoutSafetyCheck");
+        var bypassLockoutCheck = context.Request.Bool("BypassPolicyLockoutSafetyCheck");
         context.Request.ThrowIfInvalid();
 
         var primary = context.KeyFor(keyId, Name);
         MultiRegionGuard.RequirePrimary(primary);
         KeyGuard.RequireNotPendingDeletion(primary);
         if (replicaRegion == primary.Region) throw KmsErrors.Validation($"The replica region must differ from the primary key's region {primary.Region}.");
-        if (policy is not null) KeyPolicies.Validate(policy);
         TagList.CheckRules(tags);
         var arn = KeyResolver.KeyArn(primary.Account, replicaRegion, primary.KeyId);
         if (context.State.Keys.ContainsKey(arn)) throw KmsErrors.AlreadyExists($"Replica key {arn} already exists.");
@@ -52,6 +51,7 @@ internal sealed class ReplicateKeyOperation : KmsOperation
             NextRotationDate = primary.NextRotationDate,
             Rotations = [.. primary.Rotations],
         };
+        if (policy is not null) KeyPolicies.Check(context, replica, policy, bypassLockoutCheck);
         context.State.Keys[arn] = replica;
         var response = new JsonObject
         {
