@@ -40,7 +40,16 @@ public class PolicyParseTests
         { Condition("""{"IpAddress":{"aws:SourceIp":"not-an-ip"}}"""), "Policy contains a statement with an invalid value for condition operator IpAddress: 'not-an-ip'." },
         { Condition("""{"StringEquals":{"kms:CallerAccount":{"a":1}}}"""), "Policy contains an invalid value for element 'Condition'." },
         { Condition("""["StringEquals"]"""), "Policy contains an invalid value for element 'Condition'." },
+        { "{\"Statement\":{\"Sid\":\"Smile \u263A\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"kms:*\",\"Resource\":\"*\"}}",
+          "Policy contains a character that a key policy cannot hold: printable ASCII and Latin-1 characters, tab, line feed and carriage return only." },
     };
+
+    [Fact]
+    public void KeyPolicy_Latin1AndSpacesInSid_Accepted()
+    {
+        var policy = PolicyDocument.Parse("{\"Statement\":{\"Sid\":\"Clé de l'équipe\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"kms:*\",\"Resource\":\"*\"}}");
+        Assert.Equal("Clé de l'équipe", policy.Statements[0].Sid);
+    }
 
     [Theory]
     [MemberData(nameof(KeyPolicyFaults))]
@@ -126,6 +135,7 @@ public class PolicyParseTests
         { """{"Version":"2012-10-17","Statement":{"Effect":"invalid","Action":"kms:Decrypt","Resource":"*"}}""", "Syntax errors in policy." },
         { """{"Version":"2012-10-17","Statement":{"Effect":"Allow","NotAction":"kms:Decrypt","Action":"kms:Encrypt","Resource":"*"}}""", "Syntax errors in policy." },
         { """{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*","Condition":{"x":{"a":"1"}}}}""", "Syntax errors in policy." },
+        { """{"Version":"2012-10-17","Statement":[{"Sid":"sdf","Effect":"Allow","Action":"kms:Decrypt","Resource":"*"},{"Sid":"sdf","Effect":"Allow","Action":"kms:Encrypt","Resource":"*"}]}""", "Statement IDs (SID) in a single policy must be unique." },
     };
 
     [Theory]
