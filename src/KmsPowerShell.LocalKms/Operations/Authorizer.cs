@@ -14,6 +14,7 @@ internal sealed class Authorizer
 {
     // Policies are parsed once per text: a key's Policy string stays the same instance until the policy changes.
     private static readonly ConditionalWeakTable<string, PolicyDocument> Parsed = new();
+    private static readonly ConditionalWeakTable<string, PolicyDocument> ParsedIdentityPolicies = new();
 
     private readonly OperationContext _context;
     private readonly IReadOnlySet<string> _tokenGrantIds;
@@ -57,14 +58,18 @@ internal sealed class Authorizer
         principal == _context.Caller.Principal.PrincipalArn || principal == _context.Caller.Principal.AccountRootArn ||
         principal == PrincipalIdentity.Of(_context.Caller.Principal.PrincipalArn).PolicyArn;
 
-    /// <summary>A policy text parsed, once per text; a stored policy that no longer parses decides nothing.</summary>
-    public static PolicyDocument? Parse(string policy)
+    /// <summary>A key policy parsed, once per text; a stored policy that no longer parses decides nothing.</summary>
+    public static PolicyDocument? Parse(string policy) => Parse(policy, Parsed, PolicyDocument.Parse);
+
+    private static PolicyDocument? ParseIdentityPolicy(string policy) => Parse(policy, ParsedIdentityPolicies, PolicyDocument.ParseIdentityPolicy);
+
+    private static PolicyDocument? Parse(string policy, ConditionalWeakTable<string, PolicyDocument> cache, Func<string, PolicyDocument> parse)
     {
         if (policy.Length == 0) return null;
-        if (Parsed.TryGetValue(policy, out var parsed)) return parsed;
-        try { parsed = PolicyDocument.Parse(policy); }
+        if (cache.TryGetValue(policy, out var parsed)) return parsed;
+        try { parsed = parse(policy); }
         catch (PolicyDocumentException) { return null; }
-        Parsed.AddOrUpdate(policy, parsed);
+        cache.AddOrUpdate(policy, parsed);
         return parsed;
     }
 
@@ -99,7 +104,7 @@ internal sealed class Authorizer
     }
 
     private List<PolicyDocument> IdentityPolicies() =>
-        _context.Caller.Principal.EffectiveIdentityPolicies.Select(Parse).OfType<PolicyDocument>().ToList();
+        _context.Caller.Principal.EffectiveIdentityPolicies.Select(ParseIdentityPolicy).OfType<PolicyDocument>().ToList();
 
     private IEnumerable<StoredGrant> EffectiveGrants(StoredKey key) =>
         _context.State.Grants.Values.Where(g =>
