@@ -1,9 +1,8 @@
 namespace KmsPowerShell.LocalKms;
 
 /// <summary>
-/// Someone who can sign requests to the local KMS. An account administrator may do everything to its account's keys
-/// (as the default key policy plus an admin IAM policy would allow); any other principal has no IAM permissions and
-/// may only do what grants on a key allow.
+/// Someone who can sign requests to the local KMS, with the IAM identity policies and principal tags AWS would read
+/// for it. An account administrator has AdministratorAccess besides its own policies (<see cref="EffectiveIdentityPolicies"/>).
 /// </summary>
 public sealed record LocalKmsPrincipal(string AccessKeyId, string SecretAccessKey, string PrincipalArn, string Account, bool IsAccountAdministrator = false)
 {
@@ -15,20 +14,26 @@ public sealed record LocalKmsPrincipal(string AccessKeyId, string SecretAccessKe
 
     public const string DefaultSecretAccessKey = "localkms/DefaultSecretKey/NotASecret0000";
 
+    /// <summary>The identity policy of AWS's AdministratorAccess, which an account administrator has.</summary>
+    public const string AdministratorAccessPolicy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""";
+
     public static LocalKmsPrincipal Default { get; } =
         new(DefaultAccessKeyId, DefaultSecretAccessKey, DefaultPrincipalArn, DefaultAccount, IsAccountAdministrator: true);
+
+    /// <summary>The IAM policies (JSON texts) attached to the principal.</summary>
+    public IReadOnlyList<string> IdentityPolicies { get; init; } = [];
+
+    /// <summary>The principal's tags (aws:PrincipalTag/key); keys are matched case-insensitively, as IAM's.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = NoTags;
+
+    /// <summary>Every identity policy that applies: <see cref="IdentityPolicies"/>, and AdministratorAccess for an administrator.</summary>
+    public IReadOnlyList<string> EffectiveIdentityPolicies =>
+        IsAccountAdministrator ? [.. IdentityPolicies, AdministratorAccessPolicy] : IdentityPolicies;
 
     /// <summary>The account's root principal, the issuing account of grants.</summary>
     public string AccountRootArn => $"arn:aws:iam::{Account}:root";
 
-    /// <summary>IAM's AdministratorAccess: what an account administrator's identity policy allows.</summary>
-    public const string AdministratorAccessPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
-
-    public IReadOnlyList<string> IdentityPolicies { get; init; } = [];
-
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
-
-    public IReadOnlyList<string> EffectiveIdentityPolicies => IsAccountAdministrator ? [.. IdentityPolicies, AdministratorAccessPolicy] : IdentityPolicies;
-
     public override string ToString() => PrincipalArn;
+
+    private static readonly IReadOnlyDictionary<string, string> NoTags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 }

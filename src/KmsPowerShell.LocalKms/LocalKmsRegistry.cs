@@ -124,6 +124,8 @@ public static class LocalKmsRegistry
 /// <summary>One local KMS: the service, the clock its keys live by, and the HttpClient that reaches it in process.</summary>
 public sealed class LocalKmsInstance
 {
+    private readonly object _clockGate = new();
+
     private LocalKmsInstance(LocalKmsService service, LocalKmsRunningClock clock)
     {
         Service = service;
@@ -142,9 +144,25 @@ public sealed class LocalKmsInstance
     /// <summary>The sessions and servers holding this instance (under the registry's lock).</summary>
     internal int Holders { get; set; }
 
+    /// <summary>
+    /// Moves the clock forward once the new offset is saved in the state file, so a restart keeps it; throws
+    /// <see cref="KmsConfigurationException"/> (LocalStateNotSavedException), with the clock unmoved, when it cannot be.
+    /// </summary>
+    public void AdvanceClock(TimeSpan by)
+    {
+        if (by < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(by), "The local KMS clock only moves forward.");
+        lock (_clockGate)
+        {
+            Service.SaveClockOffset(Clock.Offset + by);
+            Clock.Advance(by);
+        }
+    }
+
     internal static LocalKmsInstance Create(string? statePath)
     {
         var clock = new LocalKmsRunningClock();
-        return new LocalKmsInstance(new LocalKmsService(new LocalKmsOptions { StatePath = statePath, Clock = clock }), clock);
+        var service = new LocalKmsService(new LocalKmsOptions { StatePath = statePath, Clock = clock });
+        clock.Advance(service.ClockOffset);
+        return new LocalKmsInstance(service, clock);
     }
 }

@@ -47,17 +47,48 @@ public sealed class LocalKmsService : IDisposable
             _warnings = _file.Warnings;
         }
         _state ??= new KmsState();
+        LoadPrincipals();
+        if (_state.Settings.Values.FirstOrDefault() is { } settings) _faults.Faults = settings.Faults;
     }
 
     /// <summary>The operations this service answers.</summary>
     public static IReadOnlyCollection<string> Operations => OperationRegistry.Names;
 
-    /// <summary>The fault injection settings; setting them restarts the seeded sequence.</summary>
+    /// <summary>
+    /// The fault injection settings; setting them restarts the seeded sequence. They are saved in the state file:
+    /// setting them throws <see cref="KmsConfigurationException"/> (LocalStateNotSavedException) when they cannot be.
+    /// </summary>
     public LocalKmsFaults Faults
     {
         get => _faults.Faults;
-        set => _faults.Faults = value;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            value.Validate();
+            Administer(() => ChangeSettings(settings => settings.Faults = value), then: () => _faults.Faults = value);
+        }
     }
+
+    /// <summary>How far the clock of key lifecycles was moved forward, as last saved (<see cref="SaveClockOffset"/>).</summary>
+    public TimeSpan ClockOffset
+    {
+        get
+        {
+            _gate.EnterReadLock();
+            try { return _state.Settings.Values.FirstOrDefault()?.ClockOffset ?? TimeSpan.Zero; }
+            finally { _gate.ExitReadLock(); }
+        }
+    }
+
+    /// <summary>Saves the offset of the clock that <see cref="LocalKmsInstance"/> moves, so a restart keeps it.</summary>
+    public void SaveClockOffset(TimeSpan offset) => Administer(() => ChangeSettings(settings => settings.ClockOffset = offset));
+
+    /// <summary>Every principal that can sign requests, by principal ARN.</summary>
+    public IReadOnlyList<LocalKmsPrincipal> Principals =>
+        _principals.All.OrderBy(p => p.PrincipalArn, StringComparer.Ordinal).ThenBy(p => p.AccessKeyId, StringComparer.Ordinal).ToArray();
+
+    /// <summary>Whether a principal is built in (the default one, or one of the options'): it cannot be replaced or removed.</summary>
+    public bool IsBuiltIn(LocalKmsPrincipal principal) => _principals.IsFixed(principal);
 
     public string? StatePath => _file?.Path;
 
@@ -86,8 +117,79 @@ public sealed class LocalKmsService : IDisposable
 
     internal KmsState State => _state;
 
-    /// <summary>Lets another principal sign requests from now on.</summary>
-    public void AddPrincipal(LocalKmsPrincipal principal) => _principals.Add(principal);
+    /// <summary>
+    /// Lets another principal sign requests from now on, and saves it in the state file. One whose ARN or access key
+    /// is known already replaces that principal only when <paramref name="replace"/>; a built-in one is never replaced.
+    /// Throws <see cref="KmsArgumentException"/> (LocalPrincipalExists, LocalPrincipalBuiltIn, PolicyInvalid) or
+    /// <see cref="KmsConfigurationException"/> (the change could not be saved), having changed nothing.
+    /// </summary>
+    public void AddPrincipal(LocalKmsPrincipal principal, bool replace = false)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        PrincipalDirectory.Check(principal);
+        IdentityPolicyCheck.Require(principal.IdentityPolicies);
+        Administer(() =>
+        {
+            var clashes = _principals.All.Where(p => p.PrincipalArn == principal.PrincipalArn || p.AccessKeyId == principal.AccessKeyId).ToList();
+            if (clashes.FirstOrDefault(_principals.IsFixed) is { } builtIn) throw BuiltIn(builtIn);
+            if (clashes.Count > 0 && !replace)
+            {
+                throw new KmsArgumentException("LocalPrincipalExists",
+                    $"The local KMS already has a principal with the ARN or access key of {principal.PrincipalArn} ({string.Join(", ", clashes)}); add -Force to replace it.");
+            }
+            foreach (var clash in clashes) _state.Principals.Remove(clash.PrincipalArn);
+            _state.Principals[principal.PrincipalArn] = StoredPrincipal.From(principal);
+        });
+    }
+
+    /// <summary>Removes an added principal and saves that; false when there is none of that ARN. A built-in one cannot be removed.</summary>
+    public bool RemovePrincipal(string principalArn)
+    {
+        var removed = false;
+        Administer(() =>
+        {
+            if (_principals.All.FirstOrDefault(p => p.PrincipalArn == principalArn && _principals.IsFixed(p)) is { } builtIn) throw BuiltIn(builtIn);
+            removed = _state.Principals.Remove(principalArn);
+        });
+        return removed;
+    }
+
+    private static KmsArgumentException BuiltIn(LocalKmsPrincipal principal) =>
+        new("LocalPrincipalBuiltIn", $"The principal {principal.PrincipalArn} is built into the local KMS: it cannot be replaced or removed.");
+
+    /// <summary>
+    /// Runs a change that a user of this class asks for (not a request), alone and saved as every change is; a
+    /// change that cannot be saved is undone and throws <see cref="KmsConfigurationException"/> (LocalStateNotSavedException).
+    /// <paramref name="then"/> applies a saved change outside the state, still under the lock.
+    /// </summary>
+    private void Administer(Action change, Action? then = null)
+    {
+        _gate.EnterWriteLock();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            Saved(() => { change(); return true; });
+            LoadPrincipals();
+            then?.Invoke();
+        }
+        catch (StateNotSavedException e)
+        {
+            throw new KmsConfigurationException("LocalStateNotSavedException", e.Message, e);
+        }
+        finally
+        {
+            _gate.ExitWriteLock();
+        }
+    }
+
+    private void ChangeSettings(Action<StoredSettings> change)
+    {
+        var settings = _state.Settings.GetValueOrDefault(StoredSettings.Id) ?? new StoredSettings();
+        change(settings);
+        _state.Settings[StoredSettings.Id] = settings;
+    }
+
+    private void LoadPrincipals() => _principals.Load(_state.Principals.Values.Select(p => p.ToPrincipal()));
 
     public async Task<LocalKmsResponse> HandleAsync(LocalKmsRequest request, CancellationToken cancellationToken = default)
     {
@@ -168,6 +270,19 @@ public sealed class LocalKmsService : IDisposable
     /// </summary>
     private T Change<T>(Func<T> change)
     {
+        try
+        {
+            return Saved(change);
+        }
+        catch (StateNotSavedException notSaved)
+        {
+            throw KmsErrors.StateNotSaved(notSaved.Message);
+        }
+    }
+
+    /// <summary><see cref="Change{T}"/>, throwing <see cref="StateNotSavedException"/> when the change could not be saved.</summary>
+    private T Saved<T>(Func<T> change)
+    {
         _state.BeginChange();
         try
         {
@@ -180,11 +295,10 @@ public sealed class LocalKmsService : IDisposable
             _state.AcceptChange();
             return result;
         }
-        catch (Exception e)
+        catch
         {
             _state.RejectChange();
             _sweeper.Invalidate();
-            if (e is StateNotSavedException notSaved) throw KmsErrors.StateNotSaved(notSaved.Message);
             throw;
         }
     }

@@ -52,7 +52,7 @@ Describe 'table and list views at 80 and 120 columns' -Skip:($env:KMSPS_TEST_BAC
         $script:Mrk = New-KmsKey -Description 'Application secrets' -MultiRegion -Alias "alias/fmt-app-secrets-$suffix"
         $script:Signer = New-KmsKey -KeySpec ECC_NIST_P256 -KeyUsage SIGN_VERIFY -Description 'Release signing'
         $script:Hmac = New-KmsKey -KeySpec HMAC_256 -KeyUsage GENERATE_VERIFY_MAC -Description 'Webhook MACs'
-        $principal = Add-KmsLocalPrincipal -PrincipalArn $Role
+        $principal = Add-KmsLocalPrincipal -PrincipalArn $Role -Force
         $script:Grant = $Key | New-KmsGrant -GranteePrincipal $Role -Operation Decrypt, Encrypt, GenerateDataKey -EncryptionContextEquals @{ app = 'payroll'; env = 'prod' }
         $release = Join-Path $TestDrive 'release-1.0.zip'
         Set-Content -Path $release -Value 'release'
@@ -77,7 +77,8 @@ Describe 'table and list views at 80 and 120 columns' -Skip:($env:KMSPS_TEST_BAC
                 W120 = $grantPrefix, 'payroll-exporter-batch', $Key.KeyId, 'Decrypt, Encrypt, GenerateDataKey', 'Equals app=payroll, env=prod' }
             'KmsPowerShell.KmsGrant.List'     = @{ Objects = { Get-KmsGrant -KeyId $Key }; W80 = $Key.KeyId, $Role; W120 = $Grant.GrantId, $Role }
             'KmsPowerShell.KmsLocalServer'    = @{ Objects = { $server }; W80 = $server.Endpoint, $server.AccessKeyId; W120 = $server.Endpoint }
-            'KmsPowerShell.KmsLocalPrincipal' = @{ Objects = { $principal }; W80 = $principal.AccessKeyId; W120 = $principal.AccessKeyId, $Role }
+            'KmsPowerShell.KmsLocalPrincipal' = @{ Objects = { Get-KmsLocalPrincipal -PrincipalArn $Role, 'arn:aws:iam::111122223333:user/local-admin' }
+                W80 = $principal.AccessKeyId, 'AKIALOCALKMSEXAMPLE1'; W120 = $principal.AccessKeyId, $Role, 'arn:aws:iam::111122223333:user/local-admin' }
             'KmsPowerShell.KmsSignature'      = @{ Objects = { New-KmsSignature -KeyId $Signer -Path $release }
                 W80 = $Signer.KeyId, 'release-1.0.zip', 'ECDSA_SHA_256'; W120 = $Signer.KeyId, 'release-1.0.zip', 'ECDSA_SHA_256' }
             'KmsPowerShell.KmsPublicKey'      = @{ Objects = { $Signer | Get-KmsPublicKey }; W80 = $Signer.KeyId, 'ECC_NIST_P256', 'SIGN_VERIFY'; W120 = $Signer.KeyId, 'ECDSA_SHA_256' }

@@ -1,21 +1,43 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using KmsPowerShell.LocalKms.Access;
 
 namespace KmsPowerShell.LocalKms.Auth;
 
-/// <summary>The principals known by access key id. The default principal is always there.</summary>
+/// <summary>
+/// The principals known by access key id: the default principal and those of the options, which are always there,
+/// and the ones saved in the state (<see cref="Load"/> puts in their current list). Read without the service's lock.
+/// </summary>
 internal sealed partial class PrincipalDirectory
 {
-    private readonly ConcurrentDictionary<string, LocalKmsPrincipal> _byAccessKey = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<LocalKmsPrincipal> _fixed;
+    private volatile Dictionary<string, LocalKmsPrincipal> _byAccessKey = new(StringComparer.Ordinal);
 
     public PrincipalDirectory(IEnumerable<LocalKmsPrincipal> extra)
     {
-        Add(LocalKmsPrincipal.Default);
-        foreach (var principal in extra) Add(principal);
+        _fixed = [LocalKmsPrincipal.Default, .. extra];
+        foreach (var principal in _fixed) Check(principal);
+        Load([]);
     }
 
-    public void Add(LocalKmsPrincipal principal)
+    /// <summary>Every principal, the fixed ones first.</summary>
+    public IReadOnlyList<LocalKmsPrincipal> All => _byAccessKey.Values.ToArray();
+
+    /// <summary>Whether a principal cannot be replaced or removed: the default principal and those of the options.</summary>
+    public bool IsFixed(LocalKmsPrincipal principal) =>
+        _fixed.Any(p => p.AccessKeyId == principal.AccessKeyId || p.PrincipalArn == principal.PrincipalArn);
+
+    /// <summary>Makes <paramref name="saved"/> the principals beside the fixed ones.</summary>
+    public void Load(IEnumerable<LocalKmsPrincipal> saved)
+    {
+        var byAccessKey = new Dictionary<string, LocalKmsPrincipal>(StringComparer.Ordinal);
+        foreach (var principal in saved) byAccessKey[principal.AccessKeyId] = principal;
+        foreach (var principal in _fixed) byAccessKey[principal.AccessKeyId] = principal;
+        _byAccessKey = byAccessKey;
+    }
+
+    public LocalKmsPrincipal? Find(string accessKeyId) => _byAccessKey.GetValueOrDefault(accessKeyId);
+
+    public static void Check(LocalKmsPrincipal principal)
     {
         ArgumentException.ThrowIfNullOrEmpty(principal.AccessKeyId);
         ArgumentException.ThrowIfNullOrEmpty(principal.SecretAccessKey);
@@ -23,7 +45,6 @@ internal sealed partial class PrincipalDirectory
         {
             throw new ArgumentException("A principal's account must be 12 digits.", nameof(principal));
         }
-        _byAccessKey[principal.AccessKeyId] = principal;
     }
 
     /// <summary>
@@ -41,6 +62,4 @@ internal sealed partial class PrincipalDirectory
 
     [GeneratedRegex("^arn:aws[a-z-]*:iam::[0-9]{12}:root$")]
     private static partial Regex AccountRoot();
-
-    public LocalKmsPrincipal? Find(string accessKeyId) => _byAccessKey.TryGetValue(accessKeyId, out var principal) ? principal : null;
 }

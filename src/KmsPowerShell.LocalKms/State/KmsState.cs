@@ -25,13 +25,22 @@ internal sealed class KmsState
     /// <summary>Every grant token issued, to the grant it names; kept after the grant goes, as AWS still accepts the token.</summary>
     public StateMap<string> GrantTokens { get; set; } = new();
 
+    /// <summary>Principals added to the local KMS, by principal ARN (the default principal is not here).</summary>
+    public StateMap<StoredPrincipal> Principals { get; set; } = new();
+
+    /// <summary>The clock offset and faults, in one entry (<see cref="StoredSettings.Id"/>); absent until first set.</summary>
+    public StateMap<StoredSettings> Settings { get; set; } = new();
+
     /// <summary>Signs paging markers so a made-up or edited marker is refused.</summary>
     public byte[] MarkerSecret { get; set; } = RandomNumberGenerator.GetBytes(32);
 
     /// <summary>The collections a change can touch, by the name the snapshot and the journal give them.</summary>
     [JsonIgnore]
     public IReadOnlyList<(string Name, IStateMap Map)> Maps =>
-        [(nameof(Keys), Keys), (nameof(Aliases), Aliases), (nameof(Grants), Grants), (nameof(GrantTokens), GrantTokens)];
+        [
+            (nameof(Keys), Keys), (nameof(Aliases), Aliases), (nameof(Grants), Grants), (nameof(GrantTokens), GrantTokens),
+            (nameof(Principals), Principals), (nameof(Settings), Settings),
+        ];
 
     /// <summary>Every region's copy of a multi-Region key; each is marked as possibly changing (callers change them).</summary>
     public IEnumerable<StoredKey> CopiesOf(StoredKey key)

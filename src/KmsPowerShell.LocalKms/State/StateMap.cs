@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace KmsPowerShell.LocalKms.State;
 
 /// <summary>
-/// One collection of the state (keys, aliases, grants or grant tokens) by id, which can follow a change: between
+/// One collection of the state (keys, aliases, grants, grant tokens, principals or settings) by id, which can follow a change: between
 /// <see cref="BeginChange"/> and <see cref="AcceptChange"/> or <see cref="RejectChange"/>, every entry reached by
 /// its id (read, set or removed) keeps its image from before, so the change can be written as the entries that
 /// differ (<see cref="Changed"/>) or undone exactly. Entries reached by walking <see cref="Values"/> are not followed:

@@ -17,10 +17,21 @@ public abstract class LocalKmsCmdlet : PSCmdlet
     /// <summary>The local KMS to act on; one that cannot be found ends the command with one clear error.</summary>
     protected LocalKmsInstance LocalKms()
     {
-        var (instance, error) = string.IsNullOrEmpty(LocalStatePath) ? Current() : Named(GetUnresolvedProviderPathFromPSPath(LocalStatePath));
+        var (instance, error) = Find(string.IsNullOrEmpty(LocalStatePath) ? null : GetUnresolvedProviderPathFromPSPath(LocalStatePath));
         if (instance is null) ThrowTerminatingError(KmsErrorMap.ToErrorRecord(error!, LocalStatePath));
         return instance!;
     }
+
+    /// <summary>The local KMS of a state file (a full path) this process has open, or the current session's for null; else why not.</summary>
+    internal static (LocalKmsInstance? Instance, Exception? Error) Find(string? statePath) => statePath is null ? Current() : Named(statePath);
+
+    protected static KmsArgumentException NotFound(string principalArn) =>
+        new("LocalPrincipalNotFound", $"The local KMS has no principal {principalArn}.");
+
+    /// <summary>A principal as cmdlets show it.</summary>
+    protected static KmsLocalPrincipal Output(LocalKmsPrincipal principal) =>
+        new(principal.PrincipalArn, principal.Account, principal.AccessKeyId, principal.SecretAccessKey, principal.IsAccountAdministrator,
+            principal.IdentityPolicies, principal.Tags);
 
     /// <summary>How ShouldProcess and messages name a local KMS.</summary>
     protected static string Describe(LocalKmsInstance instance) =>

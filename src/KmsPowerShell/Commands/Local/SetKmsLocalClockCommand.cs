@@ -3,7 +3,7 @@ using KmsPowerShell.LocalKms;
 
 namespace KmsPowerShell.Commands.Local;
 
-/// <summary>Moves the local KMS clock forward, so a script sees a deletion window pass or a rotation fall due.</summary>
+/// <summary>Moves the local KMS clock forward, so a script sees a deletion window pass or a rotation fall due; the state file keeps the move.</summary>
 [Cmdlet(VerbsCommon.Set, "KmsLocalClock", SupportsShouldProcess = true)]
 [OutputType(typeof(KmsLocalClock))]
 public sealed class SetKmsLocalClockCommand : LocalKmsCmdlet
@@ -24,8 +24,15 @@ public sealed class SetKmsLocalClockCommand : LocalKmsCmdlet
         }
         var instance = LocalKms();
         if (!ShouldProcess($"the clock of {Describe(instance)}", $"Move forward by {Advance}")) return;
+        try
+        {
+            instance.AdvanceClock(Advance);
+        }
+        catch (KmsConfigurationException e)
+        {
+            ThrowTerminatingError(KmsErrorMap.ToErrorRecord(e, Advance));
+        }
         var clock = instance.Clock;
-        clock.Advance(Advance);
         if (PassThru) WriteObject(new KmsLocalClock(clock.GetUtcNow().ToLocalTime(), clock.Offset, instance.Service.StatePath));
     }
 }

@@ -50,6 +50,13 @@ public sealed class SetKmsLocalFaultCommand : LocalKmsCmdlet
         var target = faults.Any ? $"throttle {ThrottleRate:P0}, 500s {InternalErrorRate:P0}, drops {DropConnectionRate:P0}, slow {SlowRate:P0}" : "no faults";
         var instance = LocalKms();
         if (!ShouldProcess(Describe(instance), $"Answer with {target}")) return;
-        instance.Service.Faults = faults;
+        try
+        {
+            instance.Service.Faults = faults;
+        }
+        catch (KmsConfigurationException e)
+        {
+            ThrowTerminatingError(KmsErrorMap.ToErrorRecord(e, faults));
+        }
     }
 }

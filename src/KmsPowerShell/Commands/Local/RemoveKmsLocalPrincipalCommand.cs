@@ -1,0 +1,32 @@
+using System.Management.Automation;
+
+namespace KmsPowerShell.Commands.Local;
+
+/// <summary>Removes principals added to the local KMS (and from its state file): they can no longer sign requests.</summary>
+[Cmdlet(VerbsCommon.Remove, "KmsLocalPrincipal", SupportsShouldProcess = true)]
+[OutputType(typeof(void))]
+public sealed class RemoveKmsLocalPrincipalCommand : LocalKmsCmdlet
+{
+    /// <summary>The ARNs of the principals to remove, such as those Get-KmsLocalPrincipal pipes.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LocalPrincipalArnCompleter))]
+    public string[] PrincipalArn { get; set; } = [];
+
+    protected override void ProcessRecord()
+    {
+        var instance = LocalKms();
+        foreach (var arn in PrincipalArn)
+        {
+            if (!ShouldProcess(arn, $"Remove the principal from {Describe(instance)}")) continue;
+            try
+            {
+                if (!instance.Service.RemovePrincipal(arn)) WriteError(KmsErrorMap.ToErrorRecord(NotFound(arn), arn));
+            }
+            catch (KmsException e)
+            {
+                WriteError(KmsErrorMap.ToErrorRecord(e, arn));
+            }
+        }
+    }
+}
