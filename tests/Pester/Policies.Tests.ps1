@@ -2,7 +2,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-Module $ModulePath -Force
     Connect-TestKms
-    $script:Policy = @'
+    $script:PolicyTemplate = @'
 {
   "Version": "2012-10-17",
   "Id": "pester-policy",
@@ -16,6 +16,8 @@ BeforeAll {
 Describe 'key policies' {
     BeforeEach {
         $script:Key = New-KmsKey -Description 'pester policy'
+        # The account's own root, so that the caller keeps the right to change the policy (the lockout safety check).
+        $script:Policy = $PolicyTemplate -replace '123456789012', $Key.Arn.Split(':')[4]
     }
 
     It 'gets the policy as JSON text, and as an object with -AsObject' {
