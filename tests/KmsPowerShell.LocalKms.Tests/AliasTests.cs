@@ -78,6 +78,20 @@ public class AliasTests
         Assert.Contains("Member must satisfy regular expression pattern", error.Message);
     }
 
+    // The pattern must match the whole name: .NET's $ also matches before a final newline.
+    [Fact]
+    public async Task CreateAlias_NameEndingInNewline_ValidationException()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var name = "alias/x" + Environment.NewLine[^1];
+        var error = await KmsAssert.FailsWith("ValidationException",
+            () => client.CreateAliasAsync(new CreateAliasRequest { AliasName = name, TargetKeyId = key.KeyId }));
+        Assert.Equal("1 validation error detected: Value 'alias/x\n' at 'aliasName' failed to satisfy constraint: " +
+            "Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_-]+$", error.Message);
+    }
+
     [Fact]
     public async Task CreateAlias_KeyPendingDeletion_KMSInvalidStateException()
     {

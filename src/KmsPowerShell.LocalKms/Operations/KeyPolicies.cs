@@ -8,6 +8,12 @@ internal static class KeyPolicies
 {
     public const string DefaultName = "default";
 
+    /// <summary>The Policy member's length constraint in the API model; a longer value is a ValidationException.</summary>
+    public const int MaxRequestLength = 131072;
+
+    /// <summary>AWS's key policy size quota (32 KB), checked after the request's shape.</summary>
+    public const int MaxSize = 32768;
+
     public static string Default(string account) =>
         "{\n  \"Version\" : \"2012-10-17\",\n  \"Id\" : \"key-default-1\",\n  \"Statement\" : [ {\n" +
         "    \"Sid\" : \"Enable IAM User Permissions\",\n    \"Effect\" : \"Allow\",\n" +
@@ -17,6 +23,10 @@ internal static class KeyPolicies
     /// <summary>A policy must be a JSON object with a Statement of objects that each have Effect and Action.</summary>
     public static void Validate(string policy)
     {
+        if (policy.Length > MaxSize)
+        {
+            throw KmsErrors.MalformedPolicy($"The key policy is {policy.Length} characters; the key policy size quota is {MaxSize}.");
+        }
         try
         {
             using var document = JsonDocument.Parse(policy);
