@@ -54,6 +54,23 @@ public class RotationTests
     }
 
     [Fact]
+    public async Task GetKeyRotationStatus_PendingDeletion_FalseUntilCancelled()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        await client.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = key.KeyId, RotationPeriodInDays = 90 });
+        await client.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = key.KeyId });
+        var pending = await client.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = key.KeyId });
+        Assert.False(pending.KeyRotationEnabled);
+        Assert.Null(pending.RotationPeriodInDays);
+        await client.CancelKeyDeletionAsync(new CancelKeyDeletionRequest { KeyId = key.KeyId });
+        var restored = await client.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = key.KeyId });
+        Assert.True(restored.KeyRotationEnabled);
+        Assert.Equal(90, restored.RotationPeriodInDays);
+    }
+
+    [Fact]
     public async Task EnableKeyRotation_ClockPassesPeriod_RotatesAutomatically()
     {
         using var kms = new LocalKmsHarness();
