@@ -115,6 +115,21 @@ public class AliasTests
         Assert.Equal(second.Arn, encrypted.KeyId);
     }
 
+    // The API reference: both keys the same type (symmetric, asymmetric or HMAC) and key usage; the spec may differ.
+    [Fact]
+    public async Task UpdateAlias_AsymmetricKeyOfAnotherSpecSameUsage_Moves()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var rsa = await kms.CreateKeyAsync(client, new CreateKeyRequest { KeySpec = KeySpec.RSA_2048, KeyUsage = KeyUsageType.SIGN_VERIFY });
+        var ecc = await kms.CreateKeyAsync(client, new CreateKeyRequest { KeySpec = KeySpec.ECC_NIST_P256, KeyUsage = KeyUsageType.SIGN_VERIFY });
+        await client.CreateAliasAsync(new CreateAliasRequest { AliasName = "alias/signer", TargetKeyId = rsa.KeyId });
+        await client.UpdateAliasAsync(new UpdateAliasRequest { AliasName = "alias/signer", TargetKeyId = ecc.KeyId });
+        Assert.Equal(ecc.Arn, (await client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = "alias/signer" })).KeyMetadata.Arn);
+        var hmac = await kms.CreateKeyAsync(client, new CreateKeyRequest { KeySpec = KeySpec.HMAC_256, KeyUsage = KeyUsageType.GENERATE_VERIFY_MAC });
+        await KmsAssert.FailsWith("ValidationException", () => client.UpdateAliasAsync(new UpdateAliasRequest { AliasName = "alias/signer", TargetKeyId = hmac.KeyId }));
+    }
+
     [Fact]
     public async Task UpdateAlias_KeyOfOtherUsage_ValidationException()
     {
