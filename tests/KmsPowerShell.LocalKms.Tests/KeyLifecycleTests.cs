@@ -145,17 +145,20 @@ public class KeyLifecycleTests
         await KmsAssert.FailsWith("KMSInvalidStateException", () => client.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = key.KeyId }));
     }
 
+    // The API model bounds PendingWindowInDays by 1 and 365 (those are AWS's constraint texts); 7 to 30 is KMS's own rule.
     [Theory]
-    [InlineData(6, "greater than or equal to 7")]
-    [InlineData(31, "less than or equal to 30")]
-    public async Task ScheduleKeyDeletion_WindowOutOfRange_ValidationException(int days, string constraint)
+    [InlineData(0, "1 validation error detected: Value '0' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value greater than or equal to 1")]
+    [InlineData(366, "1 validation error detected: Value '366' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value less than or equal to 365")]
+    [InlineData(6, "PendingWindowInDays must be between 7 and 30 days; it is 6.")]
+    [InlineData(31, "PendingWindowInDays must be between 7 and 30 days; it is 31.")]
+    public async Task ScheduleKeyDeletion_WindowOutOfRange_ValidationException(int days, string message)
     {
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var key = await kms.CreateKeyAsync(client);
         var error = await KmsAssert.FailsWith("ValidationException",
             () => client.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = key.KeyId, PendingWindowInDays = days }));
-        Assert.Equal($"1 validation error detected: Value '{days}' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value {constraint}", error.Message);
+        Assert.Equal(message, error.Message);
     }
 
     [Fact]
