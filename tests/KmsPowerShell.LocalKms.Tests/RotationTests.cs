@@ -132,12 +132,12 @@ public class RotationTests
     }
 
     [Fact]
-    public async Task RotateKeyOnDemand_EleventhTime_LimitExceededException()
+    public async Task RotateKeyOnDemand_TwentySixthTime_LimitExceededException()
     {
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var key = await kms.CreateKeyAsync(client);
-        for (var i = 0; i < 10; i++) await client.RotateKeyOnDemandAsync(new RotateKeyOnDemandRequest { KeyId = key.KeyId });
+        for (var i = 0; i < 25; i++) await client.RotateKeyOnDemandAsync(new RotateKeyOnDemandRequest { KeyId = key.KeyId });
         await KmsAssert.FailsWith("LimitExceededException", () => client.RotateKeyOnDemandAsync(new RotateKeyOnDemandRequest { KeyId = key.KeyId }));
         var page = await client.ListKeyRotationsAsync(new ListKeyRotationsRequest { KeyId = key.KeyId, Limit = 4 });
         Assert.True(page.Truncated);

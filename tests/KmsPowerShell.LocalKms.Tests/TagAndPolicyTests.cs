@@ -110,15 +110,20 @@ public class TagAndPolicyTests
         await KmsAssert.FailsWith("MalformedPolicyDocumentException", () => client.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = key.KeyId, Policy = policy }));
     }
 
-    // The API model bounds Policy by 131072 characters; the 32 KB key policy quota is a policy fault, not a request-shape one.
+    // The API model bounds Policy by 131072 characters; over the 32 KB key policy quota, the API reference says, KMS returns
+    // a LimitExceededException. Its pattern admits tab, line feed, carriage return and U+0020 to U+00FF only.
     [Fact]
-    public async Task PutKeyPolicy_OverTheSizeQuota_MalformedPolicyDocumentNotValidation()
+    public async Task PutKeyPolicy_OverTheSizeQuotaOrOutsideLatin1_LimitExceededOrValidation()
     {
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var key = await kms.CreateKeyAsync(client);
         var large = """{"Version":"2012-10-17","Statement":[{"Sid":"__","Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:*","Resource":"*"}]}""".Replace("__", new string('s', 40000));
-        await KmsAssert.FailsWith("MalformedPolicyDocumentException", () => client.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = key.KeyId, Policy = large }));
+        await KmsAssert.FailsWith("LimitExceededException", () => client.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = key.KeyId, Policy = large }));
+        var greek = """{"Version":"2012-10-17","Statement":[{"Sid":"Ω","Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:*","Resource":"*"}]}""";
+        var outside = await KmsAssert.FailsWith("ValidationException", () => client.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = key.KeyId, Policy = greek }));
+        Assert.Equal($"1 validation error detected: Value '{greek}' at 'policy' failed to satisfy constraint: " +
+            @"Member must satisfy regular expression pattern: [\u0009\u000A\u000D\u0020-\u00FF]+", outside.Message);
         var error = await KmsAssert.FailsWith("ValidationException",
             () => client.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = key.KeyId, Policy = new string(' ', 131073) }));
         Assert.EndsWith("at 'policy' failed to satisfy constraint: Member must have length less than or equal to 131072", error.Message);

@@ -8,7 +8,7 @@ internal static class KeyPolicies
 {
     public const string DefaultName = "default";
 
-    /// <summary>The Policy member's length constraint in the API model; a longer value is a ValidationException.</summary>
+    /// <summary>The Policy member's length constraint in the API model (with <see cref="KmsPatterns.Policy"/>); a longer value is a ValidationException.</summary>
     public const int MaxRequestLength = 131072;
 
     /// <summary>AWS's key policy size quota (32 KB), checked after the request's shape.</summary>
@@ -23,9 +23,10 @@ internal static class KeyPolicies
     /// <summary>A policy must be a JSON object with a Statement of objects that each have Effect and Action.</summary>
     public static void Validate(string policy)
     {
+        // The API reference: a policy over the length constraint is a LimitExceededException.
         if (policy.Length > MaxSize)
         {
-            throw KmsErrors.MalformedPolicy($"The key policy is {policy.Length} characters; the key policy size quota is {MaxSize}.");
+            throw KmsErrors.LimitExceeded($"The key policy is {policy.Length} characters; the key policy size quota is {MaxSize}.");
         }
         try
         {

@@ -26,6 +26,10 @@ internal static partial class KmsPatterns
     [GeneratedRegex(@"[\w]+", RegexOptions.CultureInvariant)]
     public static partial Regex PolicyName();
 
+    /// <summary>The characters a key policy may hold: tab, line feed, carriage return and U+0020 to U+00FF.</summary>
+    [GeneratedRegex(@"[\u0009\u000A\u000D\u0020-\u00FF]+", RegexOptions.CultureInvariant)]
+    public static partial Regex Policy();
+
     [GeneratedRegex(@"^[a-f0-9]{64}$", RegexOptions.CultureInvariant)]
     public static partial Regex GrantId();
 }

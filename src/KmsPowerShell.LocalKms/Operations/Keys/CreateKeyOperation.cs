@@ -15,7 +15,7 @@ internal sealed class CreateKeyOperation : KmsOperation
     public override JsonObject Execute(OperationContext context)
     {
         var request = context.Request;
-        var policy = request.String("Policy", 1, KeyPolicies.MaxRequestLength);
+        var policy = request.String("Policy", 1, KeyPolicies.MaxRequestLength, pattern: KmsPatterns.Policy());
         var description = request.String("Description", 0, 8192) ?? "";
         var usage = request.Enum("KeyUsage", KmsKeyUsages.All);
         var spec = request.Enum("KeySpec", KmsKeySpec.Names);
