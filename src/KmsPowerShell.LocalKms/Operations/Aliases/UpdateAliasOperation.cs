@@ -19,7 +19,7 @@ internal sealed class UpdateAliasOperation : KmsOperation
         var alias = context.State.Aliases.GetValueOrDefault(aliasArn) ?? throw KmsErrors.AliasNotFound(aliasArn);
         var current = context.Keys.FindById(alias.Account, alias.Region, alias.TargetKeyId);
         var key = context.KeyFor(targetKeyId, Name);
-        KeyGuard.RequireNotPendingDeletion(key);
+        KeyGuard.RequireManageable(key);
         if (current is not null && (TypeOf(current) != TypeOf(key) || current.KeyUsage != key.KeyUsage))
         {
             throw KmsErrors.Validation(

@@ -11,7 +11,7 @@ internal sealed class UntagResourceOperation : KmsOperation
         var tagKeys = context.Request.StringList("TagKeys", int.MaxValue, 1, 128, required: true);
         context.Request.ThrowIfInvalid();
         var key = context.KeyFor(keyId, Name);
-        KeyGuard.RequireNotPendingDeletion(key);
+        KeyGuard.RequireManageable(key);
         key.Tags.RemoveAll(t => tagKeys.Contains(t.TagKey));
         return new JsonObject();
     }
