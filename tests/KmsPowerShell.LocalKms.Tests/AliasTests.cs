@@ -78,6 +78,20 @@ public class AliasTests
         Assert.Contains("Member must satisfy regular expression pattern", error.Message);
     }
 
+    // The pattern must match the whole name: .NET's $ also matches before a final newline.
+    [Fact]
+    public async Task CreateAlias_NameEndingInNewline_ValidationException()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var name = "alias/x" + Environment.NewLine[^1];
+        var error = await KmsAssert.FailsWith("ValidationException",
+            () => client.CreateAliasAsync(new CreateAliasRequest { AliasName = name, TargetKeyId = key.KeyId }));
+        Assert.Equal("1 validation error detected: Value 'alias/x\n' at 'aliasName' failed to satisfy constraint: " +
+            "Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_-]+$", error.Message);
+    }
+
     [Fact]
     public async Task CreateAlias_KeyPendingDeletion_KMSInvalidStateException()
     {
@@ -99,6 +113,21 @@ public class AliasTests
         await client.UpdateAliasAsync(new UpdateAliasRequest { AliasName = "alias/moving", TargetKeyId = second.KeyId });
         var encrypted = await client.EncryptAsync(new EncryptRequest { KeyId = "alias/moving", Plaintext = LocalKmsHarness.Bytes("x") });
         Assert.Equal(second.Arn, encrypted.KeyId);
+    }
+
+    // The API reference: both keys the same type (symmetric, asymmetric or HMAC) and key usage; the spec may differ.
+    [Fact]
+    public async Task UpdateAlias_AsymmetricKeyOfAnotherSpecSameUsage_Moves()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var rsa = await kms.CreateKeyAsync(client, new CreateKeyRequest { KeySpec = KeySpec.RSA_2048, KeyUsage = KeyUsageType.SIGN_VERIFY });
+        var ecc = await kms.CreateKeyAsync(client, new CreateKeyRequest { KeySpec = KeySpec.ECC_NIST_P256, KeyUsage = KeyUsageType.SIGN_VERIFY });
+        await client.CreateAliasAsync(new CreateAliasRequest { AliasName = "alias/signer", TargetKeyId = rsa.KeyId });
+        await client.UpdateAliasAsync(new UpdateAliasRequest { AliasName = "alias/signer", TargetKeyId = ecc.KeyId });
+        Assert.Equal(ecc.Arn, (await client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = "alias/signer" })).KeyMetadata.Arn);
+        var hmac = await kms.CreateKeyAsync(client, new CreateKeyRequest { KeySpec = KeySpec.HMAC_256, KeyUsage = KeyUsageType.GENERATE_VERIFY_MAC });
+        await KmsAssert.FailsWith("ValidationException", () => client.UpdateAliasAsync(new UpdateAliasRequest { AliasName = "alias/signer", TargetKeyId = hmac.KeyId }));
     }
 
     [Fact]

@@ -66,6 +66,24 @@ public sealed class AwsCliTests : IDisposable
             ErrorLine(await aws.FailAsync("kms", "create-alias", "--alias-name", "alias/my:alias", "--target-key-id", keyId)));
     }
 
+    /// <summary>Answers recorded against AWS (LocalStack's snapshot tests), as awscli prints them.</summary>
+    [AwsCliFact]
+    public async Task AwsCli_KeyArnOfAnotherRegionAndAsymmetricKeyWithoutUsage_AnswerAsAws()
+    {
+        using var service = new LocalKmsService();
+        await using var server = new LocalKmsServer(service);
+        server.Start();
+        var aws = new AwsCli(server.Endpoint, _directory);
+        var westArn = JsonDocument.Parse(await aws.RunAsync("kms", "create-key", "--region", "eu-west-1")).RootElement
+            .GetProperty("KeyMetadata").GetProperty("Arn").GetString()!;
+
+        Assert.Equal("An error occurred (NotFoundException) when calling the DescribeKey operation: Invalid arn eu-west-1",
+            ErrorLine(await aws.FailAsync("kms", "describe-key", "--key-id", westArn)));
+        Assert.Equal("An error occurred (ValidationException) when calling the CreateKey operation: " +
+            "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.",
+            ErrorLine(await aws.FailAsync("kms", "create-key", "--key-spec", "HMAC_256")));
+    }
+
     /// <summary>awscli's error line without the retry count it adds in standard retry mode.</summary>
     private static string ErrorLine(string stderr) => System.Text.RegularExpressions.Regex.Replace(stderr.Trim(), @" \(reached max retries: \d+\)", "");
 

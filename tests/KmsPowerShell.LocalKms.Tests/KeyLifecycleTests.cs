@@ -50,7 +50,9 @@ public class KeyLifecycleTests
     }
 
     [Theory]
-    [InlineData("HMAC_256", null, "KeyUsage ENCRYPT_DECRYPT is not compatible with KeySpec HMAC_256")]
+    [InlineData("HMAC_256", null, "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.")]
+    [InlineData("RSA_2048", null, "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.")]
+    [InlineData("HMAC_256", "ENCRYPT_DECRYPT", "KeyUsage ENCRYPT_DECRYPT is not compatible with KeySpec HMAC_256")]
     [InlineData("SYMMETRIC_DEFAULT", "SIGN_VERIFY", "KeyUsage SIGN_VERIFY is not compatible with KeySpec SYMMETRIC_DEFAULT")]
     [InlineData("ECC_NIST_P256", "ENCRYPT_DECRYPT", "KeyUsage ENCRYPT_DECRYPT is not compatible with KeySpec ECC_NIST_P256")]
     [InlineData("ECC_SECG_P256K1", "KEY_AGREEMENT", "KeyUsage KEY_AGREEMENT is not compatible with KeySpec ECC_SECG_P256K1")]
@@ -143,17 +145,20 @@ public class KeyLifecycleTests
         await KmsAssert.FailsWith("KMSInvalidStateException", () => client.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = key.KeyId }));
     }
 
+    // The API model bounds PendingWindowInDays by 1 and 365 (those are AWS's constraint texts); 7 to 30 is KMS's own rule.
     [Theory]
-    [InlineData(6, "greater than or equal to 7")]
-    [InlineData(31, "less than or equal to 30")]
-    public async Task ScheduleKeyDeletion_WindowOutOfRange_ValidationException(int days, string constraint)
+    [InlineData(0, "1 validation error detected: Value '0' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value greater than or equal to 1")]
+    [InlineData(366, "1 validation error detected: Value '366' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value less than or equal to 365")]
+    [InlineData(6, "PendingWindowInDays must be between 7 and 30 days; it is 6.")]
+    [InlineData(31, "PendingWindowInDays must be between 7 and 30 days; it is 31.")]
+    public async Task ScheduleKeyDeletion_WindowOutOfRange_ValidationException(int days, string message)
     {
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var key = await kms.CreateKeyAsync(client);
         var error = await KmsAssert.FailsWith("ValidationException",
             () => client.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = key.KeyId, PendingWindowInDays = days }));
-        Assert.Equal($"1 validation error detected: Value '{days}' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value {constraint}", error.Message);
+        Assert.Equal(message, error.Message);
     }
 
     [Fact]
@@ -210,12 +215,15 @@ public class KeyLifecycleTests
     }
 
     [Fact]
-    public async Task DescribeKey_KeyOfAnotherRegion_NotFoundException()
+    public async Task DescribeKey_KeyOfAnotherRegion_NotFoundExceptionInAwsWording()
     {
         using var kms = new LocalKmsHarness();
         var key = await kms.CreateKeyAsync(kms.Client("us-east-1"));
-        await KmsAssert.FailsWith("NotFoundException", () => kms.Client("eu-west-1").DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.KeyId }));
-        await KmsAssert.FailsWith("NotFoundException", () => kms.Client("eu-west-1").DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.Arn }));
+        var error = await KmsAssert.FailsWith("NotFoundException", () => kms.Client("eu-west-1").DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.KeyId }));
+        Assert.Equal($"Key 'arn:aws:kms:eu-west-1:111122223333:key/{key.KeyId}' does not exist", error.Message);
+        // AWS (recorded in LocalStack's snapshot test_get_key_in_different_region) names the region of the ARN given.
+        error = await KmsAssert.FailsWith("NotFoundException", () => kms.Client("eu-west-1").DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.Arn }));
+        Assert.Equal("Invalid arn us-east-1", error.Message);
     }
 
     [Fact]

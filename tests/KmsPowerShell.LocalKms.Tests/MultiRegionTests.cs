@@ -135,6 +135,12 @@ public class MultiRegionTests
             () => west.EncryptAsync(new EncryptRequest { KeyId = primary.KeyId, Plaintext = LocalKmsHarness.Bytes("x") }));
         Assert.Equal($"{arn} is in Creating state.", error.Message);
         await KmsAssert.FailsWith("KMSInvalidStateException", () => west.DisableKeyAsync(new DisableKeyRequest { KeyId = primary.KeyId }));
+        // ReplicateKey's reference: "While the key state is Creating, you can manage key, but you cannot yet use it".
+        await west.UpdateKeyDescriptionAsync(new UpdateKeyDescriptionRequest { KeyId = primary.KeyId, Description = "replica" });
+        await west.TagResourceAsync(new TagResourceRequest { KeyId = primary.KeyId, Tags = [new Tag { TagKey = "env", TagValue = "b" }] });
+        await west.UntagResourceAsync(new UntagResourceRequest { KeyId = primary.KeyId, TagKeys = ["team"] });
+        await west.CreateAliasAsync(new CreateAliasRequest { AliasName = "alias/replica", TargetKeyId = primary.KeyId });
+        Assert.Equal("replica", (await west.DescribeKeyAsync(new DescribeKeyRequest { KeyId = "alias/replica" })).KeyMetadata.Description);
 
         kms.Clock.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(KeyState.Enabled, (await west.DescribeKeyAsync(new DescribeKeyRequest { KeyId = primary.KeyId })).KeyMetadata.KeyState);

@@ -71,12 +71,48 @@ public class PagingTests
         await KmsAssert.FailsWith("InvalidMarkerException", () => client.ListAliasesAsync(new ListAliasesRequest { Marker = marker }));
     }
 
+    // The API model (botocore's service-2.json) bounds Limit by 1000; the API reference says a page holds at most 100 aliases.
     [Fact]
-    public async Task ListAliases_Limit101_ValidationException()
+    public async Task ListAliases_LimitOver100_PageOf100()
     {
         using var kms = new LocalKmsHarness();
-        var error = await KmsAssert.FailsWith("ValidationException", () => kms.Client().ListAliasesAsync(new ListAliasesRequest { Limit = 101 }));
-        Assert.Contains("Member must have value less than or equal to 100", error.Message);
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        for (var i = 0; i < 101; i++) await client.CreateAliasAsync(new CreateAliasRequest { AliasName = $"alias/a{i:D3}", TargetKeyId = key.KeyId });
+        var page = await client.ListAliasesAsync(new ListAliasesRequest { Limit = 1000 });
+        Assert.Equal(100, page.Aliases.Count);
+        Assert.True(page.Truncated);
+        var overModel = 1001;
+        var error = await KmsAssert.FailsWith("ValidationException", () => client.ListAliasesAsync(new ListAliasesRequest { Limit = overModel }));
+        Assert.Equal("1 validation error detected: Value '1001' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 1000", error.Message);
+    }
+
+    // The same for tags: Limit up to 1000 in the API model, at most 50 tags a page in the API reference.
+    [Fact]
+    public async Task ListResourceTags_LimitOver50_PageOf50()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var tags = Enumerable.Range(0, 50).Select(i => new Tag { TagKey = $"k{i:D2}", TagValue = "v" }).ToList();
+        var key = await kms.CreateKeyAsync(client, new CreateKeyRequest { Tags = tags });
+        var page = await client.ListResourceTagsAsync(new ListResourceTagsRequest { KeyId = key.KeyId, Limit = 51 });
+        Assert.Equal(50, page.Tags.Count);
+        Assert.False(page.Truncated);
+        var overModel = 1001;
+        var error = await KmsAssert.FailsWith("ValidationException",
+            () => client.ListResourceTagsAsync(new ListResourceTagsRequest { KeyId = key.KeyId, Limit = overModel }));
+        Assert.Equal("1 validation error detected: Value '1001' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 1000", error.Message);
+    }
+
+    // A marker's pattern as the API model writes it, and a character outside it anywhere in the marker.
+    [Fact]
+    public async Task ListKeys_MarkerOutsideLatin1_ValidationExceptionQuotingTheModelPattern()
+    {
+        using var kms = new LocalKmsHarness();
+        var marker = "ab" + (char)0x100;
+        var error = await KmsAssert.FailsWith("ValidationException", () => kms.Client().ListKeysAsync(new ListKeysRequest { Marker = marker }));
+        Assert.Equal("1 validation error detected: Value 'ab\u0100' at 'marker' failed to satisfy constraint: " +
+            @"Member must satisfy regular expression pattern: [\u0020-\u00FF]*", error.Message);
     }
 
     [Fact]

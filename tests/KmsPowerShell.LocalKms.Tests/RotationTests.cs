@@ -26,6 +26,50 @@ public class RotationTests
         Assert.Equal(RotationType.ON_DEMAND, Assert.Single(rotations).RotationType);
     }
 
+    // The API reference: CURRENT and NON_CURRENT are used for every key that rotates; ALL_KEY_MATERIAL adds the first
+    // material, which has no RotationDate or RotationType.
+    [Fact]
+    public async Task ListKeyRotations_IncludeKeyMaterial_StatesAndTheFirstMaterial()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        await client.RotateKeyOnDemandAsync(new RotateKeyOnDemandRequest { KeyId = key.KeyId });
+
+        var rotation = Assert.Single((await client.ListKeyRotationsAsync(new ListKeyRotationsRequest { KeyId = key.KeyId })).Rotations);
+        Assert.Equal(KeyMaterialState.CURRENT, rotation.KeyMaterialState);
+        var all = (await client.ListKeyRotationsAsync(new ListKeyRotationsRequest { KeyId = key.KeyId, IncludeKeyMaterial = IncludeKeyMaterial.ALL_KEY_MATERIAL })).Rotations;
+        Assert.Equal(2, all.Count);
+        Assert.Equal(key.CurrentKeyMaterialId, all[0].KeyMaterialId);
+        Assert.Equal(KeyMaterialState.NON_CURRENT, all[0].KeyMaterialState);
+        Assert.Null(all[0].RotationDate);
+        Assert.Null(all[0].RotationType);
+        Assert.Equal(rotation.KeyMaterialId, all[1].KeyMaterialId);
+
+        var unknown = "SOME_KEY_MATERIAL";
+        var error = await KmsAssert.FailsWith("ValidationException",
+            () => client.ListKeyRotationsAsync(new ListKeyRotationsRequest { KeyId = key.KeyId, IncludeKeyMaterial = unknown }));
+        Assert.Equal("1 validation error detected: Value 'SOME_KEY_MATERIAL' at 'includeKeyMaterial' failed to satisfy constraint: " +
+            "Member must satisfy enum value set: [ALL_KEY_MATERIAL, ROTATIONS_ONLY]", error.Message);
+    }
+
+    [Fact]
+    public async Task GetKeyRotationStatus_PendingDeletion_FalseUntilCancelled()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        await client.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = key.KeyId, RotationPeriodInDays = 90 });
+        await client.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = key.KeyId });
+        var pending = await client.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = key.KeyId });
+        Assert.False(pending.KeyRotationEnabled);
+        Assert.Null(pending.RotationPeriodInDays);
+        await client.CancelKeyDeletionAsync(new CancelKeyDeletionRequest { KeyId = key.KeyId });
+        var restored = await client.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = key.KeyId });
+        Assert.True(restored.KeyRotationEnabled);
+        Assert.Equal(90, restored.RotationPeriodInDays);
+    }
+
     [Fact]
     public async Task EnableKeyRotation_ClockPassesPeriod_RotatesAutomatically()
     {
@@ -88,12 +132,12 @@ public class RotationTests
     }
 
     [Fact]
-    public async Task RotateKeyOnDemand_EleventhTime_LimitExceededException()
+    public async Task RotateKeyOnDemand_TwentySixthTime_LimitExceededException()
     {
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var key = await kms.CreateKeyAsync(client);
-        for (var i = 0; i < 10; i++) await client.RotateKeyOnDemandAsync(new RotateKeyOnDemandRequest { KeyId = key.KeyId });
+        for (var i = 0; i < 25; i++) await client.RotateKeyOnDemandAsync(new RotateKeyOnDemandRequest { KeyId = key.KeyId });
         await KmsAssert.FailsWith("LimitExceededException", () => client.RotateKeyOnDemandAsync(new RotateKeyOnDemandRequest { KeyId = key.KeyId }));
         var page = await client.ListKeyRotationsAsync(new ListKeyRotationsRequest { KeyId = key.KeyId, Limit = 4 });
         Assert.True(page.Truncated);

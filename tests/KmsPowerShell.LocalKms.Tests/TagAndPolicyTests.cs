@@ -109,4 +109,47 @@ public class TagAndPolicyTests
         var key = await kms.CreateKeyAsync(client);
         await KmsAssert.FailsWith("MalformedPolicyDocumentException", () => client.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = key.KeyId, Policy = policy }));
     }
+
+    // The API model bounds Policy by 131072 characters; over the 32 KB key policy quota, the API reference says, KMS returns
+    // a LimitExceededException. Its pattern admits tab, line feed, carriage return and U+0020 to U+00FF only.
+    [Fact]
+    public async Task PutKeyPolicy_OverTheSizeQuotaOrOutsideLatin1_LimitExceededOrValidation()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var large = """{"Version":"2012-10-17","Statement":[{"Sid":"__","Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:*","Resource":"*"}]}""".Replace("__", new string('s', 40000));
+        await KmsAssert.FailsWith("LimitExceededException", () => client.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = key.KeyId, Policy = large }));
+        var greek = """{"Version":"2012-10-17","Statement":[{"Sid":"Ω","Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:*","Resource":"*"}]}""";
+        var outside = await KmsAssert.FailsWith("ValidationException", () => client.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = key.KeyId, Policy = greek }));
+        Assert.Equal($"1 validation error detected: Value '{greek}' at 'policy' failed to satisfy constraint: " +
+            @"Member must satisfy regular expression pattern: [\u0009\u000A\u000D\u0020-\u00FF]+", outside.Message);
+        var error = await KmsAssert.FailsWith("ValidationException",
+            () => client.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = key.KeyId, Policy = new string(' ', 131073) }));
+        Assert.EndsWith("at 'policy' failed to satisfy constraint: Member must have length less than or equal to 131072", error.Message);
+    }
+
+    [Fact]
+    public async Task GetKeyPolicy_PolicyNameOutsidePattern_ValidationExceptionQuotingTheModelPattern()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var name = string.Join('-', "not", "default");
+        var error = await KmsAssert.FailsWith("ValidationException",
+            () => client.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = key.KeyId, PolicyName = name }));
+        Assert.Equal(@"1 validation error detected: Value 'not-default' at 'policyName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\w]+",
+            error.Message);
+    }
+
+    // The API model bounds neither the number of tag keys nor refuses keys the key does not have.
+    [Fact]
+    public async Task UntagResource_51TagKeys_Accepted()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client, new CreateKeyRequest { Tags = [new Tag { TagKey = "k0", TagValue = "v" }] });
+        await client.UntagResourceAsync(new UntagResourceRequest { KeyId = key.KeyId, TagKeys = Enumerable.Range(0, 51).Select(i => $"k{i}").ToList() });
+        Assert.Empty((await client.ListResourceTagsAsync(new ListResourceTagsRequest { KeyId = key.KeyId })).Tags ?? []);
+    }
 }

@@ -24,6 +24,15 @@ internal static class KeyGuard
         }
     }
 
+    /// <summary>
+    /// Descriptions, tags and aliases: refused only while the key is pending deletion. A replica being created can be
+    /// managed so ("While the key state is Creating, you can manage key, but you cannot yet use it", ReplicateKey's reference).
+    /// </summary>
+    public static void RequireManageable(StoredKey key)
+    {
+        if (key.KeyState != KeyStates.Creating) RequireNotPendingDeletion(key);
+    }
+
     public static void RequireUsage(StoredKey key, string usage, string operation)
     {
         if (key.KeyUsage != usage)

@@ -9,6 +9,12 @@ internal static class KeyPolicies
 {
     public const string DefaultName = "default";
 
+    /// <summary>The Policy member's length constraint in the API model (with <see cref="KmsPatterns.Policy"/>); a longer value is a ValidationException.</summary>
+    public const int MaxRequestLength = 131072;
+
+    /// <summary>AWS's key policy size quota (32 KB), checked after the request's shape.</summary>
+    public const int MaxSize = 32768;
+
     public static string Default(string account) =>
         "{\n  \"Version\" : \"2012-10-17\",\n  \"Id\" : \"key-default-1\",\n  \"Statement\" : [ {\n" +
         "    \"Sid\" : \"Enable IAM User Permissions\",\n    \"Effect\" : \"Allow\",\n" +
@@ -18,10 +24,15 @@ internal static class KeyPolicies
     /// <summary>
     /// What CreateKey, ReplicateKey and PutKeyPolicy check of a policy for the key: that it parses, that every
     /// principal it names exists, and (unless bypassed) the policy lockout safety check, each with AWS's
-    /// MalformedPolicyDocumentException.
+    /// MalformedPolicyDocumentException (LimitExceededException over the size quota).
     /// </summary>
     public static void Check(OperationContext context, StoredKey key, string policy, bool bypassLockoutCheck)
     {
+        // The API reference: a policy over the length constraint is a LimitExceededException.
+        if (policy.Length > MaxSize)
+        {
+            throw KmsErrors.LimitExceeded($"The key policy is {policy.Length} characters; the key policy size quota is {MaxSize}.");
+        }
         PolicyDocument document;
         try { document = PolicyDocument.Parse(policy); }
         catch (PolicyDocumentException e) { throw KmsErrors.MalformedPolicy(e.Message); }

@@ -56,8 +56,12 @@ internal sealed partial class KeyResolver
         var arn = ArnPattern().Match(identifier);
         if (arn.Success)
         {
-            if (arn.Groups[1].Value != _caller.Region) throw KmsErrors.KeyNotFound(identifier);
-            if (arn.Groups[3].Value == "alias")
+            var isAlias = arn.Groups[3].Value == "alias";
+            if (arn.Groups[1].Value != _caller.Region)
+            {
+                throw isAlias ? KmsErrors.KeyNotFound(identifier) : KmsErrors.InvalidArn(arn.Groups[1].Value);
+            }
+            if (isAlias)
             {
                 if (!allowAlias) throw KmsErrors.InvalidKeyId(identifier);
                 return ByAlias(identifier);

@@ -10,6 +10,9 @@ internal static class KmsErrors
     public static KmsErrorException NotFound(string message) => new("NotFoundException", message);
     public static KmsErrorException KeyNotFound(string keyArn) => NotFound($"Key '{keyArn}' does not exist");
     public static KmsErrorException InvalidKeyId(string text) => NotFound($"Invalid keyId '{text}'");
+
+    /// <summary>A key ARN of another region than the request's (AWS names the ARN's region).</summary>
+    public static KmsErrorException InvalidArn(string arnRegion) => NotFound($"Invalid arn {arnRegion}");
     public static KmsErrorException AliasNotFound(string aliasArn) => NotFound($"Alias {aliasArn} is not found.");
 
     public static KmsErrorException Disabled(string keyArn) => new("DisabledException", $"{keyArn} is disabled.");

@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace KmsPowerShell.LocalKms.Protocol;
 
-/// <summary>The member patterns of the KMS API reference.</summary>
+/// <summary>
+/// The member patterns of the KMS API reference, written exactly as the API model writes them, since AWS quotes them in
+/// ValidationException texts; <see cref="RequestReader"/> requires a value to match one as a whole, anchored or not.
+/// </summary>
 internal static partial class KmsPatterns
 {
     [GeneratedRegex(@"^[a-zA-Z0-9:/_-]+$", RegexOptions.CultureInvariant)]
@@ -14,14 +17,18 @@ internal static partial class KmsPatterns
     [GeneratedRegex(@"^[\w+=,.@:/-]+$", RegexOptions.CultureInvariant)]
     public static partial Regex Principal();
 
-    [GeneratedRegex(@"^[\u0020-\u00FF]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[\u0020-\u00FF]*", RegexOptions.CultureInvariant)]
     public static partial Regex Marker();
 
     [GeneratedRegex(@"^([a-z]+-){2,3}\d+$", RegexOptions.CultureInvariant)]
     public static partial Regex Region();
 
-    [GeneratedRegex(@"^[\w]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[\w]+", RegexOptions.CultureInvariant)]
     public static partial Regex PolicyName();
+
+    /// <summary>The characters a key policy may hold: tab, line feed, carriage return and U+0020 to U+00FF.</summary>
+    [GeneratedRegex(@"[\u0009\u000A\u000D\u0020-\u00FF]+", RegexOptions.CultureInvariant)]
+    public static partial Regex Policy();
 
     [GeneratedRegex(@"^[a-f0-9]{64}$", RegexOptions.CultureInvariant)]
     public static partial Regex GrantId();

@@ -40,9 +40,11 @@ internal sealed class RequestReader
         var field = FieldName(member);
         if (value.Length < min) _violations.Add(ValidationMessage.Constraint(value, field, ValidationMessage.MinLength(min)));
         else if (value.Length > max) _violations.Add(ValidationMessage.Constraint(value, field, ValidationMessage.MaxLength(max)));
-        else if (pattern is not null && !pattern.IsMatch(value)) _violations.Add(ValidationMessage.Constraint(value, field, ValidationMessage.Pattern(pattern.ToString())));
+        else if (pattern is not null && !MatchesWhole(pattern, value)) _violations.Add(ValidationMessage.Constraint(value, field, ValidationMessage.Pattern(pattern.ToString())));
         return value;
     }
+
+    private static bool MatchesWhole(Regex pattern, string value) => pattern.Match(value) is { Success: true, Index: 0 } match && match.Length == value.Length;
 
     public string RequiredString(string member, int min, int max, Regex? pattern = null) => String(member, min, max, true, pattern) ?? "";
 

@@ -13,7 +13,7 @@ internal sealed class CreateAliasOperation : KmsOperation
         context.Request.ThrowIfInvalid();
         AliasNames.RequireCustomerName(aliasName);
         var key = context.KeyFor(targetKeyId, Name);
-        KeyGuard.RequireNotPendingDeletion(key);
+        KeyGuard.RequireManageable(key);
 
         var aliasArn = context.Keys.AliasArn(context.Account, aliasName);
         if (context.State.Aliases.ContainsKey(aliasArn)) throw KmsErrors.AlreadyExists($"An alias with the name {aliasArn} already exists");

@@ -15,7 +15,8 @@ internal sealed class ListAliasesOperation : KmsOperation
     public override JsonObject Execute(OperationContext context)
     {
         var keyId = context.Request.String("KeyId", 1, 2048);
-        var limit = context.Request.Int("Limit", 1, 100) ?? 50;
+        // The API model takes 1 to 1000; a page holds at most 100 aliases, as the API reference says.
+        var limit = Math.Min(context.Request.Int("Limit", 1, 1000) ?? 50, 100);
         var marker = context.Request.String("Marker", 1, 1024, pattern: KmsPatterns.Marker());
         context.Request.ThrowIfInvalid();
 

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.Aliases;
 
-/// <summary>Points an alias at another key of the same key spec and key usage, as AWS requires.</summary>
+/// <summary>Points an alias at another key of the same type (symmetric, asymmetric or HMAC) and key usage, as AWS requires.</summary>
 internal sealed class UpdateAliasOperation : KmsOperation
 {
     public override JsonObject Execute(OperationContext context)
@@ -18,14 +19,22 @@ internal sealed class UpdateAliasOperation : KmsOperation
         var alias = context.State.Aliases.GetValueOrDefault(aliasArn) ?? throw KmsErrors.AliasNotFound(aliasArn);
         var current = context.Keys.FindById(alias.Account, alias.Region, alias.TargetKeyId);
         var key = context.KeyFor(targetKeyId, Name);
-        KeyGuard.RequireNotPendingDeletion(key);
-        if (current is not null && (current.KeySpec != key.KeySpec || current.KeyUsage != key.KeyUsage))
+        KeyGuard.RequireManageable(key);
+        if (current is not null && (TypeOf(current) != TypeOf(key) || current.KeyUsage != key.KeyUsage))
         {
             throw KmsErrors.Validation(
-                $"The new target key {key.Arn} must have the same key spec and key usage as the current one ({current.KeySpec}, {current.KeyUsage}).");
+                $"The new target key {key.Arn} must be of the same type and key usage as the current one ({TypeOf(current)}, {current.KeyUsage}).");
         }
         alias.TargetKeyId = key.KeyId;
         alias.LastUpdatedDate = context.Now;
         return new JsonObject();
     }
+
+    /// <summary>The API reference's key types for UpdateAlias: symmetric, asymmetric or HMAC (an RSA key may follow an ECC one).</summary>
+    private static string TypeOf(StoredKey key) => KeySpecCatalog.Of(key).Family switch
+    {
+        KmsKeyFamily.Symmetric => "symmetric",
+        KmsKeyFamily.Hmac => "HMAC",
+        _ => "asymmetric",
+    };
 }

@@ -15,7 +15,7 @@ internal sealed class CreateKeyOperation : KmsOperation
     public override JsonObject Execute(OperationContext context)
     {
         var request = context.Request;
-        var policy = request.String("Policy", 1, 32768);
+        var policy = request.String("Policy", 1, KeyPolicies.MaxRequestLength, pattern: KmsPatterns.Policy());
         var description = request.String("Description", 0, 8192) ?? "";
         var usage = request.Enum("KeyUsage", KmsKeyUsages.All);
         var spec = request.Enum("KeySpec", KmsKeySpec.Names);
@@ -39,6 +39,10 @@ internal sealed class CreateKeyOperation : KmsOperation
         }
         var specName = spec ?? legacySpec ?? KmsKeySpec.SymmetricDefault;
         var info = KeySpecCatalog.Find(specName) ?? throw KmsErrors.Unsupported($"KeySpec {specName} is not supported by the local KMS.");
+        if (usage is null && specName != KmsKeySpec.SymmetricDefault)
+        {
+            throw KmsErrors.Validation("You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.");
+        }
         usage ??= KmsKeyUsages.EncryptDecrypt;
         if (!info.Usages.Contains(usage)) throw KmsErrors.Validation($"KeyUsage {usage} is not compatible with KeySpec {specName}");
 

@@ -10,11 +10,19 @@ namespace KmsPowerShell.LocalKms.Operations.Keys;
 /// </summary>
 internal sealed class ScheduleKeyDeletionOperation : KmsOperation
 {
+    private const int MinWindowInDays = 7;
+    private const int MaxWindowInDays = 30;
+
     public override JsonObject Execute(OperationContext context)
     {
         var keyId = context.Request.RequiredString("KeyId", 1, 2048);
-        var window = context.Request.Int("PendingWindowInDays", 7, 30) ?? 30;
+        // The API model takes 1 to 365 days; KMS then allows 7 to 30 (AWS's text for that refusal is not public).
+        var window = context.Request.Int("PendingWindowInDays", 1, 365) ?? 30;
         context.Request.ThrowIfInvalid();
+        if (window is < MinWindowInDays or > MaxWindowInDays)
+        {
+            throw KmsErrors.Validation($"PendingWindowInDays must be between {MinWindowInDays} and {MaxWindowInDays} days; it is {window}.");
+        }
         var key = context.KeyFor(keyId, Name);
         KeyGuard.RequireNotPendingDeletion(key);
 

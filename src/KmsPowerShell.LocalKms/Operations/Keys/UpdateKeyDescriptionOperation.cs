@@ -10,7 +10,7 @@ internal sealed class UpdateKeyDescriptionOperation : KmsOperation
         var description = context.Request.String("Description", 0, 8192, required: true) ?? "";
         context.Request.ThrowIfInvalid();
         var key = context.KeyFor(keyId, Name);
-        KeyGuard.RequireNotPendingDeletion(key);
+        KeyGuard.RequireManageable(key);
         key.Description = description;
         return new JsonObject();
     }

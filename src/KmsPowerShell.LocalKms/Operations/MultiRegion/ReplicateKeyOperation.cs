@@ -15,7 +15,7 @@ internal sealed class ReplicateKeyOperation : KmsOperation
     {
         var keyId = context.Request.RequiredString("KeyId", 1, 2048);
         var replicaRegion = context.Request.RequiredString("ReplicaRegion", 1, 32, KmsPatterns.Region());
-        var policy = context.Request.String("Policy", 1, 32768);
+        var policy = context.Request.String("Policy", 1, KeyPolicies.MaxRequestLength, pattern: KmsPatterns.Policy());
         var description = context.Request.String("Description", 0, 8192) ?? "";
         var tags = TagList.Read(context.Request, "Tags");
         var bypassLockoutCheck = context.Request.Bool("BypassPolicyLockoutSafetyCheck");

@@ -9,7 +9,7 @@ internal sealed class PutKeyPolicyOperation : KmsOperation
     {
         var keyId = context.Request.RequiredString("KeyId", 1, 2048);
         var policyName = context.Request.String("PolicyName", 1, 128, pattern: KmsPatterns.PolicyName()) ?? KeyPolicies.DefaultName;
-        var policy = context.Request.RequiredString("Policy", 1, 32768);
+        var policy = context.Request.RequiredString("Policy", 1, KeyPolicies.MaxRequestLength, pattern: KmsPatterns.Policy());
         var bypassLockoutCheck = context.Request.Bool("BypassPolicyLockoutSafetyCheck");
         context.Request.ThrowIfInvalid();
         var key = context.KeyFor(keyId, Name);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.LocalKms.State;
 
 namespace KmsPowerShell.LocalKms.Operations.Rotation;
 
@@ -13,8 +14,10 @@ internal sealed class GetKeyRotationStatusOperation : KmsOperation
         context.Request.ThrowIfInvalid();
         var key = context.KeyFor(keyId, Name);
         KeyRotator.RequireRotatable(key, managing: false);
-        var response = new JsonObject { ["KeyRotationEnabled"] = key.RotationEnabled, ["KeyId"] = key.Arn };
-        if (key.RotationEnabled)
+        // The API reference: while a key is pending deletion its rotation status is false; cancelling restores it.
+        var enabled = key.RotationEnabled && !KeyStates.IsPendingDeletion(key.KeyState);
+        var response = new JsonObject { ["KeyRotationEnabled"] = enabled, ["KeyId"] = key.Arn };
+        if (enabled)
         {
             response["RotationPeriodInDays"] = key.RotationPeriodInDays;
             if (key.NextRotationDate is { } next) response["NextRotationDate"] = KmsJson.Timestamp(next);

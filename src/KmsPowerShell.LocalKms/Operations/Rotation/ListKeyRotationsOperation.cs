@@ -5,33 +5,53 @@ using KmsPowerShell.LocalKms.State;
 
 namespace KmsPowerShell.LocalKms.Operations.Rotation;
 
+/// <summary>
+/// Lists the key's rotations, oldest first, each with its material's state (CURRENT or NON_CURRENT, as for every key
+/// that rotates); IncludeKeyMaterial ALL_KEY_MATERIAL adds the first material, which has no RotationDate or RotationType.
+/// </summary>
 internal sealed class ListKeyRotationsOperation : KmsOperation
 {
+    private const string AllKeyMaterial = "ALL_KEY_MATERIAL";
+    private static readonly string[] IncludeKeyMaterialValues = [AllKeyMaterial, "ROTATIONS_ONLY"];
+
     public override bool Mutates => false;
 
     public override JsonObject Execute(OperationContext context)
     {
         var keyId = context.Request.RequiredString("KeyId", 1, 2048);
+        var include = context.Request.Enum("IncludeKeyMaterial", IncludeKeyMaterialValues);
         var limit = context.Request.Int("Limit", 1, 1000) ?? 100;
         var marker = context.Request.String("Marker", 1, 1024, pattern: KmsPatterns.Marker());
         context.Request.ThrowIfInvalid();
         var key = context.KeyFor(keyId, Name);
         KeyRotator.RequireRotatable(key, managing: false);
 
-        var numbered = key.Rotations.Select((r, i) => (Rotation: r, Order: i.ToString("D8", CultureInfo.InvariantCulture)));
-        var page = Page<(StoredRotation Rotation, string Order)>.Of(numbered, r => r.Order, limit, marker, "ListKeyRotations/" + key.Arn, context.Markers);
+        var entries = key.Rotations.Select((r, i) => (Entry: Entry(key, r.KeyMaterialId, r), Order: Order(i + 1)));
+        if (include == AllKeyMaterial) entries = entries.Prepend((Entry(key, key.Materials[0].MaterialId, null), Order(0)));
+        var scope = $"ListKeyRotations/{include ?? ""}/{key.Arn}";
+        var page = Page<(JsonObject Entry, string Order)>.Of(entries, e => e.Order, limit, marker, scope, context.Markers);
         var response = new JsonObject
         {
-            ["Rotations"] = new JsonArray(page.Items.Select(r => (JsonNode?)new JsonObject
-            {
-                ["KeyId"] = key.KeyId,
-                ["RotationDate"] = KmsJson.Timestamp(r.Rotation.RotationDate),
-                ["RotationType"] = r.Rotation.RotationType,
-                ["KeyMaterialId"] = r.Rotation.KeyMaterialId,
-            }).ToArray()),
+            ["Rotations"] = new JsonArray(page.Items.Select(e => (JsonNode?)e.Entry).ToArray()),
             ["Truncated"] = page.Truncated,
         };
         if (page.NextMarker is not null) response["NextMarker"] = page.NextMarker;
         return response;
+    }
+
+    private static string Order(int position) => position.ToString("D8", CultureInfo.InvariantCulture);
+
+    private static JsonObject Entry(StoredKey key, string materialId, StoredRotation? rotation)
+    {
+        var entry = new JsonObject
+        {
+            ["KeyId"] = key.KeyId,
+            ["KeyMaterialId"] = materialId,
+            ["KeyMaterialState"] = materialId == key.CurrentMaterial.MaterialId ? "CURRENT" : "NON_CURRENT",
+        };
+        if (rotation is null) return entry;
+        entry["RotationDate"] = KmsJson.Timestamp(rotation.RotationDate);
+        entry["RotationType"] = rotation.RotationType;
+        return entry;
     }
 }

@@ -5,8 +5,8 @@ namespace KmsPowerShell.LocalKms.Operations.Rotation;
 
 internal sealed class RotateKeyOnDemandOperation : KmsOperation
 {
-    /// <summary>AWS's quota of on-demand rotations per key.</summary>
-    public const int MaxOnDemandRotations = 10;
+    /// <summary>AWS's quota of on-demand rotations per key (25 in the API reference since it was raised from 10; not adjustable).</summary>
+    public const int MaxOnDemandRotations = 25;
 
     public override JsonObject Execute(OperationContext context)
     {

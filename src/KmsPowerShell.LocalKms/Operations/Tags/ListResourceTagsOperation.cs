@@ -11,7 +11,8 @@ internal sealed class ListResourceTagsOperation : KmsOperation
     public override JsonObject Execute(OperationContext context)
     {
         var keyId = context.Request.RequiredString("KeyId", 1, 2048);
-        var limit = context.Request.Int("Limit", 1, 50) ?? 50;
+        // The API model takes 1 to 1000; a page holds at most 50 tags, as the API reference says.
+        var limit = Math.Min(context.Request.Int("Limit", 1, 1000) ?? 50, 50);
         var marker = context.Request.String("Marker", 1, 1024, pattern: KmsPatterns.Marker());
         context.Request.ThrowIfInvalid();
         var key = context.KeyFor(keyId, Name);

@@ -10,7 +10,7 @@ internal sealed class TagResourceOperation : KmsOperation
         var tags = TagList.Read(context.Request, "Tags", required: true);
         context.Request.ThrowIfInvalid();
         var key = context.KeyFor(keyId, Name);
-        KeyGuard.RequireNotPendingDeletion(key);
+        KeyGuard.RequireManageable(key);
         TagList.CheckRules(tags);
         var before = TagList.Copy(key.Tags);
         try

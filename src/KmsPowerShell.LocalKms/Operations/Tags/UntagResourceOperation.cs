@@ -7,10 +7,11 @@ internal sealed class UntagResourceOperation : KmsOperation
     public override JsonObject Execute(OperationContext context)
     {
         var keyId = context.Request.RequiredString("KeyId", 1, 2048);
-        var tagKeys = context.Request.StringList("TagKeys", 50, 1, 128, required: true);
+        // The API model puts no bound on how many keys one request names.
+        var tagKeys = context.Request.StringList("TagKeys", int.MaxValue, 1, 128, required: true);
         context.Request.ThrowIfInvalid();
         var key = context.KeyFor(keyId, Name);
-        KeyGuard.RequireNotPendingDeletion(key);
+        KeyGuard.RequireManageable(key);
         key.Tags.RemoveAll(t => tagKeys.Contains(t.TagKey));
         return new JsonObject();
     }
