@@ -87,9 +87,6 @@ public sealed class LocalKmsService : IDisposable
     public IReadOnlyList<LocalKmsPrincipal> Principals =>
         _principals.All.OrderBy(p => p.PrincipalArn, StringComparer.Ordinal).ThenBy(p => p.AccessKeyId, StringComparer.Ordinal).ToArray();
 
-    /// <summary>Whether a principal is built in (the default one, or one of the options'): it cannot be replaced or removed.</summary>
-    public bool IsBuiltIn(LocalKmsPrincipal principal) => _principals.IsFixed(principal);
-
     public string? StatePath => _file?.Path;
 
     /// <summary>
@@ -135,7 +132,7 @@ public sealed class LocalKmsService : IDisposable
             if (clashes.Count > 0 && !replace)
             {
                 throw new KmsArgumentException("LocalPrincipalExists",
-                    $"The local KMS already has a principal with the ARN or access key of {principal.PrincipalArn} ({string.Join(", ", clashes)}); add -Force to replace it.");
+                    $"The local KMS already has a principal with the ARN or the access key id of {principal.PrincipalArn}: {string.Join(", ", clashes)}.");
             }
             foreach (var clash in clashes) _state.Principals.Remove(clash.PrincipalArn);
             _state.Principals[principal.PrincipalArn] = StoredPrincipal.From(principal);

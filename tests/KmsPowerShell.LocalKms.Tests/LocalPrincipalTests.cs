@@ -158,6 +158,8 @@ public sealed class LocalPrincipalTests : StateFolderTests
     [InlineData("not json")]
     [InlineData("[]")]
     [InlineData("""{"Version":"2012-10-17"}""")]
+    [InlineData("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*"}]}""")]
+    [InlineData("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Decrypt"}]}""")]
     public void Add_PolicyNotAnIamPolicy_PolicyInvalidAndNothingAdded(string policy)
     {
         using var kms = new LocalKmsHarness(StatePath);
@@ -168,6 +170,20 @@ public sealed class LocalPrincipalTests : StateFolderTests
         Assert.Equal("PolicyInvalid", error.Problem);
         Assert.StartsWith("Identity policy 2 ", error.Message);
         Assert.DoesNotContain(kms.Service.Principals, p => p.PrincipalArn == principal.PrincipalArn);
+    }
+
+    [Fact]
+    public void Add_PolicyWithAPrincipal_RefusedInIamsWords()
+    {
+        using var kms = new LocalKmsHarness(StatePath);
+        var principal = Admin("bad", "AKIABAD0000000000001") with
+        {
+            IdentityPolicies = ["""{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*"}]}"""],
+        };
+
+        var error = Assert.Throws<KmsArgumentException>(() => kms.Service.AddPrincipal(principal));
+
+        Assert.Equal("Identity policy 1 is not a valid IAM policy: Policy document should not specify a principal.", error.Message);
     }
 
     [Fact]

@@ -47,18 +47,18 @@ Describe 'local principals' -Skip:($env:KMSPS_TEST_BACKEND -ne 'local') {
         (Get-KmsLocalPrincipal $arn).AccessKeyId | Should -Be $second.AccessKeyId
     }
 
-    It 'removes principals piped from Get-KmsLocalPrincipal, asks with -WhatIf, and never removes the default one' {
+    It 'removes principals piped from Get-KmsLocalPrincipal, removes nothing under -WhatIf even with -Force, and never removes the default one' {
         $arns = 1..2 | ForEach-Object { "arn:aws:iam::111122223333:role/pester-gone-$Suffix-$_" }
         $arns | ForEach-Object { $null = Add-KmsLocalPrincipal $_ }
 
-        Get-KmsLocalPrincipal "*pester-gone-$Suffix-*" | Remove-KmsLocalPrincipal -WhatIf
+        Get-KmsLocalPrincipal "*pester-gone-$Suffix-*" | Remove-KmsLocalPrincipal -Force -WhatIf
         @(Get-KmsLocalPrincipal "*pester-gone-$Suffix-*").Count | Should -Be 2
-        Get-KmsLocalPrincipal "*pester-gone-$Suffix-*" | Remove-KmsLocalPrincipal
+        Get-KmsLocalPrincipal "*pester-gone-$Suffix-*" | Remove-KmsLocalPrincipal -Force
         Get-KmsLocalPrincipal "*pester-gone-$Suffix-*" | Should -BeNullOrEmpty
 
-        Remove-KmsLocalPrincipal $arns[0] -ErrorAction SilentlyContinue -ErrorVariable gone
+        Remove-KmsLocalPrincipal $arns[0] -Force -ErrorAction SilentlyContinue -ErrorVariable gone
         $gone[0].FullyQualifiedErrorId | Should -Be 'LocalPrincipalNotFound,KmsPowerShell.Commands.Local.RemoveKmsLocalPrincipalCommand'
-        Remove-KmsLocalPrincipal $DefaultArn -ErrorAction SilentlyContinue -ErrorVariable builtIn
+        Remove-KmsLocalPrincipal $DefaultArn -Force -ErrorAction SilentlyContinue -ErrorVariable builtIn
         $builtIn[0].FullyQualifiedErrorId | Should -Be 'LocalPrincipalBuiltIn,KmsPowerShell.Commands.Local.RemoveKmsLocalPrincipalCommand'
         Get-KmsLocalPrincipal $DefaultArn | Should -Not -BeNullOrEmpty
     }

@@ -226,7 +226,8 @@ Describe 'local KMS cmdlets act on the current session''s local KMS' {
     }
 
     It 'shows the clock -PassThru returns on one line at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
-        Connect-Kms -Local -LocalStatePath (Join-Path $TestDrive 'clock-view.json')
+        # A state file per width: the file keeps the clock's offset, so the second width would start 2 days ahead.
+        Connect-Kms -Local -LocalStatePath (Join-Path $TestDrive "clock-view-$Width.json")
         $clock = Set-KmsLocalClock -Advance 2.00:00:00 -PassThru
         $lines = @(($clock | Out-String -Width $Width) -split "`r?`n" | Where-Object { $_.Trim() })
         $lines.Count | Should -Be 3 -Because 'a header, its underline and one row'

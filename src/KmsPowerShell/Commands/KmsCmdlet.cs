@@ -189,9 +189,12 @@ public abstract class KmsCommand : PSCmdlet, IDisposable
         (force && !IsWhatIf) || ShouldProcess(target, action);
 
     /// <summary>True under -WhatIf, or $WhatIfPreference when -WhatIf was not given.</summary>
-    private protected bool IsWhatIf => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
+    private protected bool IsWhatIf => IsWhatIfOf(this);
+
+    /// <summary><see cref="IsWhatIf"/> of any cmdlet, for those not on this base.</summary>
+    internal static bool IsWhatIfOf(PSCmdlet cmdlet) => cmdlet.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
         ? given is SwitchParameter { IsPresent: true } || given is true
-        : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+        : LanguagePrimitives.IsTrue(cmdlet.SessionState.PSVariable.GetValue("WhatIfPreference"));
 
     /// <summary>Ends the command for a bad invocation (an argument that can never work), before any call.</summary>
     protected void ThrowInvocationError(Exception exception, object? target) =>
