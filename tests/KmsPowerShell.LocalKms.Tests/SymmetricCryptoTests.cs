@@ -194,6 +194,47 @@ public class SymmetricCryptoTests
         Assert.Equal(destination.Arn, decrypted.KeyId);
     }
 
+    // AWS's answer when the key of a ciphertext is not there, whichever the reason: it tells nothing about the key.
+    private const string CiphertextKeyUnreachable =
+        "The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.";
+
+    [Fact]
+    public async Task DecryptAndReEncrypt_KeyOfCiphertextDeleted_AccessDeniedAsAws()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var destination = await kms.CreateKeyAsync(client);
+        var blob = (await client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("s") })).CiphertextBlob.ToArray();
+        await client.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = key.KeyId, PendingWindowInDays = 7 });
+        kms.Clock.Advance(TimeSpan.FromDays(7));
+
+        var error = await KmsAssert.FailsWith("AccessDeniedException", () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(blob) }));
+        Assert.Equal(CiphertextKeyUnreachable, error.Message);
+        error = await KmsAssert.FailsWith("AccessDeniedException",
+            () => client.ReEncryptAsync(new ReEncryptRequest { CiphertextBlob = new MemoryStream(blob), DestinationKeyId = destination.KeyId }));
+        Assert.Equal(CiphertextKeyUnreachable, error.Message);
+    }
+
+    [Fact]
+    public async Task Decrypt_CiphertextOfAnotherRegion_AccessDeniedAsAws()
+    {
+        using var kms = new LocalKmsHarness();
+        var key = await kms.CreateKeyAsync(kms.Client());
+        var blob = (await kms.Client().EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("s") })).CiphertextBlob;
+
+        var error = await KmsAssert.FailsWith("AccessDeniedException", () => kms.Client("eu-west-1").DecryptAsync(new DecryptRequest { CiphertextBlob = blob }));
+        Assert.Equal(CiphertextKeyUnreachable, error.Message);
+    }
+
+    [Fact]
+    public async Task GenerateRandom_NoNumberOfBytes_ValidationExceptionAsAws()
+    {
+        using var kms = new LocalKmsHarness();
+        var error = await KmsAssert.FailsWith("ValidationException", () => kms.Client().GenerateRandomAsync(new GenerateRandomRequest()));
+        Assert.Equal("NumberOfBytes is required.", error.Message);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(1024)]
