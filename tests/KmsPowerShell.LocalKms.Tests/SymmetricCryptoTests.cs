@@ -228,6 +228,44 @@ public class SymmetricCryptoTests
     }
 
     [Fact]
+    public async Task DecryptAndReEncrypt_DryRun_CiphertextCheckedFirst()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var blob = (await client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("s"), EncryptionContext = Context })).CiphertextBlob.ToArray();
+
+        await KmsAssert.FailsWith("InvalidCiphertextException", () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(blob), DryRun = true }));
+        await KmsAssert.FailsWith("InvalidCiphertextException",
+            () => client.ReEncryptAsync(new ReEncryptRequest { CiphertextBlob = new MemoryStream(blob), DestinationKeyId = key.KeyId, DryRun = true }));
+        await KmsAssert.FailsWith("DryRunOperationException",
+            () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(blob), EncryptionContext = Context, DryRun = true }));
+        await KmsAssert.FailsWith("DryRunOperationException", () => client.ReEncryptAsync(new ReEncryptRequest
+        {
+            CiphertextBlob = new MemoryStream(blob), SourceEncryptionContext = Context, DestinationKeyId = key.KeyId, DryRun = true,
+        }));
+    }
+
+    [Fact]
+    public async Task DecryptAndReEncrypt_DryRunIgnoringCiphertext_NoBlobNeededButTheKey()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var ignore = new List<string> { "IGNORE_CIPHERTEXT" };
+
+        await KmsAssert.FailsWith("DryRunOperationException",
+            () => client.DecryptAsync(new DecryptRequest { KeyId = key.KeyId, DryRun = true, DryRunModifiers = ignore }));
+        await KmsAssert.FailsWith("DryRunOperationException",
+            () => client.ReEncryptAsync(new ReEncryptRequest { SourceKeyId = key.KeyId, DestinationKeyId = key.KeyId, DryRun = true, DryRunModifiers = ignore }));
+        await KmsAssert.FailsWith("ValidationException", () => client.DecryptAsync(new DecryptRequest { DryRun = true, DryRunModifiers = ignore }));
+        var error = await KmsAssert.FailsWith("ValidationException",
+            () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(new byte[64]), KeyId = key.KeyId, DryRun = true, DryRunModifiers = ["IGNORE_EVERYTHING"] }));
+        Assert.Equal("1 validation error detected: Value '[IGNORE_EVERYTHING]' at 'dryRunModifiers' failed to satisfy constraint: " +
+            "Member must satisfy constraint: [Member must satisfy enum value set: [IGNORE_CIPHERTEXT]]", error.Message);
+    }
+
+    [Fact]
     public async Task GenerateRandom_NoNumberOfBytes_ValidationExceptionAsAws()
     {
         using var kms = new LocalKmsHarness();
