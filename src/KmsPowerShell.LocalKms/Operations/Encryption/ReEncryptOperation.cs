@@ -41,7 +41,7 @@ internal sealed class ReEncryptOperation : KmsOperation
         {
             KeyCipher.RequireFits(destination, plaintext.Length);
             if (dryRun.DryRun) throw KmsErrors.DryRun();
-            return new JsonObject
+            var response = new JsonObject
             {
                 ["CiphertextBlob"] = KmsJson.Blob(KeyCipher.Encrypt(destination, plaintext, destinationContext)),
                 ["SourceKeyId"] = source.Key.Arn,
@@ -49,6 +49,10 @@ internal sealed class ReEncryptOperation : KmsOperation
                 ["SourceEncryptionAlgorithm"] = source.Algorithm,
                 ["DestinationEncryptionAlgorithm"] = destination.Algorithm,
             };
+            // Present only for a symmetric key on that side, as the API reference says.
+            if (source.SymmetricBlob is { } parsed) response["SourceKeyMaterialId"] = source.Key.Material(parsed.MaterialVersion)?.MaterialId;
+            if (destination.IsSymmetric) response["DestinationKeyMaterialId"] = destination.Key.CurrentMaterial.MaterialId;
+            return response;
         }
         finally
         {
