@@ -12,7 +12,7 @@ internal sealed class ListGrantsOperation : KmsOperation
     {
         var request = context.Request;
         var keyId = request.RequiredString("KeyId", 1, 2048);
-        var limit = request.Int("Limit", 1, 100) ?? 50;
+        var limit = GrantWriter.Limit(request);
         var marker = request.String("Marker", 1, 1024, pattern: KmsPatterns.Marker());
         var grantId = request.String("GrantId", 1, 128);
         var grantee = request.String("GranteePrincipal", 1, 256, pattern: KmsPatterns.Principal());
