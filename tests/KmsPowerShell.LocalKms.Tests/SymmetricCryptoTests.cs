@@ -195,7 +195,7 @@ public class SymmetricCryptoTests
     }
 
     // AWS's answer when the key of a ciphertext is not there, whichever the reason: it tells nothing about the key.
-    private const string CiphertextKeyUnreachable =
+    internal const string CiphertextKeyUnreachable =
         "The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.";
 
     [Fact]
