@@ -180,6 +180,16 @@ public class GrantTests
     }
 
     [Fact]
+    public async Task ListGrants_MalformedGrantIdFilter_InvalidGrantIdException()
+    {
+        using var kms = new LocalKmsHarness();
+        var admin = kms.Client();
+        var key = await kms.CreateKeyAsync(admin);
+        await KmsAssert.FailsWith("InvalidGrantIdException", () => admin.ListGrantsAsync(new ListGrantsRequest { KeyId = key.KeyId, GrantId = "nope" }));
+        Assert.Empty((await admin.ListGrantsAsync(new ListGrantsRequest { KeyId = key.KeyId, GrantId = new string('a', 64) })).Grants);
+    }
+
+    [Fact]
     public async Task ListGrants_FiltersAndPaging_ReturnsGrantEntries()
     {
         using var kms = new LocalKmsHarness();

@@ -18,6 +18,7 @@ internal sealed class ListGrantsOperation : KmsOperation
         var grantee = request.String("GranteePrincipal", 1, 256, pattern: KmsPatterns.Principal());
         request.ThrowIfInvalid();
         var key = context.KeyFor(keyId, Name);
+        if (grantId is not null) GrantLookup.RequireWellFormed(grantId);
 
         var grants = context.State.Grants.Values.Where(g => g.KeyArn == key.Arn &&
             (grantId is null || g.GrantId == grantId) && (grantee is null || g.GranteePrincipal == grantee));
