@@ -84,6 +84,25 @@ public sealed class AwsCliTests : IDisposable
             ErrorLine(await aws.FailAsync("kms", "create-key", "--key-spec", "HMAC_256")));
     }
 
+    /// <summary>AWS's answers as awscli prints them: a ciphertext of another Region, and GenerateRandom without a length.</summary>
+    [AwsCliFact]
+    public async Task AwsCli_DecryptInAnotherRegionAndGenerateRandomWithoutLength_AnswerAsAws()
+    {
+        using var kms = new LocalKmsHarness();
+        await using var server = new LocalKmsServer(kms.Service);
+        server.Start();
+        var aws = new AwsCli(server.Endpoint, _directory);
+        // The ciphertext is made in process: each awscli run costs seconds.
+        var key = await kms.CreateKeyAsync();
+        var encrypted = await kms.Client().EncryptAsync(new Amazon.KeyManagementService.Model.EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("s") });
+        await File.WriteAllBytesAsync(Path.Combine(_directory, "cipher.bin"), encrypted.CiphertextBlob.ToArray());
+
+        Assert.Equal("An error occurred (AccessDeniedException) when calling the Decrypt operation: " + SymmetricCryptoTests.CiphertextKeyUnreachable,
+            ErrorLine(await aws.FailAsync("kms", "decrypt", "--ciphertext-blob", "fileb://cipher.bin", "--region", "eu-west-1")));
+        Assert.Equal("An error occurred (ValidationException) when calling the GenerateRandom operation: NumberOfBytes is required.",
+            ErrorLine(await aws.FailAsync("kms", "generate-random")));
+    }
+
     /// <summary>awscli's error line without the retry count it adds in standard retry mode.</summary>
     private static string ErrorLine(string stderr) => System.Text.RegularExpressions.Regex.Replace(stderr.Trim(), @" \(reached max retries: \d+\)", "");
 

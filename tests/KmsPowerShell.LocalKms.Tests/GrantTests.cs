@@ -153,6 +153,42 @@ public class GrantTests
         Assert.NotEqual(first.GrantToken, second.GrantToken);
     }
 
+    // Not constants: the SDK's analyzer refuses out-of-range literals, and these tests are about the server's range.
+    private static readonly int OverModelLimit = 1001;
+    private static readonly int OverPageLimit = 500;
+
+    [Fact]
+    public async Task ListGrantsAndListRetirableGrants_LimitOverTheModel_AwsModelValidation_LargeLimitPagesOf100()
+    {
+        using var kms = new LocalKmsHarness();
+        var admin = kms.Client();
+        var key = await kms.CreateKeyAsync(admin);
+        const string Violation = "1 validation error detected: Value '1001' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 1000";
+        Assert.Equal(Violation, (await KmsAssert.FailsWith("ValidationException",
+            () => admin.ListGrantsAsync(new ListGrantsRequest { KeyId = key.KeyId, Limit = OverModelLimit }))).Message);
+        Assert.Equal(Violation, (await KmsAssert.FailsWith("ValidationException",
+            () => admin.ListRetirableGrantsAsync(new ListRetirableGrantsRequest { RetiringPrincipal = PrincipalB, Limit = OverModelLimit }))).Message);
+
+        for (var i = 0; i < 101; i++)
+        {
+            await admin.CreateGrantAsync(new CreateGrantRequest { KeyId = key.KeyId, GranteePrincipal = PrincipalB, RetiringPrincipal = PrincipalB, Operations = ["Decrypt"] });
+        }
+        var page = await admin.ListGrantsAsync(new ListGrantsRequest { KeyId = key.KeyId, Limit = OverPageLimit });
+        Assert.Equal(100, page.Grants.Count);
+        Assert.True(page.Truncated);
+        Assert.Equal(100, (await admin.ListRetirableGrantsAsync(new ListRetirableGrantsRequest { RetiringPrincipal = PrincipalB, Limit = OverPageLimit })).Grants.Count);
+    }
+
+    [Fact]
+    public async Task ListGrants_MalformedGrantIdFilter_InvalidGrantIdException()
+    {
+        using var kms = new LocalKmsHarness();
+        var admin = kms.Client();
+        var key = await kms.CreateKeyAsync(admin);
+        await KmsAssert.FailsWith("InvalidGrantIdException", () => admin.ListGrantsAsync(new ListGrantsRequest { KeyId = key.KeyId, GrantId = "nope" }));
+        Assert.Empty((await admin.ListGrantsAsync(new ListGrantsRequest { KeyId = key.KeyId, GrantId = new string('a', 64) })).Grants);
+    }
+
     [Fact]
     public async Task ListGrants_FiltersAndPaging_ReturnsGrantEntries()
     {

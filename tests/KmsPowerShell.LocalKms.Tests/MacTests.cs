@@ -62,6 +62,16 @@ public class MacTests : IClassFixture<AsymmetricKeysFixture>
     }
 
     [Fact]
+    public async Task GenerateAndVerifyMac_UnknownAlgorithm_ValidationExceptionListingAsAws()
+    {
+        var key = _keys.Key("HMAC_256", "GENERATE_VERIFY_MAC");
+        const string Expected = "1 validation error detected: Value 'INVALID' at 'macAlgorithm' failed to satisfy constraint: " +
+            "Member must satisfy enum value set: [HMAC_SHA_384, HMAC_SHA_256, HMAC_SHA_224, HMAC_SHA_512]";
+        Assert.Equal(Expected, (await KmsAssert.FailsWith("ValidationException", () => MacAsync(key, "INVALID", Message))).Message);
+        Assert.Equal(Expected, (await KmsAssert.FailsWith("ValidationException", () => VerifyAsync(key, "INVALID", Message, new byte[32]))).Message);
+    }
+
+    [Fact]
     public async Task GenerateMac_SymmetricKey_InvalidKeyUsageException()
     {
         var key = _keys.Key("SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT");

@@ -94,21 +94,27 @@ public class RsaEncryptionTests : IClassFixture<AsymmetricKeysFixture>
     public async Task ReEncrypt_SymmetricToRsaAndBack_SamePlaintext()
     {
         var symmetric = _keys.Key("SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT");
-        var blob = (await Client.EncryptAsync(new EncryptRequest { KeyId = symmetric.KeyId, Plaintext = LocalKmsHarness.Bytes("moving") })).CiphertextBlob;
+        var blob = (await Client.EncryptAsync(new EncryptRequest { KeyId = symmetric.KeyId, Plaintext = LocalKmsHarness.Bytes("moving") })).CiphertextBlob.ToArray();
+        var materialId = (await Client.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(blob) })).KeyMaterialId;
 
         var toRsa = await Client.ReEncryptAsync(new ReEncryptRequest
         {
-            CiphertextBlob = blob, DestinationKeyId = RsaKey.KeyId, DestinationEncryptionAlgorithm = "RSAES_OAEP_SHA_256",
+            CiphertextBlob = new MemoryStream(blob), DestinationKeyId = RsaKey.KeyId, DestinationEncryptionAlgorithm = "RSAES_OAEP_SHA_256",
         });
         Assert.Equal("SYMMETRIC_DEFAULT", toRsa.SourceEncryptionAlgorithm.Value);
         Assert.Equal("RSAES_OAEP_SHA_256", toRsa.DestinationEncryptionAlgorithm.Value);
         Assert.Equal(256, toRsa.CiphertextBlob.Length);
+        // Each side's key material id only for a symmetric key, as on AWS.
+        Assert.Equal(materialId, toRsa.SourceKeyMaterialId);
+        Assert.Null(toRsa.DestinationKeyMaterialId);
 
         var back = await Client.ReEncryptAsync(new ReEncryptRequest
         {
             CiphertextBlob = toRsa.CiphertextBlob, SourceKeyId = RsaKey.KeyId, SourceEncryptionAlgorithm = "RSAES_OAEP_SHA_256", DestinationKeyId = symmetric.KeyId,
         });
         Assert.Equal(RsaKey.Arn, back.SourceKeyId);
+        Assert.Null(back.SourceKeyMaterialId);
+        Assert.Equal(materialId, back.DestinationKeyMaterialId);
         var plaintext = await Client.DecryptAsync(new DecryptRequest { CiphertextBlob = back.CiphertextBlob });
         Assert.Equal("moving", LocalKmsHarness.Text(plaintext.Plaintext));
     }

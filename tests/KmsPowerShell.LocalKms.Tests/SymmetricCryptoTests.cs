@@ -194,6 +194,85 @@ public class SymmetricCryptoTests
         Assert.Equal(destination.Arn, decrypted.KeyId);
     }
 
+    // AWS's answer when the key of a ciphertext is not there, whichever the reason: it tells nothing about the key.
+    internal const string CiphertextKeyUnreachable =
+        "The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.";
+
+    [Fact]
+    public async Task DecryptAndReEncrypt_KeyOfCiphertextDeleted_AccessDeniedAsAws()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var destination = await kms.CreateKeyAsync(client);
+        var blob = (await client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("s") })).CiphertextBlob.ToArray();
+        await client.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = key.KeyId, PendingWindowInDays = 7 });
+        kms.Clock.Advance(TimeSpan.FromDays(7));
+
+        var error = await KmsAssert.FailsWith("AccessDeniedException", () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(blob) }));
+        Assert.Equal(CiphertextKeyUnreachable, error.Message);
+        error = await KmsAssert.FailsWith("AccessDeniedException",
+            () => client.ReEncryptAsync(new ReEncryptRequest { CiphertextBlob = new MemoryStream(blob), DestinationKeyId = destination.KeyId }));
+        Assert.Equal(CiphertextKeyUnreachable, error.Message);
+    }
+
+    [Fact]
+    public async Task Decrypt_CiphertextOfAnotherRegion_AccessDeniedAsAws()
+    {
+        using var kms = new LocalKmsHarness();
+        var key = await kms.CreateKeyAsync(kms.Client());
+        var blob = (await kms.Client().EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("s") })).CiphertextBlob;
+
+        var error = await KmsAssert.FailsWith("AccessDeniedException", () => kms.Client("eu-west-1").DecryptAsync(new DecryptRequest { CiphertextBlob = blob }));
+        Assert.Equal(CiphertextKeyUnreachable, error.Message);
+    }
+
+    [Fact]
+    public async Task DecryptAndReEncrypt_DryRun_CiphertextCheckedFirst()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var blob = (await client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("s"), EncryptionContext = Context })).CiphertextBlob.ToArray();
+
+        await KmsAssert.FailsWith("InvalidCiphertextException", () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(blob), DryRun = true }));
+        await KmsAssert.FailsWith("InvalidCiphertextException",
+            () => client.ReEncryptAsync(new ReEncryptRequest { CiphertextBlob = new MemoryStream(blob), DestinationKeyId = key.KeyId, DryRun = true }));
+        await KmsAssert.FailsWith("DryRunOperationException",
+            () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(blob), EncryptionContext = Context, DryRun = true }));
+        await KmsAssert.FailsWith("DryRunOperationException", () => client.ReEncryptAsync(new ReEncryptRequest
+        {
+            CiphertextBlob = new MemoryStream(blob), SourceEncryptionContext = Context, DestinationKeyId = key.KeyId, DryRun = true,
+        }));
+    }
+
+    [Fact]
+    public async Task DecryptAndReEncrypt_DryRunIgnoringCiphertext_NoBlobNeededButTheKey()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        var ignore = new List<string> { "IGNORE_CIPHERTEXT" };
+
+        await KmsAssert.FailsWith("DryRunOperationException",
+            () => client.DecryptAsync(new DecryptRequest { KeyId = key.KeyId, DryRun = true, DryRunModifiers = ignore }));
+        await KmsAssert.FailsWith("DryRunOperationException",
+            () => client.ReEncryptAsync(new ReEncryptRequest { SourceKeyId = key.KeyId, DestinationKeyId = key.KeyId, DryRun = true, DryRunModifiers = ignore }));
+        await KmsAssert.FailsWith("ValidationException", () => client.DecryptAsync(new DecryptRequest { DryRun = true, DryRunModifiers = ignore }));
+        var error = await KmsAssert.FailsWith("ValidationException",
+            () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(new byte[64]), KeyId = key.KeyId, DryRun = true, DryRunModifiers = ["IGNORE_EVERYTHING"] }));
+        Assert.Equal("1 validation error detected: Value '[IGNORE_EVERYTHING]' at 'dryRunModifiers' failed to satisfy constraint: " +
+            "Member must satisfy constraint: [Member must satisfy enum value set: [IGNORE_CIPHERTEXT]]", error.Message);
+    }
+
+    [Fact]
+    public async Task GenerateRandom_NoNumberOfBytes_ValidationExceptionAsAws()
+    {
+        using var kms = new LocalKmsHarness();
+        var error = await KmsAssert.FailsWith("ValidationException", () => kms.Client().GenerateRandomAsync(new GenerateRandomRequest()));
+        Assert.Equal("NumberOfBytes is required.", error.Message);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(1024)]

@@ -44,6 +44,14 @@ internal static class KmsErrors
             $"User: {principalArn} is not authorized to perform: kms:{action} on resource: {resource} " +
             $"because no {policyKind} policy allows the kms:{action} action");
 
+    /// <summary>
+    /// Decrypt and ReEncrypt of a ciphertext whose key is not there (deleted, or of another region): AWS's own text,
+    /// which says no more than that, so the answer does not tell whether the key ever existed.
+    /// </summary>
+    public static KmsErrorException CiphertextKeyUnreachable() =>
+        new("AccessDeniedException",
+            "The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.");
+
     public static KmsErrorException Throttling() => new("ThrottlingException", "Rate exceeded");
     public static KmsErrorException Internal() =>
         new("KMSInternalException", "The request was rejected because an internal exception occurred. The request can be retried.", 500);

@@ -145,6 +145,17 @@ internal sealed class RequestReader
         return items;
     }
 
+    /// <summary>A list of enum values; one violation names the whole list, as AWS does.</summary>
+    public List<string> EnumList(string member, IReadOnlyCollection<string> allowed)
+    {
+        var items = StringList(member, int.MaxValue, 0, int.MaxValue);
+        if (items.Any(item => !allowed.Contains(item)))
+        {
+            _violations.Add(ValidationMessage.Constraint($"[{string.Join(", ", items)}]", FieldName(member), ValidationMessage.EnumItems(allowed)));
+        }
+        return items;
+    }
+
     public JsonArray? Array(string member)
     {
         var node = _body[member];

@@ -15,6 +15,8 @@ internal static class ValidationMessage
     public static string MinValue(long min) => $"Member must have value greater than or equal to {min}";
     public static string MaxValue(long max) => $"Member must have value less than or equal to {max}";
     public static string Enum(IEnumerable<string> values) => $"Member must satisfy enum value set: [{string.Join(", ", values)}]";
+    /// <summary>A list member whose items must be enum values: AWS nests the item constraint.</summary>
+    public static string EnumItems(IEnumerable<string> values) => $"Member must satisfy constraint: [{Enum(values)}]";
     public static string Pattern(string pattern) => $"Member must satisfy regular expression pattern: {pattern}";
 
     public static string Combine(IReadOnlyList<string> violations) =>

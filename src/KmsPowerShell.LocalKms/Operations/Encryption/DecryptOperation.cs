@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.Vocabulary;
@@ -11,19 +12,28 @@ internal sealed class DecryptOperation : KmsOperation
     public override JsonObject Execute(OperationContext context)
     {
         var request = context.Request;
-        var blob = request.Blob("CiphertextBlob", 1, 6144, required: true) ?? [];
+        var dryRun = CiphertextDryRun.Read(request);
+        var blob = request.Blob("CiphertextBlob", 1, 6144, required: !dryRun.IgnoreCiphertext) ?? [];
         var encryptionContext = request.StringMap("EncryptionContext");
         var keyId = request.String("KeyId", 1, 2048);
         var algorithm = request.Enum("EncryptionAlgorithm", KmsAlgorithms.Encryption);
         var tokens = context.ReadGrantTokens();
-        var dryRun = request.Bool("DryRun");
         request.ThrowIfInvalid();
         SymmetricCrypto.RejectRecipient(request);
         context.UseGrantTokens(tokens);
 
+        if (dryRun.IgnoreCiphertext)
+        {
+            CiphertextDryRun.AuthorizeNamedKey(context, keyId, "KeyId", Name, encryptionContext);
+            throw KmsErrors.DryRun();
+        }
         var source = KeyCipher.ForDecrypt(context, blob, keyId, Name, encryptionContext, algorithm);
-        if (dryRun) throw KmsErrors.DryRun();
         var plaintext = KeyCipher.Decrypt(source, blob, encryptionContext);
+        if (dryRun.DryRun)
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+            throw KmsErrors.DryRun();
+        }
         var response = new JsonObject
         {
             ["KeyId"] = source.Key.Arn,

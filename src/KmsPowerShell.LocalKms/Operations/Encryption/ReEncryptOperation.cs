@@ -16,7 +16,8 @@ internal sealed class ReEncryptOperation : KmsOperation
     public override JsonObject Execute(OperationContext context)
     {
         var request = context.Request;
-        var blob = request.Blob("CiphertextBlob", 1, 6144, required: true) ?? [];
+        var dryRun = CiphertextDryRun.Read(request);
+        var blob = request.Blob("CiphertextBlob", 1, 6144, required: !dryRun.IgnoreCiphertext) ?? [];
         var sourceContext = request.StringMap("SourceEncryptionContext");
         var sourceKeyId = request.String("SourceKeyId", 1, 2048);
         var destinationKeyId = request.RequiredString("DestinationKeyId", 1, 2048);
@@ -24,18 +25,23 @@ internal sealed class ReEncryptOperation : KmsOperation
         var sourceAlgorithm = request.Enum("SourceEncryptionAlgorithm", KmsAlgorithms.Encryption);
         var destinationAlgorithm = request.Enum("DestinationEncryptionAlgorithm", KmsAlgorithms.Encryption);
         var tokens = context.ReadGrantTokens();
-        var dryRun = request.Bool("DryRun");
         request.ThrowIfInvalid();
         context.UseGrantTokens(tokens);
 
+        if (dryRun.IgnoreCiphertext)
+        {
+            CiphertextDryRun.AuthorizeNamedKey(context, sourceKeyId, "SourceKeyId", "ReEncryptFrom", sourceContext);
+            KeyCipher.ForEncrypt(context, destinationKeyId, "ReEncryptTo", destinationContext, destinationAlgorithm);
+            throw KmsErrors.DryRun();
+        }
         var source = KeyCipher.ForDecrypt(context, blob, sourceKeyId, "ReEncryptFrom", sourceContext, sourceAlgorithm);
         var destination = KeyCipher.ForEncrypt(context, destinationKeyId, "ReEncryptTo", destinationContext, destinationAlgorithm);
-        if (dryRun) throw KmsErrors.DryRun();
         var plaintext = KeyCipher.Decrypt(source, blob, sourceContext);
         try
         {
             KeyCipher.RequireFits(destination, plaintext.Length);
-            return new JsonObject
+            if (dryRun.DryRun) throw KmsErrors.DryRun();
+            var response = new JsonObject
             {
                 ["CiphertextBlob"] = KmsJson.Blob(KeyCipher.Encrypt(destination, plaintext, destinationContext)),
                 ["SourceKeyId"] = source.Key.Arn,
@@ -43,6 +49,10 @@ internal sealed class ReEncryptOperation : KmsOperation
                 ["SourceEncryptionAlgorithm"] = source.Algorithm,
                 ["DestinationEncryptionAlgorithm"] = destination.Algorithm,
             };
+            // Present only for a symmetric key on that side, as the API reference says.
+            if (source.SymmetricBlob is { } parsed) response["SourceKeyMaterialId"] = source.Key.Material(parsed.MaterialVersion)?.MaterialId;
+            if (destination.IsSymmetric) response["DestinationKeyMaterialId"] = destination.Key.CurrentMaterial.MaterialId;
+            return response;
         }
         finally
         {

@@ -31,8 +31,7 @@ internal static class SymmetricCrypto
         IReadOnlyDictionary<string, string> encryptionContext, string? algorithm)
     {
         var parsed = SymmetricCiphertext.Parse(blob);
-        var key = context.Keys.FindById(parsed.Account, context.Region, parsed.KeyId)
-            ?? throw KmsErrors.KeyNotFound(KeyResolver.KeyArn(parsed.Account, context.Region, parsed.KeyId));
+        var key = context.Keys.FindById(parsed.Account, context.Region, parsed.KeyId) ?? throw KmsErrors.CiphertextKeyUnreachable();
         if (keyId is not null && context.Keys.Resolve(keyId).Arn != key.Arn) throw KmsErrors.IncorrectKey();
         context.Auth.Require(key, action, encryptionContext);
         KeyGuard.RequireEnabled(key);

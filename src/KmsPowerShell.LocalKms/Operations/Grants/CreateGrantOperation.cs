@@ -23,7 +23,7 @@ internal sealed class CreateGrantOperation : KmsOperation
         if (invalid.Count > 0)
         {
             request.AddViolation(ValidationMessage.Constraint($"[{string.Join(", ", operations)}]", "operations",
-                $"Member must satisfy constraint: [Member must satisfy enum value set: [{string.Join(", ", GrantOperationNames.All)}]]"));
+                ValidationMessage.EnumItems(GrantOperationNames.All)));
         }
         var constraints = GrantConstraintsReader.Read(request);
         var tokens = context.ReadGrantTokens();

@@ -30,6 +30,12 @@ internal static class GrantWriter
         return entry;
     }
 
+    /// <summary>
+    /// The Limit of ListGrants and ListRetirableGrants: the API model takes 1 to 1000 (so 1001 is AWS's model
+    /// ValidationException), and a page holds at most 100 grants, as the API reference says; 50 when none is given.
+    /// </summary>
+    public static int Limit(RequestReader request) => Math.Min(request.Int("Limit", 1, 1000) ?? 50, 100);
+
     public static JsonObject Page(Page<StoredGrant> page)
     {
         var response = new JsonObject

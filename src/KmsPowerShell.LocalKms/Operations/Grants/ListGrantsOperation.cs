@@ -12,12 +12,13 @@ internal sealed class ListGrantsOperation : KmsOperation
     {
         var request = context.Request;
         var keyId = request.RequiredString("KeyId", 1, 2048);
-        var limit = request.Int("Limit", 1, 100) ?? 50;
+        var limit = GrantWriter.Limit(request);
         var marker = request.String("Marker", 1, 1024, pattern: KmsPatterns.Marker());
         var grantId = request.String("GrantId", 1, 128);
         var grantee = request.String("GranteePrincipal", 1, 256, pattern: KmsPatterns.Principal());
         request.ThrowIfInvalid();
         var key = context.KeyFor(keyId, Name);
+        if (grantId is not null) GrantLookup.RequireWellFormed(grantId);
 
         var grants = context.State.Grants.Values.Where(g => g.KeyArn == key.Arn &&
             (grantId is null || g.GrantId == grantId) && (grantee is null || g.GranteePrincipal == grantee));

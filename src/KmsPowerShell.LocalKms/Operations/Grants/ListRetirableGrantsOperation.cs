@@ -13,7 +13,7 @@ internal sealed class ListRetirableGrantsOperation : KmsOperation
     {
         var request = context.Request;
         var retiring = request.RequiredString("RetiringPrincipal", 1, 256, KmsPatterns.Principal());
-        var limit = request.Int("Limit", 1, 100) ?? 50;
+        var limit = GrantWriter.Limit(request);
         var marker = request.String("Marker", 1, 1024, pattern: KmsPatterns.Marker());
         request.ThrowIfInvalid();
         context.Auth.RequireAccountPermission(Name);

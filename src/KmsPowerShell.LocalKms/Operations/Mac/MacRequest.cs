@@ -13,7 +13,7 @@ internal sealed record MacRequest(StoredKey Key, string Algorithm, byte[] Messag
         var request = context.Request;
         var keyId = request.RequiredString("KeyId", 1, 2048);
         var message = request.Blob("Message", 1, 4096, required: true) ?? [];
-        var algorithm = request.Enum("MacAlgorithm", KmsAlgorithms.Mac, required: true) ?? "";
+        var algorithm = request.Enum("MacAlgorithm", AwsEnumOrder.MacAlgorithms, required: true) ?? "";
         var mac = withMac ? request.Blob("Mac", 1, 6144, required: true) : null;
         var tokens = context.ReadGrantTokens();
         var dryRun = request.Bool("DryRun");
