@@ -1,0 +1,34 @@
+namespace KmsPowerShell.LocalKms.Access;
+
+/// <summary>
+/// The caller as policies can name it: its own ARN, its role (for an STS assumed-role session) and its account root.
+/// </summary>
+internal sealed record CallerIdentity(string Arn, string Account, string? RoleName, bool IsRoot)
+{
+    public string RootArn => $"arn:{Partition}:iam::{Account}:root";
+
+    public string Partition => Arn.Split(':') is { Length: > 1 } parts ? parts[1] : "aws";
+
+    public static CallerIdentity From(string arn)
+    {
+        var parts = arn.Split(':', 6);
+        var account = parts.Length > 4 ? parts[4] : "";
+        var resource = parts.Length > 5 ? parts[5] : "";
+        var roleName = parts.Length > 2 && parts[2] == "sts" && resource.StartsWith("assumed-role/", StringComparison.Ordinal)
+            ? resource.Split('/')[1]
+            : null;
+        return new CallerIdentity(arn, account, roleName, resource == "root");
+    }
+
+    /// <summary>Whether a principal ARN from a policy names this caller itself (not merely its account).</summary>
+    public bool IsNamedBy(string principalArn) =>
+        principalArn == Arn || (RoleName is not null && RoleArnNames(principalArn));
+
+    /// <summary>A role ARN (any path) of the caller's account with the session's role name.</summary>
+    private bool RoleArnNames(string principalArn)
+    {
+        var parts = principalArn.Split(':', 6);
+        return parts.Length == 6 && parts[2] == "iam" && parts[4] == Account &&
+            parts[5].StartsWith("role/", StringComparison.Ordinal) && parts[5].Split('/')[^1] == RoleName;
+    }
+}
