@@ -55,6 +55,7 @@
         'Set-KmsPrimaryRegion'
         'Start-KmsLocalServer'
         'Stop-KmsLocalServer'
+        'Test-KmsKeyPolicy'
         'Test-KmsMac'
         'Test-KmsSignature'
         'Undo-KmsKeyRemoval'
