@@ -52,7 +52,7 @@ public sealed class SetKmsKeyPolicyCommand : KmsKeyChangeCmdlet
     protected override void AfterWhatIf(KmsKey key)
     {
         var before = PolicyAccessInputs.Parse(Await(new KmsPolicyAdmin(ActiveSession).GetAsync(RequestFor(key), "default", CancellationToken)), "The current key policy");
-        var after = PolicyAccessInputs.Parse(_policy, "The new key policy");
+        var after = PolicyAccessInputs.Parse(_policy);
         var caller = LocalPrincipalFacts.Caller(ActiveSession) is { } known ? LocalPrincipalFacts.Subject(known) : null;
         var subjects = KeyAccessCheck.PrincipalsNamed(caller is null ? [] : [caller.PrincipalArn], before, after)
             .Select(arn => arn == caller?.PrincipalArn ? caller : AccessSubject.KeyPolicyAlone(arn));
