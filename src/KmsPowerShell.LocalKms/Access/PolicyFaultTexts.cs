@@ -23,6 +23,8 @@ internal sealed record PolicyFaultTexts(
     string UnknownOperator,
     string InvalidConditionValue,
     string TooLarge,
+    string InvalidCharacters,
+    string DuplicateSid,
     int? MaxBytes)
 {
     /// <summary>KMS's texts; only InvalidPrincipals is known verbatim, the rest are ours.</summary>
@@ -45,6 +47,8 @@ internal sealed record PolicyFaultTexts(
         UnknownOperator: "Policy contains a statement with an unknown condition operator: '{0}'.",
         InvalidConditionValue: "Policy contains a statement with an invalid value for condition operator {0}: '{1}'.",
         TooLarge: "Policy exceeds the maximum size of 32768 bytes.",
+        InvalidCharacters: "Policy contains a character that a key policy cannot hold: printable ASCII and Latin-1 characters, tab, line feed and carriage return only.",
+        DuplicateSid: "",
         MaxBytes: 32768);
 
     /// <summary>IAM's texts, as IAM answers CreatePolicy/PutUserPolicy (recorded in public SDK and emulator test suites).</summary>
@@ -67,5 +71,7 @@ internal sealed record PolicyFaultTexts(
         UnknownOperator: "Syntax errors in policy.",
         InvalidConditionValue: "The policy failed legacy parsing",
         TooLarge: "",
+        InvalidCharacters: "",
+        DuplicateSid: "Statement IDs (SID) in a single policy must be unique.",
         MaxBytes: null);
 }

@@ -13,6 +13,7 @@ internal sealed class PolicyParser(string text, PolicyFaultTexts faults, bool is
     public PolicyDocument Parse()
     {
         if (faults.MaxBytes is { } max && Encoding.UTF8.GetByteCount(text) > max) throw Fault(faults.TooLarge);
+        if (isKeyPolicy && text.Any(c => !IsKeyPolicyCharacter(c))) throw Fault(faults.InvalidCharacters);
         using var document = ParseJson();
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object) throw Fault(faults.InvalidJson);
@@ -24,8 +25,15 @@ internal sealed class PolicyParser(string text, PolicyFaultTexts faults, bool is
         var items = statement.ValueKind == JsonValueKind.Array ? statement.EnumerateArray().ToList() : [statement];
         if (items.Count == 0) throw Fault(faults.MissingStatement);
         var statements = items.Select(ParseStatement).ToList();
+        if (!isKeyPolicy && statements.Where(s => s.Sid is { Length: > 0 }).GroupBy(s => s.Sid).Any(g => g.Count() > 1))
+        {
+            throw Fault(faults.DuplicateSid);
+        }
         return new PolicyDocument(text, version, id, statements);
     }
+
+    /// <summary>KMS: printable Basic Latin and Latin-1 Supplement characters, tab, line feed and carriage return.</summary>
+    private static bool IsKeyPolicyCharacter(char c) => c is '\t' or '\n' or '\r' or (>= ' ' and <= '~') or (>= '\u00A0' and <= '\u00FF');
 
     private JsonDocument ParseJson()
     {

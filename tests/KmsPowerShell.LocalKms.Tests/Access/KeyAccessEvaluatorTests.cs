@@ -181,6 +181,26 @@ public class KeyAccessEvaluatorTests
     }
 
     [Fact]
+    public void NotPrincipal_RoleSession_LeftOutOnlyWithSessionRoleAndAccount()
+    {
+        string Deny(string principals) => """{"Effect":"Deny","NotPrincipal":{"AWS":[""" + principals + """]},"Action":"kms:Decrypt","Resource":"*"}""";
+        var all = Key(EnableIam, Deny($"\"{AppSession}\",\"{AppRole}\",\"{Root}\""));
+        Assert.True(Evaluate(Request(AppSession), all, Identity(AllowAll)).IsAllowed);
+        var withoutRole = Key(EnableIam, Deny($"\"{AppSession}\",\"{Root}\""));
+        Assert.Equal(AccessDecision.ExplicitDeny, Evaluate(Request(AppSession), withoutRole, Identity(AllowAll)).Decision);
+    }
+
+    [Fact]
+    public void DenyNamingTheAccountRoot_AppliesToEveryPrincipalOfTheAccount()
+    {
+        var keyPolicy = Key(AllowAliceDecrypt, """{"Sid":"Account out","Effect":"Deny","Principal":{"AWS":"111122223333"},"Action":"kms:Decrypt","Resource":"*"}""");
+        var result = Evaluate(Request(Alice), keyPolicy);
+        Assert.Equal(AccessDecision.ExplicitDeny, result.Decision);
+        Assert.Equal("The key policy's statement 'Account out' denies kms:Decrypt.", result.Reason);
+        Assert.True(Evaluate(Request(Carol), Key("""{"Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"*"}""", """{"Effect":"Deny","Principal":{"AWS":"111122223333"},"Action":"kms:Decrypt","Resource":"*"}"""), Identity(AllowAll)).IsAllowed);
+    }
+
+    [Fact]
     public void NotAction_CoversEverythingElse()
     {
         var keyPolicy = Key("""{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:user/Alice"},"NotAction":["kms:Schedule*","kms:Disable*"],"Resource":"*"}""");
