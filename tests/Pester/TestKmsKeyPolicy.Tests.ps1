@@ -87,6 +87,17 @@ Describe 'Test-KmsKeyPolicy offline' {
             Should -Throw -ErrorId 'PolicyFileNotFound,KmsPowerShell.Commands.Policies.TestKmsKeyPolicyCommand'
     }
 
+    It 'needs no session' {
+        $policy = $Policy -replace "'", "''"
+        $run = Invoke-FreshPwsh @"
+`$env:KMSPS_NO_AUTOCONNECT = '1'
+Import-Module '$ModulePath'
+`$decision = Test-KmsKeyPolicy -Policy '$policy' -KeyArn '$KeyArn' -PrincipalArn '$App' -Action Decrypt -EncryptionContext @{ app = 'billing' }
+"decision: `$(`$decision.Decision); session: `$(`$null -ne (Get-KmsSession))"
+"@
+        $run.Output | Should -Match 'decision: Allowed; session: False'
+    }
+
     It 'refuses a malformed policy with the message KMS gives, and an unknown action' {
         $failure = { Test-KmsKeyPolicy -Policy '{"Statement": [' -KeyArn $KeyArn -PrincipalArn $App } |
             Should -Throw -ErrorId 'PolicyInvalid,KmsPowerShell.Commands.Policies.TestKmsKeyPolicyCommand' -PassThru
