@@ -51,7 +51,17 @@ public sealed class SetKmsKeyPolicyCommand : KmsKeyChangeCmdlet
     /// </summary>
     protected override void AfterWhatIf(KmsKey key)
     {
-        var before = PolicyAccessInputs.Parse(Await(new KmsPolicyAdmin(ActiveSession).GetAsync(RequestFor(key), "default", CancellationToken)), "The current key policy");
+        string current;
+        try
+        {
+            current = Await(new KmsPolicyAdmin(ActiveSession).GetAsync(RequestFor(key), "default", CancellationToken));
+        }
+        catch (KmsServiceException e) when (e.ErrorCode == "AccessDeniedException")
+        {
+            WriteWarning($"The caller may not read the key policy of {NameOf(key)}, so -WhatIf cannot say who would gain or lose access.");
+            return;
+        }
+        var before = PolicyAccessInputs.Parse(current, "The current key policy");
         var after = PolicyAccessInputs.Parse(_policy);
         var caller = LocalPrincipalFacts.Caller(ActiveSession) is { } known ? LocalPrincipalFacts.Subject(known) : null;
         var subjects = KeyAccessCheck.PrincipalsNamed(caller is null ? [] : [caller.PrincipalArn], before, after)
