@@ -179,3 +179,21 @@ Describe 'Set-KmsKeyPolicy -WhatIf' {
         ($key | Get-KmsKeyPolicy) | Should -Match 'NoDeletion'
     }
 }
+
+Describe 'Set-KmsKeyPolicy -WhatIf for a caller who may not read the policy' -Skip:($env:KMSPS_TEST_BACKEND -eq 'moto') {
+    It 'warns that it cannot say who gains or loses access, and reports no error' {
+        $key = New-KmsKey -Description 'pester whatif reader'
+        $viewer = Add-KmsLocalPrincipal -PrincipalArn "arn:aws:iam::111122223333:role/pester-viewer-$(Get-Random -Maximum 99999)"
+        $other = Connect-Kms -Local -AccessKey $viewer.AccessKeyId -SecretKey $viewer.SecretAccessKey -PassThru
+        try {
+            # A piped KmsKey is not read again: the viewer, which no policy or grant lets do anything, only asks for the policy.
+            $key | Set-KmsKeyPolicy -Session $other -Policy $Policy -WhatIf -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable failed -ErrorAction SilentlyContinue 6>$null
+            $failed | Should -BeNullOrEmpty
+            "$warned" | Should -Match 'may not read the key policy'
+        }
+        finally {
+            $other.Dispose()
+            Connect-TestKms
+        }
+    }
+}
