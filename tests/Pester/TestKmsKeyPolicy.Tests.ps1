@@ -111,6 +111,11 @@ Import-Module '$ModulePath'
         $line = "Test-KmsKeyPolicy -Policy '$($Policy -replace "`r?`n", ' ')' -KeyArn $KeyArn -PrincipalArn arn:aws:iam::111122223333:r"
         (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be @('arn:aws:iam::111122223333:role/app', 'arn:aws:iam::111122223333:root')
     }
+
+    It 'completes the principals of the local KMS' -Skip:($env:KMSPS_TEST_BACKEND -eq 'moto') {
+        $line = 'Test-KmsKeyPolicy -Policy {} -KeyArn x -PrincipalArn arn:aws:iam::111122223333:u'
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be @('arn:aws:iam::111122223333:user/local-admin')
+    }
 }
 
 Describe 'Test-KmsKeyPolicy formatting' {

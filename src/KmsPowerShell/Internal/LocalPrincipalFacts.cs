@@ -15,7 +15,10 @@ internal static class LocalPrincipalFacts
 
     /// <summary>The principal as the session's local KMS knows it; null on AWS or for a principal it does not know.</summary>
     public static LocalKmsPrincipal? Find(KmsSession? session, string principalArn) =>
-        session is { IsLocal: true } ? Known(session).FirstOrDefault(p => p.PrincipalArn == principalArn) : null;
+        Known(session).FirstOrDefault(p => p.PrincipalArn == principalArn);
+
+    /// <summary>The principals the session's local KMS knows; none for a session on AWS (or no session).</summary>
+    public static IEnumerable<LocalKmsPrincipal> Known(KmsSession? session) => session is { IsLocal: true } ? LocalPrincipals(session) : [];
 
     /// <summary>The subject as the local KMS would judge it, with the policies of an account administrator.</summary>
     public static AccessSubject Subject(LocalKmsPrincipal principal) =>
@@ -26,5 +29,5 @@ internal static class LocalPrincipalFacts
 
     // The local KMS lists no principals yet but its built-in administrator; principals with policies of their own come
     // with the local principals work.
-    private static IEnumerable<LocalKmsPrincipal> Known(KmsSession session) => [LocalKmsPrincipal.Default];
+    private static IEnumerable<LocalKmsPrincipal> LocalPrincipals(KmsSession session) => [LocalKmsPrincipal.Default];
 }

@@ -3,7 +3,6 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
 using KmsPowerShell.Engine.Admin;
-using KmsPowerShell.LocalKms;
 using PolicyDocument = KmsPowerShell.LocalKms.Access.PolicyDocument;
 
 namespace KmsPowerShell;
@@ -54,6 +53,5 @@ public sealed class PolicyPrincipalCompleter : IArgumentCompleter
     }
 
     /// <summary>The principals of the current session's local KMS (none when the session is on AWS).</summary>
-    private static IEnumerable<string> LocalPrincipals() =>
-        SessionStore.Get() is { IsLocal: true } ? [LocalKmsPrincipal.DefaultPrincipalArn] : [];
+    private static IEnumerable<string> LocalPrincipals() => LocalPrincipalFacts.Known(SessionStore.Get()).Select(p => p.PrincipalArn);
 }
