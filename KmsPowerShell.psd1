@@ -57,6 +57,7 @@
         'Set-KmsPrimaryRegion'
         'Start-KmsLocalServer'
         'Stop-KmsLocalServer'
+        'Test-KmsKeyPolicy'
         'Test-KmsMac'
         'Test-KmsSignature'
         'Undo-KmsKeyRemoval'

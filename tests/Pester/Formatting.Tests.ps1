@@ -59,6 +59,9 @@ Describe 'table and list views at 80 and 120 columns' -Skip:($env:KMSPS_TEST_BAC
         $server = Start-KmsLocalServer
         $server | Stop-KmsLocalServer
         $grantPrefix = $Grant.GrantId.Substring(0, 10)
+        $decisionPolicy = @{ Version = '2012-10-17'; Statement = @(
+                @{ Sid = 'UseKey'; Effect = 'Allow'; Principal = @{ AWS = $Role }; Action = 'kms:*'; Resource = '*' }
+                @{ Sid = 'NoDeletion'; Effect = 'Deny'; Principal = @{ AWS = '*' }; Action = 'kms:ScheduleKeyDeletion'; Resource = '*' }) } | ConvertTo-Json -Depth 5
         $keyPrefix = $Key.KeyId.Substring(0, 8)
 
         # For each view: objects made through the cmdlets, and what must be visible and whole at each width.
@@ -85,6 +88,9 @@ Describe 'table and list views at 80 and 120 columns' -Skip:($env:KMSPS_TEST_BAC
             'KmsPowerShell.KmsMac'            = @{ Objects = { New-KmsMac -KeyId $Hmac -Message 'webhook body' }; W80 = $Hmac.KeyId, 'HMAC_SHA_256'; W120 = $Hmac.KeyId, 'HMAC_SHA_256' }
             'KmsPowerShell.KmsLocalClock'     = @{ Objects = { Set-KmsLocalClock -Advance 0 -PassThru }; W80 = '(in memory)'; W120 = '(in memory)' }
             'KmsPowerShell.KmsDataKeyPair'    = @{ Objects = { $Key | New-KmsDataKeyPair -KeyPairSpec ECC_NIST_P256 }; W80 = $Key.KeyId, 'ECC_NIST_P256'; W120 = $Key.KeyId, 'ECC_NIST_P256' }
+            'KmsPowerShell.KmsPolicyDecision' = @{ Objects = { Test-KmsKeyPolicy -Policy $decisionPolicy -KeyArn $Key.KeyArn -PrincipalArn $Role -Action Decrypt, ScheduleKeyDeletion }
+                W80 = 'kms:Decrypt', 'Allowed', 'UseKey', 'kms:ScheduleKeyDeletion', 'ExplicitDeny', 'NoDeletion'
+                W120 = 'kms:Decrypt', 'Allowed', 'UseKey', 'ExplicitDeny', 'NoDeletion', $Role }
         }
     }
 

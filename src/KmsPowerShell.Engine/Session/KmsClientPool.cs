@@ -35,6 +35,9 @@ internal sealed class KmsClientPool : IDisposable
         return (T)_shared.GetOrAdd(typeof(T), _ => new Lazy<IDisposable>(create)).Value;
     }
 
+    /// <summary>The access key of the session's credentials (immediate for the fixed keys a local session signs with).</summary>
+    public string CredentialsAccessKeyId() => _settings.Credentials.GetCredentials().AccessKey;
+
     public AmazonKeyManagementServiceClient For(string region)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

@@ -21,10 +21,19 @@ public abstract class KmsKeyChangeCmdlet : KmsKeyCmdlet
     protected override void ProcessKey(KmsKeyReference reference)
     {
         var key = Describe(reference);
-        if (!ShouldChange(NameOf(key), Action(key), ForceChange)) return;
+        if (!ShouldChange(NameOf(key), Action(key), ForceChange))
+        {
+            if (IsWhatIf) AfterWhatIf(key);
+            return;
+        }
         Await(ChangeAsync(RequestFor(key), CancellationToken));
         AfterChange(key);
         if (PassThru) WriteObject(PassThruObject(key));
+    }
+
+    /// <summary>Runs on the pipeline thread after -WhatIf reported the change: more of what the change would do.</summary>
+    protected virtual void AfterWhatIf(KmsKey key)
+    {
     }
 
     /// <summary>Runs on the pipeline thread once the change is made: warnings, verbose notes.</summary>

@@ -44,6 +44,37 @@ public sealed class SetKmsKeyPolicyCommand : KmsKeyChangeCmdlet
         }
     }
 
+    /// <summary>
+    /// After -WhatIf's line, says who gains or loses which key actions: each principal either policy names judged by
+    /// the key policy alone, and the caller, when the session's local KMS knows it, with its identity policies. One line
+    /// per principal and direction, written as Write-Host writes (information tagged PSHOST and KmsPolicyChange).
+    /// </summary>
+    protected override void AfterWhatIf(KmsKey key)
+    {
+        string current;
+        try
+        {
+            current = Await(new KmsPolicyAdmin(ActiveSession).GetAsync(RequestFor(key), "default", CancellationToken));
+        }
+        catch (KmsServiceException e) when (e.ErrorCode == "AccessDeniedException")
+        {
+            WriteWarning($"The caller may not read the key policy of {NameOf(key)}, so -WhatIf cannot say who would gain or lose access.");
+            return;
+        }
+        var before = PolicyAccessInputs.Parse(current, "The current key policy");
+        var after = PolicyAccessInputs.Parse(_policy);
+        var caller = LocalPrincipalFacts.Caller(ActiveSession) is { } known ? LocalPrincipalFacts.Subject(known) : null;
+        var subjects = KeyAccessCheck.PrincipalsNamed(caller is null ? [] : [caller.PrincipalArn], before, after)
+            .Select(arn => arn == caller?.PrincipalArn ? caller : AccessSubject.KeyPolicyAlone(arn));
+        var check = new KeyAccessCheck(new KeyFacts(key.Arn) { Key = key }, [], TimeProvider.System.GetUtcNow());
+        var lines = KeyAccessCheck.Describe(check.Changes(before, after, subjects),
+            arn => arn == caller?.PrincipalArn ? "the caller, with its identity policies" : "key policy alone");
+        foreach (var line in lines.DefaultIfEmpty($"No principal the policies name gains or loses an action on {NameOf(key)}."))
+        {
+            WriteInformation(new HostInformationMessage { Message = "What if: " + line }, ["PSHOST", "KmsPolicyChange"]);
+        }
+    }
+
     protected override string Action(KmsKey key) =>
         "Replace the key policy" + (BypassPolicyLockoutSafetyCheck ? " (bypassing the lockout safety check)" : "");
 
