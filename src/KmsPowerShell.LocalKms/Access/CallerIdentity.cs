@@ -11,13 +11,8 @@ internal sealed record CallerIdentity(string Arn, string Account, string? RoleNa
 
     public static CallerIdentity From(string arn)
     {
-        var parts = arn.Split(':', 6);
-        var account = parts.Length > 4 ? parts[4] : "";
-        var resource = parts.Length > 5 ? parts[5] : "";
-        var roleName = parts.Length > 2 && parts[2] == "sts" && resource.StartsWith("assumed-role/", StringComparison.Ordinal)
-            ? resource.Split('/')[1]
-            : null;
-        return new CallerIdentity(arn, account, roleName, resource == "root");
+        var identity = PrincipalIdentity.Of(arn);
+        return new CallerIdentity(arn, identity.Account, identity.Type == "AssumedRole" ? identity.Name : null, identity.Type == "Account");
     }
 
     /// <summary>Whether a principal ARN from a policy names this caller itself (not merely its account).</summary>
