@@ -98,6 +98,18 @@ public sealed class PolicyEnforcementTests : IDisposable
     }
 
     [Fact]
+    public async Task Conditions_SeeTheAliasesOfTheKey_WhenAPolicyNamesThem()
+    {
+        var tagged = await _kms.CreateKeyAsync();
+        var other = await _kms.CreateKeyAsync();
+        await _kms.Client().CreateAliasAsync(new CreateAliasRequest { AliasName = "alias/payroll", TargetKeyId = tagged.KeyId });
+        var role = As("aliases", [Allow("kms:Encrypt", "*", """ "Condition":{"ForAnyValue:StringEquals":{"kms:ResourceAliases":"alias/payroll"}}""")]);
+
+        await role.EncryptAsync(Encrypt(tagged.Arn));
+        await DeniedAsync(() => role.EncryptAsync(Encrypt(other.Arn)));
+    }
+
+    [Fact]
     public async Task CreateKey_IsDecidedByIdentityPoliciesAlone_WithTheRequestsKeys()
     {
         var none = As("nocreate");

@@ -28,16 +28,15 @@ internal sealed class Authorizer
     /// <summary>An operation on no key (CreateKey, ListKeys...): the caller's identity policies decide.</summary>
     public void RequireAccountPermission(string action)
     {
-        var request = Request(action, null, null);
-        Demand(request, KeyAccessEvaluator.Evaluate(request, null, IdentityPolicies(), []));
+        var (request, result) = Decide(action, null, null, null, []);
+        Demand(request, result);
     }
 
     /// <summary>The grant that allowed it, or null when a policy did.</summary>
     public StoredGrant? Require(StoredKey key, string action, IReadOnlyDictionary<string, string>? encryptionContext = null)
     {
         var grants = EffectiveGrants(key).ToList();
-        var request = Request(action, key, encryptionContext);
-        var result = KeyAccessEvaluator.Evaluate(request, Parse(key.Policy), IdentityPolicies(), grants.Select(Allowance).ToList());
+        var (request, result) = Decide(action, key, Parse(key.Policy), encryptionContext, grants.Select(Allowance).ToList());
         Demand(request, result);
         var grantId = result.Statements.FirstOrDefault(s => s.GrantId is not null)?.GrantId;
         return grantId is null ? null : grants.First(g => g.GrantId == grantId);
@@ -45,14 +44,24 @@ internal sealed class Authorizer
 
     /// <summary>Whether the caller could perform the action on the key, without an exception.</summary>
     public bool Allows(StoredKey key, string action) =>
-        KeyAccessEvaluator.Evaluate(Request(action, key, null), Parse(key.Policy), IdentityPolicies(), EffectiveGrants(key).Select(Allowance).ToList()).IsAllowed;
+        Decide(action, key, Parse(key.Policy), null, EffectiveGrants(key).Select(Allowance).ToList()).Result.IsAllowed;
 
     /// <summary>
     /// The policy lockout safety check: whether the caller could still change the key's policy under the given one,
     /// with its own identity policies (grants cannot allow PutKeyPolicy).
     /// </summary>
     public bool CouldStillPutKeyPolicy(StoredKey key, PolicyDocument policy) =>
-        KeyAccessEvaluator.Evaluate(Request("PutKeyPolicy", key, null), policy, IdentityPolicies(), []).IsAllowed;
+        Decide("PutKeyPolicy", key, policy, null, []).Result.IsAllowed;
+
+    private (AccessRequest Request, AccessResult Result) Decide(
+        string action, StoredKey? key, PolicyDocument? keyPolicy, IReadOnlyDictionary<string, string>? encryptionContext, IReadOnlyList<GrantAllowance> grants)
+    {
+        var identityPolicies = IdentityPolicies();
+        // kms:ResourceAliases costs a pass over every alias: it is filled only when a policy names it.
+        var namesAliases = identityPolicies.Append(keyPolicy).Any(p => p?.Text.Contains("ResourceAliases", StringComparison.OrdinalIgnoreCase) == true);
+        var request = Request(action, key, encryptionContext, namesAliases);
+        return (request, KeyAccessEvaluator.Evaluate(request, keyPolicy, identityPolicies, grants));
+    }
 
     public bool IsGrantee(string principal) =>
         principal == _context.Caller.Principal.PrincipalArn || principal == _context.Caller.Principal.AccountRootArn ||
@@ -78,16 +87,16 @@ internal sealed class Authorizer
         if (!result.IsAllowed) throw KmsErrors.AccessDenied(result.DenialMessage(request));
     }
 
-    private AccessRequest Request(string action, StoredKey? key, IReadOnlyDictionary<string, string>? encryptionContext)
+    private AccessRequest Request(string action, StoredKey? key, IReadOnlyDictionary<string, string>? encryptionContext, bool withAliases)
     {
         var principal = _context.Caller.Principal;
         var conditions = new AccessContextBuilder().Caller(principal.PrincipalArn, principal.Tags, _context.Now, _context.Region);
         if (key is not null)
         {
             var tags = key.Tags.ToDictionary(t => t.TagKey, t => t.TagValue, StringComparer.Ordinal);
-            var aliases = _context.State.Aliases.Values
-                .Where(a => a.TargetKeyId == key.KeyId && a.Account == key.Account && a.Region == key.Region)
-                .Select(a => a.AliasName);
+            var aliases = withAliases
+                ? _context.State.Aliases.Values.Where(a => a.TargetKeyId == key.KeyId && a.Account == key.Account && a.Region == key.Region).Select(a => a.AliasName)
+                : [];
             conditions.Key(key.KeySpec, key.KeyUsage, key.Origin, key.MultiRegion, key.IsReplica ? "REPLICA" : "PRIMARY", tags, aliases);
         }
         conditions.EncryptionContext(encryptionContext);
