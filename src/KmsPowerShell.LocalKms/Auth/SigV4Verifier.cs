@@ -40,8 +40,7 @@ internal sealed class SigV4Verifier
             throw KmsErrors.SignatureMismatch();
         }
         var canonical = SigV4CanonicalRequest.Build(request, authorization.SignedHeaders, payloadHash);
-        var stringToSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{authorization.Scope}\n{SigV4CanonicalRequest.Hash(Encoding.UTF8.GetBytes(canonical))}";
-        var expected = HMACSHA256.HashData(SigningKey(principal.SecretAccessKey, authorization), Encoding.UTF8.GetBytes(stringToSign));
+        var expected = SigV4Scope.Sign(principal.SecretAccessKey, new SigV4Scope(authorization.Date, authorization.Region, authorization.Service), amzDate, canonical);
         if (!TryHex(authorization.Signature, out var given) || !CryptographicOperations.FixedTimeEquals(expected, given))
         {
             throw KmsErrors.SignatureMismatch();
@@ -89,14 +88,6 @@ internal sealed class SigV4Verifier
     }
 
     private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    private static byte[] SigningKey(string secret, SigV4Authorization authorization)
-    {
-        var key = HMACSHA256.HashData(Encoding.UTF8.GetBytes("AWS4" + secret), Encoding.UTF8.GetBytes(authorization.Date));
-        key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(authorization.Region));
-        key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(authorization.Service));
-        return HMACSHA256.HashData(key, "aws4_request"u8);
-    }
 
     private static bool TryHex(string text, out byte[] bytes)
     {

@@ -37,6 +37,16 @@ internal static class KmsErrors
     public static KmsErrorException DryRun() =>
         new("DryRunOperationException", "The request would have succeeded, but the DryRun option is set.");
 
+    public static KmsErrorException CustomKeyStoreNotFound(string message) => new("CustomKeyStoreNotFoundException", message);
+    public static KmsErrorException CustomKeyStoreInvalidState(string message) => new("CustomKeyStoreInvalidStateException", message);
+    public static KmsErrorException CustomKeyStoreNameInUse(string message) => new("CustomKeyStoreNameInUseException", message);
+    public static KmsErrorException CloudHsmClusterInUse(string message) => new("CloudHsmClusterInUseException", message);
+    public static KmsErrorException XksProxyUriInUse(string message) => new("XksProxyUriInUseException", message);
+    public static KmsErrorException XksProxyUriUnreachable(string message) => new("XksProxyUriUnreachableException", message);
+    public static KmsErrorException XksProxyIncorrectAuthenticationCredential(string message) =>
+        new("XksProxyIncorrectAuthenticationCredentialException", message);
+    public static KmsErrorException XksProxyInvalidResponse(string message) => new("XksProxyInvalidResponseException", message);
+
     public static KmsErrorException AccessDenied(string message) => new("AccessDeniedException", message);
 
     public static KmsErrorException AccessDenied(string principalArn, string action, string resource, string policyKind = "resource-based") =>

@@ -32,4 +32,25 @@ internal static partial class KmsPatterns
 
     [GeneratedRegex(@"^[a-f0-9]{64}$", RegexOptions.CultureInvariant)]
     public static partial Regex GrantId();
+
+    [GeneratedRegex(@"cluster-[2-7a-zA-Z]{11,16}", RegexOptions.CultureInvariant)]
+    public static partial Regex CloudHsmClusterId();
+
+    [GeneratedRegex(@"^https://[.a-zA-Z0-9-]+$", RegexOptions.CultureInvariant)]
+    public static partial Regex XksProxyUriEndpoint();
+
+    [GeneratedRegex(@"^(/[a-zA-Z0-9\/_-]+/kms/xks/v\d{1,2})$|^(/kms/xks/v\d{1,2})$", RegexOptions.CultureInvariant)]
+    public static partial Regex XksProxyUriPath();
+
+    [GeneratedRegex(@"^com\.amazonaws\.vpce\.([a-z]+-){2,3}\d+\.vpce-svc-[0-9a-z]{17}$", RegexOptions.CultureInvariant)]
+    public static partial Regex XksProxyVpcEndpointServiceName();
+
+    [GeneratedRegex(@"^[0-9]{12}$", RegexOptions.CultureInvariant)]
+    public static partial Regex AccountId();
+
+    [GeneratedRegex(@"^[A-Z2-7]+$", RegexOptions.CultureInvariant)]
+    public static partial Regex XksProxyAccessKeyId();
+
+    [GeneratedRegex(@"^[a-zA-Z0-9\/+=]+$", RegexOptions.CultureInvariant)]
+    public static partial Regex XksProxySecretAccessKey();
 }

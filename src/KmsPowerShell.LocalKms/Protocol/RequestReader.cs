@@ -44,6 +44,18 @@ internal sealed class RequestReader
         return value;
     }
 
+    /// <summary>A sensitive member (a password, a secret key): its violations never quote the value, as AWS words them.</summary>
+    public string? SecretString(string member, int min, int max, Regex? pattern = null)
+    {
+        var value = Scalar<string>(member, JsonValueKind.String);
+        if (value is null) return null;
+        var field = FieldName(member);
+        if (value.Length < min) _violations.Add(ValidationMessage.Constraint(null, field, ValidationMessage.MinLength(min)));
+        else if (value.Length > max) _violations.Add(ValidationMessage.Constraint(null, field, ValidationMessage.MaxLength(max)));
+        else if (pattern is not null && !MatchesWhole(pattern, value)) _violations.Add(ValidationMessage.Constraint(null, field, ValidationMessage.Pattern(pattern.ToString())));
+        return value;
+    }
+
     private static bool MatchesWhole(Regex pattern, string value) => pattern.Match(value) is { Success: true, Index: 0 } match && match.Length == value.Length;
 
     public string RequiredString(string member, int min, int max, Regex? pattern = null) => String(member, min, max, true, pattern) ?? "";

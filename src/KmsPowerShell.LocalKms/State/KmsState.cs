@@ -31,6 +31,9 @@ internal sealed class KmsState
     /// <summary>The clock offset and faults, in one entry (<see cref="StoredSettings.Id"/>); absent until first set.</summary>
     public StateMap<StoredSettings> Settings { get; set; } = new();
 
+    /// <summary>Custom key stores by <see cref="StoredCustomKeyStore.Id"/>; state files older than them load with none.</summary>
+    public StateMap<StoredCustomKeyStore> CustomKeyStores { get; set; } = new();
+
     /// <summary>Signs paging markers so a made-up or edited marker is refused.</summary>
     public byte[] MarkerSecret { get; set; } = RandomNumberGenerator.GetBytes(32);
 
@@ -40,6 +43,7 @@ internal sealed class KmsState
         [
             (nameof(Keys), Keys), (nameof(Aliases), Aliases), (nameof(Grants), Grants), (nameof(GrantTokens), GrantTokens),
             (nameof(Principals), Principals), (nameof(Settings), Settings),
+            (nameof(CustomKeyStores), CustomKeyStores),
         ];
 
     /// <summary>Every region's copy of a multi-Region key; each is marked as possibly changing (callers change them).</summary>
