@@ -63,6 +63,9 @@ Describe 'table and list views at 80 and 120 columns' -Skip:($env:KMSPS_TEST_BAC
                 @{ Sid = 'UseKey'; Effect = 'Allow'; Principal = @{ AWS = $Role }; Action = 'kms:*'; Resource = '*' }
                 @{ Sid = 'NoDeletion'; Effect = 'Deny'; Principal = @{ AWS = '*' }; Action = 'kms:ScheduleKeyDeletion'; Resource = '*' }) } | ConvertTo-Json -Depth 5
         $keyPrefix = $Key.KeyId.Substring(0, 8)
+        $certificate = "-----BEGIN CERTIFICATE-----`nMIIB`n-----END CERTIFICATE-----"
+        $password = ConvertTo-SecureString 'kmsuser-pass' -AsPlainText -Force
+        $store = New-KmsCustomKeyStore -Name "fmt-hsm-$suffix" -CloudHsmClusterId 'cluster-fmtabcdefgh' -TrustAnchorCertificate $certificate -KeyStorePassword $password
 
         # For each view: objects made through the cmdlets, and what must be visible and whole at each width.
         $script:Samples = @{
@@ -72,6 +75,8 @@ Describe 'table and list views at 80 and 120 columns' -Skip:($env:KMSPS_TEST_BAC
             'KmsPowerShell.KmsKey.List'       = @{ Objects = { $Key }; W80 = $Key.KeyId, 'us-east-1'; W120 = $Key.KeyArn }
             'KmsPowerShell.KmsSession'        = @{ Objects = { Get-KmsSession }; W80 = 'us-east-1'; W120 = 'us-east-1' }
             'KmsPowerShell.KmsAlias'          = @{ Objects = { Get-KmsAlias -KeyId $Key }; W80 = $Key.Aliases[0], $Key.KeyId; W120 = $Key.Aliases[0], $Key.KeyId }
+            'KmsPowerShell.KmsCustomKeyStore' = @{ Objects = { $store | Get-KmsCustomKeyStore }
+                W80 = $store.CustomKeyStoreName, 'AWS_CLOUDHSM', 'DISCONNECTED'; W120 = $store.CustomKeyStoreName, 'AWS_CLOUDHSM', 'DISCONNECTED' }
             'KmsPowerShell.KmsTag'            = @{ Objects = { $Key | Get-KmsTag }; W80 = 'Owner', 'finance-team', $Key.KeyId; W120 = 'finance-team', $Key.KeyId }
             'KmsPowerShell.KmsKeyRotation'    = @{ Objects = { $Key | Get-KmsKeyRotation }; W80 = $Key.KeyId; W120 = $Key.KeyId }
             'KmsPowerShell.KmsDataKey'        = @{ Objects = { $Key | New-KmsDataKey -WithoutPlaintext }; W80 = $Key.KeyId; W120 = $Key.KeyId }

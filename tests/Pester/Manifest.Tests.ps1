@@ -63,7 +63,7 @@ Describe '<Name> conventions' -ForEach $Commands {
         # that worked fail at once, for every caller, whoever may run the cmdlet (Remove-KmsGrant retires what
         # Revoke-KmsGrant revokes; a removed principal's keys sign nothing). Low for what changes only this PowerShell
         # session; Medium for every other change.
-        $destroys = 'Remove-KmsKey', 'Remove-KmsAlias', 'Remove-KmsGrant', 'Revoke-KmsGrant', 'Set-KmsKeyPolicy', 'Remove-KmsLocalPrincipal'
+        $destroys = 'Remove-KmsKey', 'Remove-KmsAlias', 'Remove-KmsGrant', 'Revoke-KmsGrant', 'Set-KmsKeyPolicy', 'Remove-KmsLocalPrincipal', 'Remove-KmsCustomKeyStore'
         $sessionOnly = 'Connect-Kms', 'Disconnect-Kms'
         # Deletes, yet Medium: a tag describes a key, and Add-KmsTag puts it back as it was.
         $deletesDescriptionOnly = 'Remove-KmsTag'

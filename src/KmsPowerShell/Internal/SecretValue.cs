@@ -53,6 +53,17 @@ internal static class SecretValue
         }
     }
 
+    /// <summary>
+    /// A SecureString as the string an SDK request member takes (a key store password, an XKS proxy secret key); the
+    /// string cannot be zeroed, so it is made only at the call and never kept.
+    /// </summary>
+    public static string ToRequestString(SecureString secure)
+    {
+        var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
+        try { return Marshal.PtrToStringUni(pointer, secure.Length); }
+        finally { Marshal.ZeroFreeGlobalAllocUnicode(pointer); }
+    }
+
     public static void Zero(byte[]? bytes)
     {
         if (bytes is not null) CryptographicOperations.ZeroMemory(bytes);

@@ -1,0 +1,63 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module $ModulePath -Force
+    Connect-TestKms
+    $script:Prefix = "pester-cks-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+    $script:Certificate = Join-Path $TestDrive 'customerCA.crt'
+    Set-Content -Path $Certificate -Value "-----BEGIN CERTIFICATE-----`nMIIB`n-----END CERTIFICATE-----"
+    $script:Password = ConvertTo-SecureString 'kmsuser-password-1' -AsPlainText -Force
+}
+
+# moto has no custom key stores; the local KMS answers as AWS does.
+Describe 'custom key stores' -Skip:($env:KMSPS_TEST_BACKEND -ne 'local') {
+    It 'creates a CloudHSM key store from a certificate file, DISCONNECTED, and finds it by id and by name' {
+        $store = New-KmsCustomKeyStore -Name "$Prefix-hsm" -CloudHsmClusterId 'cluster-pesterabcdef' -TrustAnchorCertificate $Certificate -KeyStorePassword $Password
+        $store | Should -BeOfType ([KmsPowerShell.KmsCustomKeyStore])
+        $store.CustomKeyStoreId | Should -Match '^cks-[0-9a-f]{17}$'
+        $store.ConnectionState | Should -Be 'DISCONNECTED'
+        $store.TrustAnchorCertificate | Should -BeLike '-----BEGIN CERTIFICATE-----*'
+        (Get-KmsCustomKeyStore -Name "$Prefix-hsm").CustomKeyStoreId | Should -Be $store.CustomKeyStoreId
+        (Get-KmsCustomKeyStore $store.CustomKeyStoreId).CustomKeyStoreName | Should -Be "$Prefix-hsm"
+        ($store | Out-String) | Should -Not -Match 'kmsuser-password'
+    }
+
+    It 'connects and disconnects a piped store, and refuses to delete it while connected' {
+        $store = Get-KmsCustomKeyStore -Name "$Prefix-hsm"
+        ($store | Connect-KmsCustomKeyStore -PassThru).ConnectionState | Should -Be 'CONNECTED'
+        $store | Remove-KmsCustomKeyStore -Force -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].FullyQualifiedErrorId | Should -Be 'CustomKeyStoreStateInvalid,KmsPowerShell.Commands.KeyStores.RemoveKmsCustomKeyStoreCommand'
+        (Disconnect-KmsCustomKeyStore -Name "$Prefix-hsm" -PassThru).ConnectionState | Should -Be 'DISCONNECTED'
+    }
+
+    It 'renames a store, and -WhatIf changes nothing' {
+        $store = Get-KmsCustomKeyStore -Name "$Prefix-hsm"
+        $store | Set-KmsCustomKeyStore -NewName "$Prefix-renamed" -WhatIf
+        (Get-KmsCustomKeyStore $store.CustomKeyStoreId).CustomKeyStoreName | Should -Be "$Prefix-hsm"
+        ($store | Set-KmsCustomKeyStore -NewName "$Prefix-renamed" -PassThru).CustomKeyStoreName | Should -Be "$Prefix-renamed"
+    }
+
+    It 'reports a name in use with its ErrorId' {
+        New-KmsCustomKeyStore -Name "$Prefix-renamed" -CloudHsmClusterId 'cluster-pesterbbbbbb' -TrustAnchorCertificate $Certificate -KeyStorePassword $Password -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -Be 'CustomKeyStoreNameInUse,KmsPowerShell.Commands.KeyStores.NewKmsCustomKeyStoreCommand'
+    }
+
+    It 'refuses an external key store whose proxy is off loopback, without calling it' {
+        $credential = [pscredential]::new('ABCDEFGHIJKLMNOPQRST', (ConvertTo-SecureString ('a' * 44) -AsPlainText -Force))
+        New-KmsCustomKeyStore -Name "$Prefix-xks" -XksProxyUriEndpoint 'https://xks.example.com' -XksProxyUriPath '/kms/xks/v1' -XksProxyAuthenticationCredential $credential -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -Be 'XksProxyUnreachable,KmsPowerShell.Commands.KeyStores.NewKmsCustomKeyStoreCommand'
+        $failed[0].Exception.Message | Should -Not -Match ('a' * 44)
+    }
+
+    It 'completes store names' {
+        $line = "Get-KmsCustomKeyStore -Name $Prefix-r"
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be "$Prefix-renamed"
+    }
+
+    It 'removes a piped store after -Force, and -WhatIf keeps it' {
+        Get-KmsCustomKeyStore -Name "$Prefix-renamed" | Remove-KmsCustomKeyStore -WhatIf
+        Get-KmsCustomKeyStore -Name "$Prefix-renamed" | Should -Not -BeNullOrEmpty
+        Get-KmsCustomKeyStore -Name "$Prefix-renamed" | Remove-KmsCustomKeyStore -Force
+        Get-KmsCustomKeyStore -Name "$Prefix-renamed" -ErrorVariable missing -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $missing[0].FullyQualifiedErrorId | Should -Be 'CustomKeyStoreNotFound,KmsPowerShell.Commands.KeyStores.GetKmsCustomKeyStoreCommand'
+    }
+}
