@@ -1,0 +1,48 @@
+using System.Text.Json;
+using KmsPowerShell.LocalKms.Http;
+
+namespace KmsPowerShell.LocalKms.Tests.KeyStores;
+
+public sealed class CustomKeyStoreAwsCliTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("localkms-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>
+    /// awscli's whole output, byte for byte: the members in the API model's order, the timestamp as the local KMS sends it (whole seconds),
+    /// and neither the password nor anything else that was not asked for.
+    /// </summary>
+    [AwsCliFact]
+    public async Task AwsCli_CreateAndDescribeCustomKeyStores_ExactOutput()
+    {
+        using var service = new LocalKmsService(new LocalKmsOptions { Clock = new LocalKmsClock(new DateTimeOffset(2025, 1, 15, 12, 0, 0, TimeSpan.Zero)) });
+        await using var server = new LocalKmsServer(service);
+        server.Start();
+        var aws = new AwsCli(server.Endpoint, _directory);
+
+        var created = await aws.RunAsync("kms", "create-custom-key-store", "--custom-key-store-name", "ExampleKeyStore",
+            "--cloud-hsm-cluster-id", "cluster-234abcdefgh", "--trust-anchor-certificate", "-----BEGIN CERTIFICATE-----", "--key-store-password", "kmsPswd1");
+        var id = JsonDocument.Parse(created).RootElement.GetProperty("CustomKeyStoreId").GetString()!;
+        Assert.Equal($"{{\n    \"CustomKeyStoreId\": \"{id}\"\n}}\n", created);
+
+        var described = await aws.RunAsync("kms", "describe-custom-key-stores", "--custom-key-store-name", "ExampleKeyStore");
+        Assert.Equal($$"""
+            {
+                "CustomKeyStores": [
+                    {
+                        "CustomKeyStoreId": "{{id}}",
+                        "CustomKeyStoreName": "ExampleKeyStore",
+                        "CloudHsmClusterId": "cluster-234abcdefgh",
+                        "TrustAnchorCertificate": "-----BEGIN CERTIFICATE-----",
+                        "ConnectionState": "DISCONNECTED",
+                        "CreationDate": 1736942400,
+                        "CustomKeyStoreType": "AWS_CLOUDHSM"
+                    }
+                ],
+                "Truncated": false
+            }
+
+            """.ReplaceLineEndings("\n"), described);
+    }
+}
