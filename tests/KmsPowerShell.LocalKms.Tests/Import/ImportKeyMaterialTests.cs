@@ -304,7 +304,8 @@ public sealed class ImportKeyMaterialTests
         {
             var path = Path.Combine(folder, "state.json");
             byte[] ciphertext;
-            string keyId, deletedKeyId;
+            string keyId, deletedKeyId, laterKeyId;
+            GetParametersForImportResponse parameters;
             using (var kms = new LocalKmsHarness(path))
             {
                 var client = kms.Client();
@@ -314,12 +315,17 @@ public sealed class ImportKeyMaterialTests
                 deletedKeyId = (await ImportSteps.CreateExternalKeyAsync(client)).KeyId;
                 await ImportSteps.ImportAsync(client, deletedKeyId, RandomNumberGenerator.GetBytes(32));
                 await client.DeleteImportedKeyMaterialAsync(new DeleteImportedKeyMaterialRequest { KeyId = deletedKeyId });
+                laterKeyId = (await ImportSteps.CreateExternalKeyAsync(client)).KeyId;
+                parameters = await ImportSteps.ParametersAsync(client, laterKeyId);
             }
             using (var kms = new LocalKmsHarness(path))
             {
                 var client = kms.Client();
                 Assert.Equal(new byte[] { 4 }, (await client.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(ciphertext) })).Plaintext.ToArray());
                 Assert.Equal(KeyState.PendingImport, (await client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = deletedKeyId })).KeyMetadata.KeyState);
+                // An import token stays valid across a restart: it is sealed with the state's own secret.
+                await Import(client, laterKeyId, parameters.ImportToken,
+                    ImportSteps.Wrap(parameters.PublicKey.ToArray(), "RSAES_OAEP_SHA_256", RandomNumberGenerator.GetBytes(32)));
             }
         }
         finally
