@@ -334,6 +334,25 @@ public sealed class ImportKeyMaterialTests
         }
     }
 
+    [Fact]
+    public async Task ReplicateKey_ImportedMaterial_ReplicaWaitsForItsOwnImportOfTheSameMaterial()
+    {
+        using var kms = new LocalKmsHarness();
+        var east = kms.Client();
+        var west = kms.Client("eu-west-1");
+        var primary = (await east.CreateKeyAsync(new CreateKeyRequest { Origin = OriginType.EXTERNAL, MultiRegion = true })).KeyMetadata;
+        var material = RandomNumberGenerator.GetBytes(32);
+        await ImportSteps.ImportAsync(east, primary.KeyId, material);
+        await east.ReplicateKeyAsync(new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = "eu-west-1" });
+        var replica = (await west.DescribeKeyAsync(new DescribeKeyRequest { KeyId = primary.KeyId })).KeyMetadata;
+        Assert.Equal(KeyState.PendingImport, replica.KeyState);
+        Assert.Equal(OriginType.EXTERNAL, replica.Origin);
+
+        await ImportSteps.ImportAsync(west, primary.KeyId, material);
+        var ciphertext = (await east.EncryptAsync(new EncryptRequest { KeyId = primary.KeyId, Plaintext = new MemoryStream([6]) })).CiphertextBlob;
+        Assert.Equal(new byte[] { 6 }, (await west.DecryptAsync(new DecryptRequest { CiphertextBlob = ciphertext })).Plaintext.ToArray());
+    }
+
     private static Task<ImportKeyMaterialResponse> Import(AmazonKeyManagementServiceClient client, string keyId, MemoryStream token, byte[] wrapped) =>
         client.ImportKeyMaterialAsync(new ImportKeyMaterialRequest
         {
