@@ -124,12 +124,12 @@ public sealed class ImportKeyMaterialTests
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var key = await ImportSteps.CreateExternalKeyAsync(client);
-        var parameters = await ImportSteps.ParametersAsync(client, key.KeyId, wrappingKeySpec: "RSA_4096");
+        var parameters = await ImportSteps.ParametersAsync(client, key.KeyId, wrappingKeySpec: "RSA_3072");
         Assert.Equal(key.Arn, parameters.KeyId);
         Assert.Equal(kms.Clock.GetUtcNow().AddHours(24).UtcDateTime, parameters.ParametersValidTo!.Value.ToUniversalTime());
         using var rsa = RSA.Create();
         rsa.ImportSubjectPublicKeyInfo(parameters.PublicKey.ToArray(), out _);
-        Assert.Equal(4096, rsa.KeySize);
+        Assert.Equal(3072, rsa.KeySize);
     }
 
     [Fact]
