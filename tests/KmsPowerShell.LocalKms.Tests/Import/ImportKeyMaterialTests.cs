@@ -21,6 +21,7 @@ public sealed class ImportKeyMaterialTests
         Assert.Null(key.CurrentKeyMaterialId);
         Assert.Null(key.ExpirationModel);
         await KmsAssert.FailsWith("KMSInvalidStateException", () => kms.Client().EnableKeyAsync(new EnableKeyRequest { KeyId = key.KeyId }));
+        await KmsAssert.FailsWith("KMSInvalidStateException", () => kms.Client().DisableKeyAsync(new DisableKeyRequest { KeyId = key.KeyId }));
     }
 
     [Fact]
@@ -235,6 +236,8 @@ public sealed class ImportKeyMaterialTests
         var first = await ImportSteps.ImportAsync(client, key.KeyId, material);
         var ciphertext = (await client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = new MemoryStream([5]) })).CiphertextBlob.ToArray();
 
+        await KmsAssert.FailsWith("NotFoundException", () => client.DeleteImportedKeyMaterialAsync(
+            new DeleteImportedKeyMaterialRequest { KeyId = key.KeyId, KeyMaterialId = new string('a', 64) }));
         var deleted = await client.DeleteImportedKeyMaterialAsync(new DeleteImportedKeyMaterialRequest { KeyId = key.KeyId });
         Assert.Equal(first.KeyMaterialId, deleted.KeyMaterialId);
         Assert.Equal(KeyState.PendingImport, (await client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.KeyId })).KeyMetadata.KeyState);
