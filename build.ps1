@@ -6,7 +6,7 @@
     Each task named with -Task runs after the tasks it needs, and a task runs at most once per invocation
     (-Task Build,Test builds once). The tasks:
     Build:      lays out a ready module folder out/KmsPowerShell/<version>/ (manifest, format file, the cmdlet and model
-                assemblies, dependencies/ with the engine, the local KMS and AWSSDK, and en-US/ with the compiled help).
+                assemblies, dependencies/ with the engine, the local KMS, BouncyCastle and AWSSDK, and en-US/ with the compiled help).
     Docs:       compiles docs/en-US into the built module's en-US/ help; fails on any page that disagrees with the cmdlets.
     UpdateHelp: writes a skeleton page for every cmdlet that has none, and brings the other pages up to date.
     Test:       Build, the xunit tests (every tests/*/*.Tests.csproj), then the Pester suite in a child pwsh that imports

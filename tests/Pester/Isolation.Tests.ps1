@@ -76,6 +76,20 @@ foreach (`$name in 'KmsPowerShell', 'KmsPowerShell.Model', 'KmsPowerShell.Engine
         $run.Output | Should -Match 'AWSSDK.KeyManagementService=KmsPowerShell.Engine'
     }
 
+    It 'loads BouncyCastle (the local KMS''s key wrap) from dependencies/ into the private context' {
+        $run = Invoke-FreshPwsh @"
+$Prelude
+Import-Module '$ModulePath'
+Connect-Kms -Local
+Get-KmsKey | Out-Null
+`$private = [Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -eq 'KmsPowerShell.Engine'
+`$assembly = `$private.LoadFromAssemblyName([Reflection.AssemblyName]'BouncyCastle.Cryptography')
+"BouncyCastle=`$([Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$assembly).Name)"
+"@
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Match 'BouncyCastle=KmsPowerShell.Engine'
+    }
+
     It 'removes and imports again cleanly' {
         $run = Invoke-FreshPwsh @"
 $Prelude

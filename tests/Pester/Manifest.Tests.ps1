@@ -27,12 +27,13 @@ Describe 'the module manifest' {
         $exported | Should -Be $defined
     }
 
-    It 'ships the engine, the local KMS and AWSSDK only in dependencies/' {
+    It 'ships the engine, the local KMS, BouncyCastle and AWSSDK only in dependencies/' {
         $folder = Split-Path $ModulePath
         Get-ChildItem $folder -Filter 'AWSSDK.*' | Should -BeNullOrEmpty
+        Get-ChildItem $folder -Filter 'BouncyCastle.*' | Should -BeNullOrEmpty
         Get-ChildItem $folder -Filter 'KmsPowerShell.Engine.dll' | Should -BeNullOrEmpty
         Get-ChildItem $folder -Filter 'KmsPowerShell.LocalKms.dll' | Should -BeNullOrEmpty
-        foreach ($name in 'KmsPowerShell.Engine', 'KmsPowerShell.LocalKms', 'AWSSDK.Core', 'AWSSDK.KeyManagementService', 'AWSSDK.SecurityToken', 'AWSSDK.SSO', 'AWSSDK.SSOOIDC') {
+        foreach ($name in 'KmsPowerShell.Engine', 'KmsPowerShell.LocalKms', 'BouncyCastle.Cryptography', 'AWSSDK.Core', 'AWSSDK.KeyManagementService', 'AWSSDK.SecurityToken', 'AWSSDK.SSO', 'AWSSDK.SSOOIDC') {
             Join-Path $folder "dependencies/$name.dll" | Should -Exist
         }
     }

@@ -53,4 +53,7 @@ internal static partial class KmsPatterns
 
     [GeneratedRegex(@"^[a-zA-Z0-9\/+=]+$", RegexOptions.CultureInvariant)]
     public static partial Regex XksProxySecretAccessKey();
+
+    [GeneratedRegex(@"^[a-f0-9]+$", RegexOptions.CultureInvariant)]
+    public static partial Regex KeyMaterialId();
 }

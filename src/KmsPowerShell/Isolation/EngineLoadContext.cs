@@ -4,13 +4,15 @@ using System.Runtime.Loader;
 namespace KmsPowerShell.Isolation;
 
 /// <summary>
-/// The private load context that holds the engine, the local KMS and the AWSSDK assemblies, so they never meet another module's
+/// The private load context that holds the engine, the local KMS, BouncyCastle and the AWSSDK assemblies, so they never meet another module's
 /// copy of AWSSDK.Core (whose assembly version is 4.0.0.0 in every 4.x release).
 /// </summary>
 internal sealed class EngineLoadContext : AssemblyLoadContext
 {
     public const string EngineName = "KmsPowerShell.Engine";
     public const string LocalKmsName = "KmsPowerShell.LocalKms";
+    /// <summary>The local KMS's key wrap (RFC 5649); private too, so another module's BouncyCastle never meets ours.</summary>
+    public const string BouncyCastleName = "BouncyCastle.Cryptography";
     private readonly string _folder;
 
     private EngineLoadContext(string folder) : base("KmsPowerShell.Engine") => _folder = folder;
@@ -19,7 +21,8 @@ internal sealed class EngineLoadContext : AssemblyLoadContext
         Path.GetDirectoryName(typeof(EngineLoadContext).Assembly.Location)!, "dependencies"));
 
     public static bool IsPrivate(string? name) =>
-        name is not null && (name == EngineName || name == LocalKmsName || name.StartsWith("AWSSDK.", StringComparison.Ordinal));
+        name is not null && (name == EngineName || name == LocalKmsName || name == BouncyCastleName
+            || name.StartsWith("AWSSDK.", StringComparison.Ordinal));
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
