@@ -11,13 +11,19 @@ namespace KmsPowerShell.Engine.Admin;
 /// </summary>
 public static class KeyMaterialWrapping
 {
-    public static byte[] Wrap(ReadOnlySpan<byte> material, byte[] publicKeyDer, string wrappingAlgorithm)
+    /// <summary>Refuses, before any call, a wrapping algorithm this code cannot wrap with.</summary>
+    public static void RequireSupported(string wrappingAlgorithm)
     {
         if (wrappingAlgorithm == KmsImportWrapping.Sm2Pke)
         {
             throw new KmsArgumentException("WrappingAlgorithmNotSupported",
                 "Import-KmsKeyMaterial cannot wrap with SM2PKE yet (SM2 keys come with issue 18): wrap the material elsewhere and import it with -EncryptedKeyMaterial and -ImportToken.");
         }
+    }
+
+    public static byte[] Wrap(ReadOnlySpan<byte> material, byte[] publicKeyDer, string wrappingAlgorithm)
+    {
+        RequireSupported(wrappingAlgorithm);
         using var rsa = RSA.Create();
         rsa.ImportSubjectPublicKeyInfo(publicKeyDer, out _);
         return wrappingAlgorithm switch

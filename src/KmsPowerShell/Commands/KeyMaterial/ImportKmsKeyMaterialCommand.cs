@@ -90,6 +90,17 @@ public sealed class ImportKmsKeyMaterialCommand : KmsKeyCmdlet
         {
             ThrowInvocationError(new KmsArgumentException("ValidToNotAllowed", "-ValidTo gives an expiry, which -ExpirationModel KEY_MATERIAL_DOES_NOT_EXPIRE refuses: omit one of them."), ValidTo);
         }
+        if (ParameterSetName != WrappedSet)
+        {
+            try
+            {
+                KeyMaterialWrapping.RequireSupported(WrappingAlgorithm.ToUpperInvariant());
+            }
+            catch (KmsArgumentException e)
+            {
+                ThrowInvocationError(e, WrappingAlgorithm);
+            }
+        }
         _import = new KeyMaterialImport(model, ValidTo is { } date ? new DateTimeOffset(date) : null, ImportType?.ToUpperInvariant(), KeyMaterialDescription, KeyMaterialId);
         if (ParameterSetName == PathSet)
         {
