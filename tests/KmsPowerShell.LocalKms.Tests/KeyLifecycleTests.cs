@@ -87,10 +87,12 @@ public class KeyLifecycleTests
     }
 
     [Fact]
-    public async Task CreateKey_ExternalOrigin_UnsupportedOperationException()
+    public async Task CreateKey_CustomKeyStoreOrigin_UnsupportedOperationException()
     {
         using var kms = new LocalKmsHarness();
-        await KmsAssert.FailsWith("UnsupportedOperationException", () => kms.CreateKeyAsync(request: new CreateKeyRequest { Origin = OriginType.EXTERNAL }));
+        var error = await KmsAssert.FailsWith("UnsupportedOperationException", () => kms.CreateKeyAsync(request: new CreateKeyRequest { Origin = OriginType.AWS_CLOUDHSM }));
+        Assert.Contains("no custom key stores", error.Message);
+        await KmsAssert.FailsWith("UnsupportedOperationException", () => kms.CreateKeyAsync(request: new CreateKeyRequest { Origin = OriginType.EXTERNAL_KEY_STORE }));
     }
 
     [Fact]

@@ -12,6 +12,13 @@ internal static class KeyGuard
     {
         if (key.KeyState == KeyStates.Disabled) throw KmsErrors.Disabled(key.Arn);
         RequireNotPendingDeletion(key);
+        RequireNotPendingImport(key);
+    }
+
+    /// <summary>A key of Origin EXTERNAL whose material is missing (never imported, deleted or expired).</summary>
+    public static void RequireNotPendingImport(StoredKey key)
+    {
+        if (key.KeyState == KeyStates.PendingImport) throw KmsErrors.InvalidState($"{key.Arn} is pending import.");
     }
 
     /// <summary>Also refuses a replica still being created (KMSInvalidStateException, as for every state but Enabled and Disabled).</summary>

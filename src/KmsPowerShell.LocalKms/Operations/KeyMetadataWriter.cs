@@ -34,9 +34,21 @@ internal static class KeyMetadataWriter
         AddAlgorithms(metadata, "MacAlgorithms", spec.MacAlgorithms(key.KeyUsage));
         AddAlgorithms(metadata, "KeyAgreementAlgorithms", spec.KeyAgreementAlgorithms(key.KeyUsage));
         // A replica being created has no key material in its region yet (ReplicateKey's answer has no CurrentKeyMaterialId).
-        if (spec.Family == KmsKeyFamily.Symmetric && key.KeyState != KeyStates.Creating) metadata["CurrentKeyMaterialId"] = key.CurrentMaterial.MaterialId;
+        if (spec.Family == KmsKeyFamily.Symmetric && key.KeyState != KeyStates.Creating && key.Materials.Count > 0)
+        {
+            metadata["CurrentKeyMaterialId"] = key.CurrentMaterial.MaterialId;
+        }
+        if (key.IsExternal) AddExpiration(metadata, key);
         if (key.MultiRegion) metadata["MultiRegionConfiguration"] = MultiRegionConfiguration(key, state);
         return metadata;
+    }
+
+    /// <summary>DescribeKey's ExpirationModel and ValidTo: those of the current imported material, once there is one.</summary>
+    private static void AddExpiration(JsonObject metadata, StoredKey key)
+    {
+        if (key.Materials.Count == 0 || key.CurrentMaterial.ExpirationModel is not { } model) return;
+        metadata["ExpirationModel"] = model;
+        if (key.CurrentMaterial.ValidTo is { } validTo) metadata["ValidTo"] = KmsJson.Timestamp(validTo);
     }
 
     private static void AddAlgorithms(JsonObject metadata, string member, IReadOnlyList<string> algorithms)

@@ -20,6 +20,7 @@ internal sealed class OperationContext
         _options = options;
         Keys = new KeyResolver(state, caller, now, canChange);
         Markers = new MarkerCodec(state.MarkerSecret);
+        ImportTokens = new KeyMaterial.ImportTokenCodec(state.ImportTokenSecret);
     }
 
     public KmsState State { get; }
@@ -33,6 +34,7 @@ internal sealed class OperationContext
     /// <summary>Whether a key policy may name the principal (see <see cref="Auth.PrincipalDirectory.IsKnownPolicyPrincipal"/>).</summary>
     public Func<string, bool> IsKnownPrincipal { get; init; } = _ => true;
     public MarkerCodec Markers { get; }
+    public KeyMaterial.ImportTokenCodec ImportTokens { get; }
     public string Region => Caller.Region;
     public string Account => Caller.Account;
 

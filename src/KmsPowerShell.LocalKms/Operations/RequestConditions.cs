@@ -74,6 +74,18 @@ internal static class RequestConditions
                 AddBypass(conditions, request);
                 AddRequestTags(conditions, request);
                 break;
+            case "GetParametersForImport":
+                conditions.Set("kms:WrappingAlgorithm", Text(request, "WrappingAlgorithm"));
+                conditions.Set("kms:WrappingKeySpec", Text(request, "WrappingKeySpec"));
+                break;
+            case "ImportKeyMaterial":
+                conditions.Set("kms:ExpirationModel", Text(request, "ExpirationModel") ?? "KEY_MATERIAL_EXPIRES");
+                // kms:ValidTo is a Date key: epoch seconds, which the Date operators read.
+                if (request.Raw("ValidTo") is JsonValue v && v.TryGetValue(out double validTo))
+                {
+                    conditions.Set("kms:ValidTo", ((long)Math.Floor(validTo)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+                break;
             case "UpdatePrimaryRegion":
                 conditions.Set("kms:PrimaryRegion", Text(request, "PrimaryRegion"));
                 break;

@@ -33,6 +33,9 @@ internal static class KmsErrors
     public static KmsErrorException MalformedPolicy(string message) => new("MalformedPolicyDocumentException", message);
     public static KmsErrorException Unsupported(string message) => new("UnsupportedOperationException", message);
     public static KmsErrorException LimitExceeded(string message) => new("LimitExceededException", message);
+    public static KmsErrorException InvalidImportToken(string message) => new("InvalidImportTokenException", message);
+    public static KmsErrorException ExpiredImportToken(string message) => new("ExpiredImportTokenException", message);
+    public static KmsErrorException IncorrectKeyMaterial(string message) => new("IncorrectKeyMaterialException", message);
     public static KmsErrorException Tag(string message) => new("TagException", message);
     public static KmsErrorException DryRun() =>
         new("DryRunOperationException", "The request would have succeeded, but the DryRun option is set.");

@@ -32,4 +32,7 @@ internal static partial class KmsPatterns
 
     [GeneratedRegex(@"^[a-f0-9]{64}$", RegexOptions.CultureInvariant)]
     public static partial Regex GrantId();
+
+    [GeneratedRegex(@"^[a-f0-9]+$", RegexOptions.CultureInvariant)]
+    public static partial Regex KeyMaterialId();
 }

@@ -76,6 +76,19 @@ internal sealed class RequestReader
         return (int)Math.Clamp(number, int.MinValue, int.MaxValue);
     }
 
+    /// <summary>A timestamp, as the SDKs send it in KMS's JSON protocol: seconds since the epoch, with a fraction.</summary>
+    public DateTimeOffset? Timestamp(string member)
+    {
+        var node = _body[member];
+        if (node is null) return null;
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.Number || !value.TryGetValue(out double seconds)
+            || double.IsNaN(seconds) || Math.Abs(seconds) > 253402300799)
+        {
+            throw KmsErrors.Serialization($"Expected a timestamp at '{member}'");
+        }
+        return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000));
+    }
+
     public bool Bool(string member)
     {
         var node = _body[member];

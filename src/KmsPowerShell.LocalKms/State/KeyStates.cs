@@ -1,6 +1,6 @@
 namespace KmsPowerShell.LocalKms.State;
 
-/// <summary>The KeyState values the local KMS uses (no imported material, no custom key stores).</summary>
+/// <summary>The KeyState values the local KMS uses (no custom key stores).</summary>
 internal static class KeyStates
 {
     public const string Enabled = "Enabled";
@@ -12,6 +12,9 @@ internal static class KeyStates
 
     /// <summary>A multi-Region primary scheduled for deletion while replicas remain.</summary>
     public const string PendingReplicaDeletion = "PendingReplicaDeletion";
+
+    /// <summary>A key of Origin EXTERNAL with no key material: never imported, deleted, or expired.</summary>
+    public const string PendingImport = "PendingImport";
 
     public static bool IsPendingDeletion(string state) => state is PendingDeletion or PendingReplicaDeletion;
 }

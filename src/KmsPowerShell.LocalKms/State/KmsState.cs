@@ -34,6 +34,9 @@ internal sealed class KmsState
     /// <summary>Signs paging markers so a made-up or edited marker is refused.</summary>
     public byte[] MarkerSecret { get; set; } = RandomNumberGenerator.GetBytes(32);
 
+    /// <summary>Seals import tokens, which carry their wrapping private key (see <see cref="KeyMaterial.ImportTokenCodec"/>).</summary>
+    public byte[] ImportTokenSecret { get; set; } = RandomNumberGenerator.GetBytes(32);
+
     /// <summary>The collections a change can touch, by the name the snapshot and the journal give them.</summary>
     [JsonIgnore]
     public IReadOnlyList<(string Name, IStateMap Map)> Maps =>

@@ -1,10 +1,11 @@
+using KmsPowerShell.LocalKms.KeyMaterial;
 using KmsPowerShell.LocalKms.Operations.Rotation;
 
 namespace KmsPowerShell.LocalKms.State;
 
 /// <summary>
 /// Does what AWS does in the background, when the clock says it is due: enables new replicas once created, deletes
-/// keys whose waiting period has passed, starts a primary's own window once its last replica is gone, and rotates keys on schedule. Remembers
+/// keys whose waiting period has passed, starts a primary's own window once its last replica is gone, rotates keys on schedule, and deletes imported key material that has expired. Remembers
 /// the earliest time anything falls due, so a request walks the keys only when something is due or the state has
 /// changed since the last walk. Due times are absolute, so a clock that jumps needs no notice. Guarded by the
 /// service's lock.
@@ -35,7 +36,7 @@ internal sealed class StateSweeper
         foreach (var key in state.Keys.Values.Where(k => CreationDue(k) <= now).ToList())
         {
             state.Keys.Touch(key.Arn);
-            key.KeyState = KeyStates.Enabled;
+            key.KeyState = ImportedMaterial.IsComplete(key) ? KeyStates.Enabled : KeyStates.PendingImport;
             key.CreationCompleteDate = null;
             changed = true;
         }
@@ -49,6 +50,12 @@ internal sealed class StateSweeper
             state.Keys.Touch(primary.Arn);
             primary.KeyState = KeyStates.PendingDeletion;
             primary.DeletionDate = now.AddDays(primary.PendingWindowInDays ?? 30);
+            changed = true;
+        }
+        foreach (var key in state.Keys.Values.Where(k => ImportedMaterial.ExpiryDue(k) <= now).ToList())
+        {
+            state.Keys.Touch(key.Arn);
+            ImportedMaterial.DeleteExpired(key, now);
             changed = true;
         }
         foreach (var key in state.Keys.Values.Where(k => RotationDue(k) <= now).ToList())
@@ -69,6 +76,7 @@ internal sealed class StateSweeper
             if (CreationDue(key) is { } creation && creation < next) next = creation;
             if (DeletionDue(key) is { } deletion && deletion < next) next = deletion;
             if (RotationDue(key) is { } rotation && rotation < next) next = rotation;
+            if (ImportedMaterial.ExpiryDue(key) is { } expiry && expiry < next) next = expiry;
             if (AwaitsNoReplica(state, key)) return DateTimeOffset.MinValue;
         }
         return next;

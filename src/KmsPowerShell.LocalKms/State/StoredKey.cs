@@ -35,8 +35,12 @@ internal sealed class StoredKey
     public DateTimeOffset? OnDemandRotationStartDate { get; set; }
     public List<StoredRotation> Rotations { get; set; } = [];
 
+    /// <summary>The material new ciphertexts use: the newest that is not waiting for an on-demand rotation.</summary>
     [JsonIgnore]
-    public StoredKeyMaterial CurrentMaterial => Materials[^1];
+    public StoredKeyMaterial CurrentMaterial => Materials.Last(m => !m.PendingRotation);
+
+    [JsonIgnore]
+    public bool IsExternal => Origin == KeyOrigins.External;
 
     [JsonIgnore]
     public bool IsReplica => MultiRegion && PrimaryRegion != Region;

@@ -13,7 +13,8 @@ internal sealed class CancelKeyDeletionOperation : KmsOperation
         context.Request.ThrowIfInvalid();
         var key = context.KeyFor(keyId, Name);
         if (!KeyStates.IsPendingDeletion(key.KeyState)) throw KmsErrors.InvalidState($"{key.Arn} is not pending deletion.");
-        key.KeyState = KeyStates.Disabled;
+        // A key whose imported material is missing still waits for it (AWS: "PendingImport" after cancelling).
+        key.KeyState = key.IsExternal && !KeyMaterial.ImportedMaterial.IsComplete(key) ? KeyStates.PendingImport : KeyStates.Disabled;
         key.DeletionDate = null;
         key.PendingWindowInDays = null;
         return new JsonObject { ["KeyId"] = key.Arn };

@@ -10,8 +10,6 @@ namespace KmsPowerShell.LocalKms.Operations.Keys;
 
 internal sealed class CreateKeyOperation : KmsOperation
 {
-    private static readonly string[] Origins = ["AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE"];
-
     public override JsonObject Execute(OperationContext context)
     {
         var request = context.Request;
@@ -20,7 +18,7 @@ internal sealed class CreateKeyOperation : KmsOperation
         var usage = request.Enum("KeyUsage", KmsKeyUsages.All);
         var spec = request.Enum("KeySpec", KmsKeySpec.Names);
         var legacySpec = request.Enum("CustomerMasterKeySpec", KmsKeySpec.Names);
-        var origin = request.Enum("Origin", Origins);
+        var origin = request.Enum("Origin", KeyOrigins.All) ?? KeyOrigins.AwsKms;
         var customKeyStore = request.String("CustomKeyStoreId", 1, 64);
         var tags = TagList.Read(request, "Tags");
         var multiRegion = request.Bool("MultiRegion");
@@ -33,9 +31,9 @@ internal sealed class CreateKeyOperation : KmsOperation
         {
             throw KmsErrors.Validation("You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.");
         }
-        if (origin is not null and not "AWS_KMS" || customKeyStore is not null)
+        if (origin is KeyOrigins.AwsCloudHsm or KeyOrigins.ExternalKeyStore || customKeyStore is not null)
         {
-            throw KmsErrors.Unsupported("The local KMS makes only keys with Origin AWS_KMS in the default key store.");
+            throw KmsErrors.Unsupported("The local KMS has no custom key stores: it makes keys with Origin AWS_KMS or EXTERNAL in the default key store.");
         }
         var specName = spec ?? legacySpec ?? KmsKeySpec.SymmetricDefault;
         var info = KeySpecCatalog.Find(specName) ?? throw KmsErrors.Unsupported($"KeySpec {specName} is not supported by the local KMS.");
@@ -61,7 +59,10 @@ internal sealed class CreateKeyOperation : KmsOperation
             Tags = tags,
             MultiRegion = multiRegion,
             PrimaryRegion = multiRegion ? context.Region : null,
-            Materials = [KeyMaterialFactory.Create(info, 1, context.Now)],
+            Origin = origin,
+            // A key for imported material has none until ImportKeyMaterial.
+            KeyState = origin == KeyOrigins.External ? KeyStates.PendingImport : KeyStates.Enabled,
+            Materials = origin == KeyOrigins.External ? [] : [KeyMaterialFactory.Create(info, 1, context.Now)],
         };
         if (policy is not null) KeyPolicies.Check(context, key, policy, bypassLockoutCheck);
         TagList.CheckRules(tags);

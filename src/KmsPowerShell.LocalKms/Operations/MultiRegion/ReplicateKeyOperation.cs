@@ -45,7 +45,9 @@ internal sealed class ReplicateKeyOperation : KmsOperation
             Tags = tags,
             MultiRegion = true,
             PrimaryRegion = primary.Region,
-            Materials = [.. primary.Materials],
+            Origin = primary.Origin,
+            // A replica of a key with imported material gets its material by its own import, as in AWS.
+            Materials = primary.IsExternal ? [] : [.. primary.Materials],
             RotationEnabled = primary.RotationEnabled,
             RotationPeriodInDays = primary.RotationPeriodInDays,
             NextRotationDate = primary.NextRotationDate,

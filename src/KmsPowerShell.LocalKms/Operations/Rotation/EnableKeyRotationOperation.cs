@@ -12,6 +12,7 @@ internal sealed class EnableKeyRotationOperation : KmsOperation
         var key = context.KeyFor(keyId, Name);
         KeyGuard.RequireEnabled(key);
         KeyRotator.RequireRotatable(key, managing: true);
+        KeyRotator.RequireAutomaticRotatable(key);
         KeyRotator.Configure(context.State, key, true, period, context.Now);
         return new JsonObject();
     }

@@ -29,6 +29,24 @@ internal static class KeyRotator
         }
     }
 
+    /// <summary>
+    /// On-demand rotation of a key with imported material: the material imported as NEW_KEY_MATERIAL becomes current
+    /// (the local KMS cannot make material for such a key). UnsupportedOperationException when none waits.
+    /// </summary>
+    public static void RotateImported(StoredKey key, DateTimeOffset now)
+    {
+        var pending = key.Materials.FirstOrDefault(m => m.PendingRotation)
+            ?? throw KmsErrors.Unsupported($"{key.Arn} has imported key material: import NEW_KEY_MATERIAL before rotating it on demand.");
+        pending.PendingRotation = false;
+        key.Rotations.Add(new StoredRotation { RotationDate = now, RotationType = OnDemand, KeyMaterialId = pending.MaterialId });
+    }
+
+    /// <summary>Automatic rotation needs material the local KMS makes: not for imported material, as in AWS.</summary>
+    public static void RequireAutomaticRotatable(StoredKey key)
+    {
+        if (key.IsExternal) throw KmsErrors.Unsupported($"{key.Arn} has imported key material, which does not support automatic rotation.");
+    }
+
     /// <summary>Rotation is for symmetric encryption keys, and is managed on the primary of a multi-Region key.</summary>
     public static void RequireRotatable(StoredKey key, bool managing)
     {

@@ -27,7 +27,12 @@ internal sealed class ListKeyRotationsOperation : KmsOperation
         KeyRotator.RequireRotatable(key, managing: false);
 
         var entries = key.Rotations.Select((r, i) => (Entry: Entry(key, r.KeyMaterialId, r), Order: Order(i + 1)));
-        if (include == AllKeyMaterial) entries = entries.Prepend((Entry(key, key.Materials[0].MaterialId, null), Order(0)));
+        if (include == AllKeyMaterial && key.Materials.Count > 0)
+        {
+            entries = entries.Prepend((Entry(key, key.Materials[0].MaterialId, null), Order(0)));
+            // Imported material waiting for RotateKeyOnDemand (PENDING_ROTATION) comes last.
+            entries = entries.Concat(key.Materials.Where(m => m.PendingRotation).Select(m => (Entry(key, m.MaterialId, null), Order(int.MaxValue))));
+        }
         var scope = $"ListKeyRotations/{include ?? ""}/{key.Arn}";
         var page = Page<(JsonObject Entry, string Order)>.Of(entries, e => e.Order, limit, marker, scope, context.Markers);
         var response = new JsonObject
@@ -39,6 +44,19 @@ internal sealed class ListKeyRotationsOperation : KmsOperation
         return response;
     }
 
+    private static string State(StoredKey key, string materialId) =>
+        key.Materials.Any(m => m.MaterialId == materialId && m.PendingRotation) ? "PENDING_ROTATION"
+        : materialId == key.CurrentMaterial.MaterialId ? "CURRENT" : "NON_CURRENT";
+
+    /// <summary>The import state and expiry of imported material (ListKeyRotations's RotationsListEntry members).</summary>
+    private static void AddImport(JsonObject entry, StoredKeyMaterial material)
+    {
+        if (material.ImportState is { } state) entry["ImportState"] = state;
+        if (material.ExpirationModel is { } model) entry["ExpirationModel"] = model;
+        if (material.ValidTo is { } validTo) entry["ValidTo"] = KmsJson.Timestamp(validTo);
+        if (material.Description is { } description) entry["KeyMaterialDescription"] = description;
+    }
+
     private static string Order(int position) => position.ToString("D8", CultureInfo.InvariantCulture);
 
     private static JsonObject Entry(StoredKey key, string materialId, StoredRotation? rotation)
@@ -47,8 +65,9 @@ internal sealed class ListKeyRotationsOperation : KmsOperation
         {
             ["KeyId"] = key.KeyId,
             ["KeyMaterialId"] = materialId,
-            ["KeyMaterialState"] = materialId == key.CurrentMaterial.MaterialId ? "CURRENT" : "NON_CURRENT",
+            ["KeyMaterialState"] = State(key, materialId),
         };
+        if (key.IsExternal) AddImport(entry, key.Materials.First(m => m.MaterialId == materialId));
         if (rotation is null) return entry;
         entry["RotationDate"] = KmsJson.Timestamp(rotation.RotationDate);
         entry["RotationType"] = rotation.RotationType;

@@ -19,7 +19,8 @@ internal sealed class RotateKeyOnDemandOperation : KmsOperation
         {
             throw KmsErrors.LimitExceeded($"{key.Arn} has reached the limit of {MaxOnDemandRotations} on-demand rotations.");
         }
-        KeyRotator.Rotate(context.State, key, KeyRotator.OnDemand, context.Now);
+        if (key.IsExternal) KeyRotator.RotateImported(key, context.Now);
+        else KeyRotator.Rotate(context.State, key, KeyRotator.OnDemand, context.Now);
         return new JsonObject { ["KeyId"] = key.Arn };
     }
 }
