@@ -88,7 +88,7 @@ Describe 'table and list views at 80 and 120 columns' -Skip:($env:KMSPS_TEST_BAC
                 W80 = $Signer.KeyId, 'release-1.0.zip', 'ECDSA_SHA_256'; W120 = $Signer.KeyId, 'release-1.0.zip', 'ECDSA_SHA_256' }
             'KmsPowerShell.KmsPublicKey'      = @{ Objects = { $Signer | Get-KmsPublicKey }; W80 = $Signer.KeyId, 'ECC_NIST_P256', 'SIGN_VERIFY'; W120 = $Signer.KeyId, 'ECDSA_SHA_256' }
             'KmsPowerShell.KmsImportParameters' = @{ Objects = { $External | Get-KmsImportParameter -WrappingKeySpec RSA_2048 }
-                W80 = $External.KeyId, 'RSA_AES_KEY_WRAP_SHA_256', 'RSA_2048', 'bytes'; W120 = $External.KeyArn, 'RSA_AES_KEY_WRAP_SHA_256' }
+                W80 = $External.KeyId, 'RSAES_OAEP_SHA_256', 'RSA_2048', 'bytes'; W120 = $External.KeyArn, 'RSAES_OAEP_SHA_256' }
             'KmsPowerShell.KmsMac'            = @{ Objects = { New-KmsMac -KeyId $Hmac -Message 'webhook body' }; W80 = $Hmac.KeyId, 'HMAC_SHA_256'; W120 = $Hmac.KeyId, 'HMAC_SHA_256' }
             'KmsPowerShell.KmsLocalClock'     = @{ Objects = { Set-KmsLocalClock -Advance 0 -PassThru }; W80 = '(in memory)'; W120 = '(in memory)' }
             'KmsPowerShell.KmsDataKeyPair'    = @{ Objects = { $Key | New-KmsDataKeyPair -KeyPairSpec ECC_NIST_P256 }; W80 = $Key.KeyId, 'ECC_NIST_P256'; W120 = $Key.KeyId, 'ECC_NIST_P256' }

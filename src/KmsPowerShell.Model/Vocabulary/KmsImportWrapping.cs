@@ -16,8 +16,12 @@ public static class KmsImportWrapping
     /// <summary>SM2 public-key encryption with an SM2 wrapping key (China Regions only).</summary>
     public const string Sm2Pke = "SM2PKE";
 
-    /// <summary>What Import-KmsKeyMaterial and Get-KmsImportParameter ask for unless told: AWS's recommendation.</summary>
-    public const string DefaultAlgorithm = RsaAesKeyWrapSha256;
+    /// <summary>
+    /// The wrapping algorithm asked for unless told: RSA_AES_KEY_WRAP_SHA_256 for RSA and ECC private keys (the only
+    /// kind KMS takes for RSA keys), RSAES_OAEP_SHA_256 for symmetric and HMAC keys (KMS takes no RSA_AES_KEY_WRAP there).
+    /// </summary>
+    public static string DefaultAlgorithmFor(string keySpec) =>
+        KmsKeySpec.Find(keySpec)?.Family is KmsKeyFamily.Symmetric or KmsKeyFamily.Hmac ? RsaesOaepSha256 : RsaAesKeyWrapSha256;
     /// <summary>The wrapping key spec asked for unless told.</summary>
     public const string DefaultKeySpec = "RSA_4096";
 

@@ -2,7 +2,6 @@ using System.Management.Automation;
 using System.Text;
 using KmsPowerShell.Commands.Keys;
 using KmsPowerShell.Engine.Admin;
-using KmsPowerShell.Engine.Keys;
 using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.Commands.KeyMaterial;
@@ -16,10 +15,10 @@ namespace KmsPowerShell.Commands.KeyMaterial;
 [OutputType(typeof(KmsImportParameters))]
 public sealed class GetKmsImportParameterCommand : KmsKeyCmdlet
 {
-    /// <summary>How the material will be wrapped.</summary>
+    /// <summary>How the material will be wrapped; by default as KMS takes the key's kind of material (see <see cref="KmsImportWrapping.DefaultAlgorithmFor"/>).</summary>
     [Parameter]
     [ValidateKmsName(KmsNameList.WrappingAlgorithm), ArgumentCompleter(typeof(WrappingAlgorithmCompleter))]
-    public string WrappingAlgorithm { get; set; } = KmsImportWrapping.DefaultAlgorithm;
+    public string? WrappingAlgorithm { get; set; }
 
     /// <summary>The spec of the wrapping public key.</summary>
     [Parameter]
@@ -50,8 +49,9 @@ public sealed class GetKmsImportParameterCommand : KmsKeyCmdlet
             OutputFile.RequireWritable(tokenFile, Force);
             if (!ShouldChange($"{pemFile}, {tokenFile}", $"Write the wrapping public key and import token of {reference.Value}", Force)) return;
         }
-        var key = KeyRequest.For(reference.Value, RegionOrDefault(Region));
-        var parameters = Await(new KmsImportAdmin(ActiveSession).GetParametersAsync(key, WrappingAlgorithm.ToUpperInvariant(), WrappingKeySpec.ToUpperInvariant(), CancellationToken));
+        var key = Describe(reference);
+        var algorithm = WrappingAlgorithm?.ToUpperInvariant() ?? KmsImportWrapping.DefaultAlgorithmFor(key.KeySpec);
+        var parameters = Await(new KmsImportAdmin(ActiveSession).GetParametersAsync(RequestFor(key), algorithm, WrappingKeySpec.ToUpperInvariant(), CancellationToken));
         if (pemFile is null || tokenFile is null)
         {
             WriteObject(parameters);

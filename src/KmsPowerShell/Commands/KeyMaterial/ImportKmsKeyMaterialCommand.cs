@@ -46,7 +46,7 @@ public sealed class ImportKmsKeyMaterialCommand : KmsKeyCmdlet
 
     [Parameter(ParameterSetName = PathSet), Parameter(ParameterSetName = MaterialSet)]
     [ValidateKmsName(KmsNameList.WrappingAlgorithm), ArgumentCompleter(typeof(WrappingAlgorithmCompleter))]
-    public string WrappingAlgorithm { get; set; } = KmsImportWrapping.DefaultAlgorithm;
+    public string? WrappingAlgorithm { get; set; }
 
     [Parameter(ParameterSetName = PathSet), Parameter(ParameterSetName = MaterialSet)]
     [ValidateKmsName(KmsNameList.WrappingKeySpec), ArgumentCompleter(typeof(WrappingKeySpecCompleter))]
@@ -94,7 +94,7 @@ public sealed class ImportKmsKeyMaterialCommand : KmsKeyCmdlet
         {
             try
             {
-                KeyMaterialWrapping.RequireSupported(WrappingAlgorithm.ToUpperInvariant());
+                if (WrappingAlgorithm is not null) KeyMaterialWrapping.RequireSupported(WrappingAlgorithm.ToUpperInvariant());
             }
             catch (KmsArgumentException e)
             {
@@ -113,26 +113,27 @@ public sealed class ImportKmsKeyMaterialCommand : KmsKeyCmdlet
     {
         var key = Describe(reference);
         var expiry = _import!.ValidTo is { } validTo ? $", valid until {validTo.LocalDateTime:F}" : ", not expiring";
-        var how = ParameterSetName == WrappedSet ? "material wrapped elsewhere" : $"{KeyMaterialSource()} wrapped with {WrappingAlgorithm.ToUpperInvariant()} ({WrappingKeySpec.ToUpperInvariant()})";
+        var algorithm = WrappingAlgorithm?.ToUpperInvariant() ?? KmsImportWrapping.DefaultAlgorithmFor(key.KeySpec);
+        var how = ParameterSetName == WrappedSet ? "material wrapped elsewhere" : $"{KeyMaterialSource()} wrapped with {algorithm} ({WrappingKeySpec.ToUpperInvariant()})";
         if (!ShouldProcess(NameOf(key), $"Import key material: {how}{expiry}")) return;
         var admin = new KmsImportAdmin(ActiveSession);
         var materialId = ParameterSetName == WrappedSet
             ? Await(admin.ImportAsync(RequestFor(key), EncryptedKeyMaterial, ImportToken, _import, CancellationToken))
-            : WrapAndImport(admin, key);
+            : WrapAndImport(admin, key, algorithm);
         WriteVerbose($"Imported key material{(materialId.Length > 0 ? $" {materialId}" : "")} into {NameOf(key)}.");
         if (PassThru) WriteObject(Await(Reader.GetAsync(RequestFor(key), CancellationToken)));
     }
 
     private string KeyMaterialSource() => ParameterSetName == PathSet ? $"the material in {_resolvedPath}" : "the material given";
 
-    private string WrapAndImport(KmsImportAdmin admin, KmsKey key)
+    private string WrapAndImport(KmsImportAdmin admin, KmsKey key, string algorithm)
     {
         var given = ParameterSetName == PathSet ? File.ReadAllBytes(_resolvedPath!) : KeyMaterial;
         byte[]? material = null;
         try
         {
             material = KeyMaterialFile.ToImportable(given, key.KeySpec);
-            return Await(admin.WrapAndImportAsync(RequestFor(key), material, WrappingAlgorithm.ToUpperInvariant(), WrappingKeySpec.ToUpperInvariant(), _import!, CancellationToken));
+            return Await(admin.WrapAndImportAsync(RequestFor(key), material, algorithm, WrappingKeySpec.ToUpperInvariant(), _import!, CancellationToken));
         }
         catch (CryptographicException)
         {
