@@ -76,6 +76,28 @@ public sealed class PolicyEnforcementTests : IDisposable
     }
 
     [Fact]
+    public async Task Conditions_SeeTheImportRequestsWrappingAndExpiry()
+    {
+        var key = await Import.ImportSteps.CreateExternalKeyAsync(_kms.Client());
+        var importer = As("importer", [
+            Allow("kms:GetParametersForImport", key.Arn, """ "Condition":{"StringEquals":{"kms:WrappingAlgorithm":"RSAES_OAEP_SHA_256","kms:WrappingKeySpec":"RSA_3072"}}"""),
+            Allow("kms:ImportKeyMaterial", key.Arn, """ "Condition":{"StringEquals":{"kms:ExpirationModel":"KEY_MATERIAL_EXPIRES"},"DateLessThan":{"kms:ValidTo":"2025-02-01T00:00:00Z"}}"""),
+        ]);
+        await DeniedAsync(() => Import.ImportSteps.ParametersAsync(importer, key.Arn, "RSAES_OAEP_SHA_256", "RSA_2048"));
+        var parameters = await Import.ImportSteps.ParametersAsync(importer, key.Arn, "RSAES_OAEP_SHA_256", "RSA_3072");
+        ImportKeyMaterialRequest Request(DateTime? validTo) => new()
+        {
+            KeyId = key.Arn, ImportToken = new MemoryStream(parameters.ImportToken.ToArray()),
+            EncryptedKeyMaterial = new MemoryStream(Import.ImportSteps.Wrap(parameters.PublicKey.ToArray(), "RSAES_OAEP_SHA_256", new byte[32])),
+            ExpirationModel = validTo is null ? ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE : ExpirationModelType.KEY_MATERIAL_EXPIRES,
+            ValidTo = validTo,
+        };
+        await DeniedAsync(() => importer.ImportKeyMaterialAsync(Request(null)));
+        await DeniedAsync(() => importer.ImportKeyMaterialAsync(Request(new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc))));
+        await importer.ImportKeyMaterialAsync(Request(new DateTime(2025, 1, 20, 0, 0, 0, DateTimeKind.Utc)));
+    }
+
+    [Fact]
     public async Task Conditions_ComparePrincipalTagsWithResourceTags_ThroughPolicyVariables()
     {
         var key = await _kms.CreateKeyAsync(request: new CreateKeyRequest { Tags = [new Tag { TagKey = "team", TagValue = "blue" }] });

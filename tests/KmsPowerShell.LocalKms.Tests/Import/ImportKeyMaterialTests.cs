@@ -304,7 +304,8 @@ public sealed class ImportKeyMaterialTests
         {
             var path = Path.Combine(folder, "state.json");
             byte[] ciphertext;
-            string keyId, deletedKeyId;
+            string keyId, deletedKeyId, laterKeyId;
+            GetParametersForImportResponse parameters;
             using (var kms = new LocalKmsHarness(path))
             {
                 var client = kms.Client();
@@ -314,18 +315,42 @@ public sealed class ImportKeyMaterialTests
                 deletedKeyId = (await ImportSteps.CreateExternalKeyAsync(client)).KeyId;
                 await ImportSteps.ImportAsync(client, deletedKeyId, RandomNumberGenerator.GetBytes(32));
                 await client.DeleteImportedKeyMaterialAsync(new DeleteImportedKeyMaterialRequest { KeyId = deletedKeyId });
+                laterKeyId = (await ImportSteps.CreateExternalKeyAsync(client)).KeyId;
+                parameters = await ImportSteps.ParametersAsync(client, laterKeyId);
             }
             using (var kms = new LocalKmsHarness(path))
             {
                 var client = kms.Client();
                 Assert.Equal(new byte[] { 4 }, (await client.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(ciphertext) })).Plaintext.ToArray());
                 Assert.Equal(KeyState.PendingImport, (await client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = deletedKeyId })).KeyMetadata.KeyState);
+                // An import token stays valid across a restart: it is sealed with the state's own secret.
+                await Import(client, laterKeyId, parameters.ImportToken,
+                    ImportSteps.Wrap(parameters.PublicKey.ToArray(), "RSAES_OAEP_SHA_256", RandomNumberGenerator.GetBytes(32)));
             }
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task ReplicateKey_ImportedMaterial_ReplicaWaitsForItsOwnImportOfTheSameMaterial()
+    {
+        using var kms = new LocalKmsHarness();
+        var east = kms.Client();
+        var west = kms.Client("eu-west-1");
+        var primary = (await east.CreateKeyAsync(new CreateKeyRequest { Origin = OriginType.EXTERNAL, MultiRegion = true })).KeyMetadata;
+        var material = RandomNumberGenerator.GetBytes(32);
+        await ImportSteps.ImportAsync(east, primary.KeyId, material);
+        await east.ReplicateKeyAsync(new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = "eu-west-1" });
+        var replica = (await west.DescribeKeyAsync(new DescribeKeyRequest { KeyId = primary.KeyId })).KeyMetadata;
+        Assert.Equal(KeyState.PendingImport, replica.KeyState);
+        Assert.Equal(OriginType.EXTERNAL, replica.Origin);
+
+        await ImportSteps.ImportAsync(west, primary.KeyId, material);
+        var ciphertext = (await east.EncryptAsync(new EncryptRequest { KeyId = primary.KeyId, Plaintext = new MemoryStream([6]) })).CiphertextBlob;
+        Assert.Equal(new byte[] { 6 }, (await west.DecryptAsync(new DecryptRequest { CiphertextBlob = ciphertext })).Plaintext.ToArray());
     }
 
     private static Task<ImportKeyMaterialResponse> Import(AmazonKeyManagementServiceClient client, string keyId, MemoryStream token, byte[] wrapped) =>
