@@ -29,6 +29,11 @@ Describe 'New-KmsKey -Origin' {
         }
     }
 
+    It 'passes a custom key store origin to KMS, which decides (the local KMS has no custom key stores)' -Skip:($env:KMSPS_TEST_BACKEND -ne 'local') {
+        { New-KmsKey -Origin AWS_CLOUDHSM -CustomKeyStoreId cks-1234567890abcdef0 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'UnsupportedOperation,KmsPowerShell.Commands.Keys.NewKmsKeyCommand' -ExpectedMessage '*custom key stores*'
+    }
+
     It 'completes the origins' {
         $completions = (TabExpansion2 -inputScript 'New-KmsKey -Origin EX' -cursorColumn 'New-KmsKey -Origin EX'.Length).CompletionMatches.CompletionText
         $completions | Should -Be @('EXTERNAL', 'EXTERNAL_KEY_STORE')
@@ -116,13 +121,24 @@ Describe 'importing key material' -Skip:($env:KMSPS_TEST_BACKEND -eq 'moto') {
         Unprotect-KmsData -Ciphertext $ciphertext -AsPlainText | Should -BeExactly 'before expiry'
     }
 
-    It 'removes the material (and -WhatIf removes nothing)' {
+    It 'removes the material named by its id (and -WhatIf removes nothing)' {
         $key = New-ExternalKey
-        $key | Import-KmsKeyMaterial -KeyMaterial ([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32))
+        $imported = $key | Import-KmsKeyMaterial -KeyMaterial ([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32)) -PassThru
+        $imported.CurrentKeyMaterialId | Should -Not -BeNullOrEmpty
         $key | Remove-KmsKeyMaterial -WhatIf
         ($key | Get-KmsKey).State | Should -Be 'Enabled'
-        $key | Remove-KmsKeyMaterial -Force
-        ($key | Get-KmsKey).State | Should -Be 'PendingImport'
+        ($key | Remove-KmsKeyMaterial -KeyMaterialId $imported.CurrentKeyMaterialId -Force -PassThru).State | Should -Be 'PendingImport'
+    }
+
+    It 'rotates to new imported material, and still decrypts what the old material encrypted' {
+        $key = New-ExternalKey
+        $key | Import-KmsKeyMaterial -KeyMaterial ([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32))
+        $before = $key | Get-KmsKey
+        $ciphertext = Protect-KmsData -KeyId $key -Value 'old material'
+        $key | Import-KmsKeyMaterial -KeyMaterial ([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32)) -ImportType NEW_KEY_MATERIAL -KeyMaterialDescription 'second'
+        ($key | Invoke-KmsKeyRotation -PassThru).Rotations[-1].RotationType | Should -Be 'ON_DEMAND'
+        ($key | Get-KmsKey).CurrentKeyMaterialId | Should -Not -Be $before.CurrentKeyMaterialId
+        Unprotect-KmsData -Ciphertext $ciphertext -AsPlainText | Should -BeExactly 'old material'
     }
 
     It 'imports nothing under -WhatIf' {
