@@ -21,6 +21,7 @@ public sealed class ImportKeyMaterialTests
         Assert.Null(key.CurrentKeyMaterialId);
         Assert.Null(key.ExpirationModel);
         await KmsAssert.FailsWith("KMSInvalidStateException", () => kms.Client().EnableKeyAsync(new EnableKeyRequest { KeyId = key.KeyId }));
+        await KmsAssert.FailsWith("KMSInvalidStateException", () => kms.Client().DisableKeyAsync(new DisableKeyRequest { KeyId = key.KeyId }));
     }
 
     [Fact]
@@ -124,12 +125,12 @@ public sealed class ImportKeyMaterialTests
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var key = await ImportSteps.CreateExternalKeyAsync(client);
-        var parameters = await ImportSteps.ParametersAsync(client, key.KeyId, wrappingKeySpec: "RSA_4096");
+        var parameters = await ImportSteps.ParametersAsync(client, key.KeyId, wrappingKeySpec: "RSA_3072");
         Assert.Equal(key.Arn, parameters.KeyId);
         Assert.Equal(kms.Clock.GetUtcNow().AddHours(24).UtcDateTime, parameters.ParametersValidTo!.Value.ToUniversalTime());
         using var rsa = RSA.Create();
         rsa.ImportSubjectPublicKeyInfo(parameters.PublicKey.ToArray(), out _);
-        Assert.Equal(4096, rsa.KeySize);
+        Assert.Equal(3072, rsa.KeySize);
     }
 
     [Fact]
@@ -235,6 +236,8 @@ public sealed class ImportKeyMaterialTests
         var first = await ImportSteps.ImportAsync(client, key.KeyId, material);
         var ciphertext = (await client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = new MemoryStream([5]) })).CiphertextBlob.ToArray();
 
+        await KmsAssert.FailsWith("NotFoundException", () => client.DeleteImportedKeyMaterialAsync(
+            new DeleteImportedKeyMaterialRequest { KeyId = key.KeyId, KeyMaterialId = new string('a', 64) }));
         var deleted = await client.DeleteImportedKeyMaterialAsync(new DeleteImportedKeyMaterialRequest { KeyId = key.KeyId });
         Assert.Equal(first.KeyMaterialId, deleted.KeyMaterialId);
         Assert.Equal(KeyState.PendingImport, (await client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.KeyId })).KeyMetadata.KeyState);

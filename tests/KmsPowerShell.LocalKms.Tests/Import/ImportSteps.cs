@@ -29,7 +29,7 @@ internal static class ImportSteps
     public static async Task<ImportKeyMaterialResponse> ImportAsync(AmazonKeyManagementServiceClient client, string keyId, byte[] material,
         string algorithm = "RSAES_OAEP_SHA_256", Action<ImportKeyMaterialRequest>? adjust = null)
     {
-        var parameters = await ParametersAsync(client, keyId, algorithm, algorithm.StartsWith("RSA_AES", StringComparison.Ordinal) ? "RSA_3072" : "RSA_2048");
+        var parameters = await ParametersAsync(client, keyId, algorithm);
         var request = new ImportKeyMaterialRequest
         {
             KeyId = keyId,

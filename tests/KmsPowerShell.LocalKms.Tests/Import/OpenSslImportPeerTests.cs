@@ -103,7 +103,5 @@ public sealed class OpenSslImportPeerTests : IDisposable
     {
         await aws.RunAsync("kms", "import-key-material", "--key-id", keyId, "--encrypted-key-material", $"fileb://{wrapped}",
             "--import-token", $"fileb://{token}", "--expiration-model", "KEY_MATERIAL_DOES_NOT_EXPIRE");
-        var described = JsonDocument.Parse(await aws.RunAsync("kms", "describe-key", "--key-id", keyId)).RootElement.GetProperty("KeyMetadata");
-        Assert.Equal("Enabled", described.GetProperty("KeyState").GetString());
     }
 }
