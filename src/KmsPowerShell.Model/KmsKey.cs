@@ -47,6 +47,18 @@ public sealed class KmsKey : KmsKeyRecord
     /// <summary>AWS_KMS, EXTERNAL, AWS_CLOUDHSM or EXTERNAL_KEY_STORE.</summary>
     public string Origin { get; internal init; } = "";
 
+    /// <summary>For imported key material (Origin EXTERNAL): KEY_MATERIAL_EXPIRES or KEY_MATERIAL_DOES_NOT_EXPIRE.</summary>
+    public string ExpirationModel { get; internal init; } = "";
+
+    /// <summary>When the imported key material expires (then the key goes back to PendingImport).</summary>
+    public DateTime? ValidTo { get; internal init; }
+
+    /// <summary>The custom key store of a key in CloudHSM or an external key store.</summary>
+    public string CustomKeyStoreId { get; internal init; } = "";
+
+    /// <summary>The id of the key material in use (imported or rotated material has one).</summary>
+    public string CurrentKeyMaterialId { get; internal init; } = "";
+
     /// <summary>The account that owns the key.</summary>
     public string AccountId { get; internal init; } = "";
 

@@ -18,6 +18,9 @@ public class KmsErrorMapTests
     [InlineData("EndpointUnreachable", "EndpointUnreachable", ErrorCategory.ConnectionError)]
     [InlineData("EndpointRedirected", "EndpointRedirected", ErrorCategory.ProtocolError)]
     [InlineData("RequestTimeout", "RequestTimeout", ErrorCategory.OperationTimeout)]
+    [InlineData("ExpiredImportTokenException", "ImportTokenExpired", ErrorCategory.InvalidOperation)]
+    [InlineData("InvalidImportTokenException", "ImportTokenInvalid", ErrorCategory.InvalidArgument)]
+    [InlineData("IncorrectKeyMaterialException", "KeyMaterialIncorrect", ErrorCategory.InvalidData)]
     public void MapsKmsErrorCodesToStableIdsCategoriesAndAdvice(string code, string errorId, ErrorCategory category)
     {
         var exception = Service(code);

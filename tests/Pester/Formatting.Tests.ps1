@@ -30,7 +30,7 @@ BeforeAll {
         ($formatted | Out-String -Width $Width) -split "`r?`n"
     }
 
-    function Get-RecordSample([string] $Type, [KmsPowerShell.KmsKey] $Symmetric, [KmsPowerShell.KmsKey] $Signing, [KmsPowerShell.KmsKey] $Hmac) {
+    function Get-RecordSample([string] $Type, [KmsPowerShell.KmsKey] $Symmetric, [KmsPowerShell.KmsKey] $Signing, [KmsPowerShell.KmsKey] $Hmac, [KmsPowerShell.KmsKey] $External) {
         switch ($Type) {
             KmsKey { $Symmetric }
             KmsGrant { $Symmetric | New-KmsGrant -GranteePrincipal $Role -Operation Decrypt }
@@ -41,6 +41,7 @@ BeforeAll {
             KmsSignature { New-KmsSignature -KeyId $Signing -Message 'release 1.0' }
             KmsPublicKey { $Signing | Get-KmsPublicKey }
             KmsMac { New-KmsMac -KeyId $Hmac -Message 'webhook body' }
+            KmsImportParameters { $External | Get-KmsImportParameter -WrappingKeySpec RSA_2048 }
             default { throw "No sample of ${Type}: add one to Get-RecordSample in Formatting.Tests.ps1." }
         }
     }
@@ -52,6 +53,7 @@ Describe 'table and list views at 80 and 120 columns' -Skip:($env:KMSPS_TEST_BAC
         $script:Mrk = New-KmsKey -Description 'Application secrets' -MultiRegion -Alias "alias/fmt-app-secrets-$suffix"
         $script:Signer = New-KmsKey -KeySpec ECC_NIST_P256 -KeyUsage SIGN_VERIFY -Description 'Release signing'
         $script:Hmac = New-KmsKey -KeySpec HMAC_256 -KeyUsage GENERATE_VERIFY_MAC -Description 'Webhook MACs'
+        $script:External = New-KmsKey -Origin EXTERNAL -Description 'Imported payroll key'
         $principal = Add-KmsLocalPrincipal -PrincipalArn $Role -Force
         $script:Grant = $Key | New-KmsGrant -GranteePrincipal $Role -Operation Decrypt, Encrypt, GenerateDataKey -EncryptionContextEquals @{ app = 'payroll'; env = 'prod' }
         $release = Join-Path $TestDrive 'release-1.0.zip'
@@ -90,6 +92,8 @@ Describe 'table and list views at 80 and 120 columns' -Skip:($env:KMSPS_TEST_BAC
             'KmsPowerShell.KmsSignature'      = @{ Objects = { New-KmsSignature -KeyId $Signer -Path $release }
                 W80 = $Signer.KeyId, 'release-1.0.zip', 'ECDSA_SHA_256'; W120 = $Signer.KeyId, 'release-1.0.zip', 'ECDSA_SHA_256' }
             'KmsPowerShell.KmsPublicKey'      = @{ Objects = { $Signer | Get-KmsPublicKey }; W80 = $Signer.KeyId, 'ECC_NIST_P256', 'SIGN_VERIFY'; W120 = $Signer.KeyId, 'ECDSA_SHA_256' }
+            'KmsPowerShell.KmsImportParameters' = @{ Objects = { $External | Get-KmsImportParameter -WrappingKeySpec RSA_2048 }
+                W80 = $External.KeyId, 'RSAES_OAEP_SHA_256', 'RSA_2048', 'bytes'; W120 = $External.KeyArn, 'RSAES_OAEP_SHA_256' }
             'KmsPowerShell.KmsMac'            = @{ Objects = { New-KmsMac -KeyId $Hmac -Message 'webhook body' }; W80 = $Hmac.KeyId, 'HMAC_SHA_256'; W120 = $Hmac.KeyId, 'HMAC_SHA_256' }
             'KmsPowerShell.KmsLocalClock'     = @{ Objects = { Set-KmsLocalClock -Advance 0 -PassThru }; W80 = '(in memory)'; W120 = '(in memory)' }
             'KmsPowerShell.KmsDataKeyPair'    = @{ Objects = { $Key | New-KmsDataKeyPair -KeyPairSpec ECC_NIST_P256 }; W80 = $Key.KeyId, 'ECC_NIST_P256'; W120 = $Key.KeyId, 'ECC_NIST_P256' }
@@ -145,13 +149,15 @@ Describe 'one KeyId convention on every record that names a key' {
         $script:West = New-KmsKey -Region us-west-2 -Description 'fmt west' -Tag @{ Owner = 'west' } -Alias "alias/fmt-west-$suffix"
         $script:WestSigner = New-KmsKey -Region us-west-2 -KeySpec ECC_NIST_P256 -KeyUsage SIGN_VERIFY
         $script:WestHmac = New-KmsKey -Region us-west-2 -KeySpec HMAC_256 -KeyUsage GENERATE_VERIFY_MAC
+        $script:WestExternal = New-KmsKey -Region us-west-2 -Origin EXTERNAL
     }
 
     It '<Type> has the bare KeyId, the KeyArn and the Region, and pipes into Get-KmsKey from another region' -ForEach $Records {
         if ($OnMoto -and $Type -eq 'KmsDataKeyPair') { Set-ItResult -Skipped -Because 'moto has no GenerateDataKeyPair' }
         if ($OnMoto -and $Type -in 'KmsGrant', 'KmsMac', 'KmsPublicKey') { Set-ItResult -Skipped -Because 'moto answers a bare key id where KMS answers the key ARN' }
-        $key = switch ($Type) { KmsSignature { $WestSigner } KmsPublicKey { $WestSigner } KmsMac { $WestHmac } default { $West } }
-        $record = @(Get-RecordSample $Type $West $WestSigner $WestHmac)[0]
+        if ($OnMoto -and $Type -eq 'KmsImportParameters') { Set-ItResult -Skipped -Because 'moto has no GetParametersForImport' }
+        $key = switch ($Type) { KmsSignature { $WestSigner } KmsPublicKey { $WestSigner } KmsMac { $WestHmac } KmsImportParameters { $WestExternal } default { $West } }
+        $record = @(Get-RecordSample $Type $West $WestSigner $WestHmac $WestExternal)[0]
         $record.GetType().Name | Should -Be $Type
         $record.KeyId | Should -Be $key.KeyId
         $record.KeyArn | Should -Be $key.Arn

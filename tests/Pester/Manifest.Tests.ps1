@@ -60,11 +60,11 @@ Describe '<Name> conventions' -ForEach $Commands {
     }
 
     It 'asks first (ConfirmImpact High, with -Force) exactly when it destroys what calls depend on' {
-        # The rule: High for deleting a key, an alias, a grant or a local principal, or replacing a key policy: calls
+        # The rule: High for deleting a key, imported key material, an alias, a grant or a local principal, or replacing a key policy: calls
         # that worked fail at once, for every caller, whoever may run the cmdlet (Remove-KmsGrant retires what
         # Revoke-KmsGrant revokes; a removed principal's keys sign nothing). Low for what changes only this PowerShell
         # session; Medium for every other change.
-        $destroys = 'Remove-KmsKey', 'Remove-KmsAlias', 'Remove-KmsGrant', 'Revoke-KmsGrant', 'Set-KmsKeyPolicy', 'Remove-KmsLocalPrincipal', 'Remove-KmsCustomKeyStore'
+        $destroys = 'Remove-KmsKey', 'Remove-KmsKeyMaterial', 'Remove-KmsAlias', 'Remove-KmsGrant', 'Revoke-KmsGrant', 'Set-KmsKeyPolicy', 'Remove-KmsLocalPrincipal', 'Remove-KmsCustomKeyStore'
         $sessionOnly = 'Connect-Kms', 'Disconnect-Kms'
         # Deletes, yet Medium: a tag describes a key, and Add-KmsTag puts it back as it was.
         $deletesDescriptionOnly = 'Remove-KmsTag'

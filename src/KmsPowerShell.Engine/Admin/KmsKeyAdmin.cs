@@ -23,6 +23,10 @@ public sealed class KmsKeyAdmin
             Policy = request.Policy,
             MultiRegion = request.MultiRegion,
             BypassPolicyLockoutSafetyCheck = request.BypassPolicyLockoutSafetyCheck,
+            // Sent only when not the default, so CreateKey calls without -Origin stay as they were.
+            Origin = request.Origin == "AWS_KMS" ? null : request.Origin,
+            CustomKeyStoreId = request.CustomKeyStoreId,
+            XksKeyId = request.XksKeyId,
             Tags = request.Tags.Count == 0 ? null : request.Tags.Select(t => new Tag { TagKey = t.Key, TagValue = t.Value }).ToList(),
         };
         var response = await _clients.CallAsync(region, (c, ct) => c.CreateKeyAsync(create, ct), cancellationToken).ConfigureAwait(false);

@@ -8,4 +8,7 @@ public sealed record NewKeyRequest(
     IReadOnlyDictionary<string, string> Tags,
     string? Policy,
     bool MultiRegion,
-    bool BypassPolicyLockoutSafetyCheck);
+    bool BypassPolicyLockoutSafetyCheck,
+    string Origin = "AWS_KMS",
+    string? CustomKeyStoreId = null,
+    string? XksKeyId = null);

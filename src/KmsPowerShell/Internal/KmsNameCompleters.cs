@@ -19,3 +19,13 @@ public sealed class MacAlgorithmCompleter() : KmsNameCompleter(KmsNameList.MacAl
 public sealed class DataKeySpecCompleter() : KmsNameCompleter(KmsNameList.DataKeySpec);
 
 public sealed class DataKeyPairSpecCompleter() : KmsNameCompleter(KmsNameList.DataKeyPairSpec);
+
+public sealed class OriginCompleter() : KmsNameCompleter(KmsNameList.Origin);
+
+public sealed class WrappingAlgorithmCompleter() : KmsNameCompleter(KmsNameList.WrappingAlgorithm);
+
+public sealed class WrappingKeySpecCompleter() : KmsNameCompleter(KmsNameList.WrappingKeySpec);
+
+public sealed class ExpirationModelCompleter() : KmsNameCompleter(KmsNameList.ExpirationModel);
+
+public sealed class ImportTypeCompleter() : KmsNameCompleter(KmsNameList.ImportType);

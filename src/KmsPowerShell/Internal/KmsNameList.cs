@@ -14,6 +14,12 @@ public enum KmsNameList
     MacAlgorithm,
     DataKeySpec,
     DataKeyPairSpec,
+    /// <summary>Where a new key's material comes from (New-KmsKey -Origin).</summary>
+    Origin,
+    WrappingAlgorithm,
+    WrappingKeySpec,
+    ExpirationModel,
+    ImportType,
 }
 
 internal static class KmsNameLists
@@ -27,6 +33,11 @@ internal static class KmsNameLists
         KmsNameList.MacAlgorithm => KmsAlgorithms.Mac,
         KmsNameList.DataKeySpec => KmsDataKeySpecs.Symmetric,
         KmsNameList.DataKeyPairSpec => KmsDataKeySpecs.OfferedPairs,
+        KmsNameList.Origin => KmsImportWrapping.Origins,
+        KmsNameList.WrappingAlgorithm => KmsImportWrapping.Algorithms,
+        KmsNameList.WrappingKeySpec => KmsImportWrapping.KeySpecs,
+        KmsNameList.ExpirationModel => KmsImportWrapping.ExpirationModels,
+        KmsNameList.ImportType => KmsImportWrapping.ImportTypes,
         _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
     };
 }

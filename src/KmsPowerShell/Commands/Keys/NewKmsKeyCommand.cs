@@ -44,6 +44,21 @@ public sealed class NewKmsKeyCommand : KmsRegionCmdlet
     [Parameter]
     public SwitchParameter BypassPolicyLockoutSafetyCheck { get; set; }
 
+    /// <summary>Where the key material comes from: AWS_KMS (KMS makes it), EXTERNAL (you import it), AWS_CLOUDHSM or EXTERNAL_KEY_STORE.</summary>
+    [Parameter]
+    [ValidateKmsName(KmsNameList.Origin), ArgumentCompleter(typeof(OriginCompleter))]
+    public string Origin { get; set; } = "AWS_KMS";
+
+    /// <summary>The custom key store of an AWS_CLOUDHSM or EXTERNAL_KEY_STORE key.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? CustomKeyStoreId { get; set; }
+
+    /// <summary>The id of the key in the external key manager, for an EXTERNAL_KEY_STORE key.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? XksKeyId { get; set; }
+
     protected override void ProcessRecord()
     {
         NewKeyRequest request;
@@ -52,7 +67,8 @@ public sealed class NewKmsKeyCommand : KmsRegionCmdlet
             // One rule for every parameter that names an alias: 'app' means 'alias/app'.
             if (Alias is not null) Alias = AliasName.Require(AliasPatterns.WithPrefix(Alias));
             request = new NewKeyRequest(KeySpec, KeySpecs.ResolveUsage(KeySpec, KeyUsage), Description, TagTable.From(Tag),
-                PolicyText.Read(this, Policy, ParameterSetName == PolicyPathSet ? PolicyPath : null), MultiRegion, BypassPolicyLockoutSafetyCheck);
+                PolicyText.Read(this, Policy, ParameterSetName == PolicyPathSet ? PolicyPath : null), MultiRegion, BypassPolicyLockoutSafetyCheck,
+                Origin.ToUpperInvariant(), CustomKeyStoreId, XksKeyId);
         }
         catch (KmsArgumentException e)
         {
@@ -60,11 +76,14 @@ public sealed class NewKmsKeyCommand : KmsRegionCmdlet
             return;
         }
         var region = RegionOrDefault(Region);
-        var target = $"{(MultiRegion ? "multi-Region " : "")}{request.KeySpec} {request.KeyUsage} key{(Alias is null ? "" : $" {Alias}")} in {region}";
+        var origin = request.Origin == "AWS_KMS" ? "" : $" with origin {request.Origin}";
+        var target = $"{(MultiRegion ? "multi-Region " : "")}{request.KeySpec} {request.KeyUsage} key{origin}{(Alias is null ? "" : $" {Alias}")} in {region}";
         if (!ShouldProcess(target, "Create the key")) return;
         try
         {
-            WriteObject(Create(region, request));
+            var key = Create(region, request);
+            if (key.State == "PendingImport") WriteVerbose($"The key {key.KeyId} has no key material yet: Import-KmsKeyMaterial imports it.");
+            WriteObject(key);
         }
         catch (Exception e) when (IsItemFailure(e))
         {
