@@ -39,6 +39,7 @@ internal sealed class Authorizer
         var request = Request(action, key, encryptionContext);
         var result = KeyAccessEvaluator.Evaluate(request, Parse(key.Policy), IdentityPolicies(), grants.Select(Allowance).ToList());
         Demand(request, result);
+        _context.NoteAuthorized(key);
         var grantId = result.Statements.FirstOrDefault(s => s.GrantId is not null)?.GrantId;
         return grantId is null ? null : grants.First(g => g.GrantId == grantId);
     }

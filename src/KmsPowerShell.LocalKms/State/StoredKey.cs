@@ -35,6 +35,9 @@ internal sealed class StoredKey
     public DateTimeOffset? OnDemandRotationStartDate { get; set; }
     public List<StoredRotation> Rotations { get; set; } = [];
 
+    /// <summary>The last successful cryptographic operation saved; see <see cref="KeyUsageTable"/> for what is not saved yet.</summary>
+    public StoredKeyUsage? LastUsage { get; set; }
+
     [JsonIgnore]
     public StoredKeyMaterial CurrentMaterial => Materials[^1];
 
