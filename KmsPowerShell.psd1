@@ -26,6 +26,7 @@
         'Get-KmsAlias'
         'Get-KmsGrant'
         'Get-KmsKey'
+        'Get-KmsKeyLastUsage'
         'Get-KmsKeyPolicy'
         'Get-KmsKeyRotation'
         'Get-KmsLocalPrincipal'

@@ -36,6 +36,7 @@ BeforeAll {
             KmsGrant { $Symmetric | New-KmsGrant -GranteePrincipal $Role -Operation Decrypt }
             KmsTag { $Symmetric | Get-KmsTag }
             KmsKeyRotation { $Symmetric | Get-KmsKeyRotation }
+            KmsKeyLastUsage { $Symmetric | Get-KmsKeyLastUsage }
             KmsDataKey { $Symmetric | New-KmsDataKey -WithoutPlaintext }
             KmsDataKeyPair { $Symmetric | New-KmsDataKeyPair -KeyPairSpec ECC_NIST_P256 }
             KmsSignature { New-KmsSignature -KeyId $Signing -Message 'release 1.0' }
@@ -74,6 +75,9 @@ Describe 'table and list views at 80 and 120 columns' -Skip:($env:KMSPS_TEST_BAC
             'KmsPowerShell.KmsAlias'          = @{ Objects = { Get-KmsAlias -KeyId $Key }; W80 = $Key.Aliases[0], $Key.KeyId; W120 = $Key.Aliases[0], $Key.KeyId }
             'KmsPowerShell.KmsTag'            = @{ Objects = { $Key | Get-KmsTag }; W80 = 'Owner', 'finance-team', $Key.KeyId; W120 = 'finance-team', $Key.KeyId }
             'KmsPowerShell.KmsKeyRotation'    = @{ Objects = { $Key | Get-KmsKeyRotation }; W80 = $Key.KeyId; W120 = $Key.KeyId }
+            'KmsPowerShell.KmsKeyLastUsage'   = @{
+                Objects = { $null = $Key | New-KmsDataKey -WithoutPlaintext; $Key, $Mrk | Get-KmsKeyLastUsage }
+                W80 = $Key.KeyId, $Mrk.KeyId, 'never'; W120 = $Key.KeyId, $Mrk.KeyId, 'never', 'GenerateDataKeyWithoutPlaintext' }
             'KmsPowerShell.KmsDataKey'        = @{ Objects = { $Key | New-KmsDataKey -WithoutPlaintext }; W80 = $Key.KeyId; W120 = $Key.KeyId }
             'KmsPowerShell.KmsGrant'          = @{ Objects = { Get-KmsGrant -KeyId $Key }
                 W80 = $grantPrefix, 'payroll-exporter-batch', $Key.KeyId, 'Decrypt, Encrypt'
