@@ -258,12 +258,8 @@ public sealed class LocalKmsService : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _options.Clock.GetUtcNow();
-            Change(() =>
-            {
-                _keyUsage.WriteTo(_state);
-                return _sweeper.SweepIfDue(_state, now);
-            });
-            _keyUsage.Clear();
+            SaveKeyUsage();
+            Change(() => _sweeper.SweepIfDue(_state, now));
             var context = Context(body, caller, now, requestId, canChange: true);
             var result = Change(() => operation.Execute(context));
             _sweeper.Invalidate();
@@ -329,7 +325,11 @@ public sealed class LocalKmsService : IDisposable
         foreach (var arn in context.AuthorizedKeyArns) _keyUsage.Record(arn, usage);
     }
 
-    /// <summary>Saves the usage recorded since the last change (on closing); a failure keeps the state as saved.</summary>
+    /// <summary>
+    /// Saves the usage recorded under the read lock, as a change of its own (under the write lock, before the next
+    /// change, and on closing). Usage is a record, not a change anyone asked for: when it cannot be saved, it stays
+    /// recorded for the next try and the request goes on.
+    /// </summary>
     private void SaveKeyUsage()
     {
         if (_keyUsage.IsEmpty) return;
@@ -340,7 +340,7 @@ public sealed class LocalKmsService : IDisposable
         }
         catch (StateNotSavedException)
         {
-            // Usage is a record, not a change anyone asked for: closing goes on without it.
+            // Still in the table: a later change or the close saves it.
         }
     }
 

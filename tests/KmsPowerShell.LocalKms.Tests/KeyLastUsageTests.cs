@@ -234,6 +234,32 @@ public sealed class KeyLastUsageTests : StateFolderTests
     }
 
     [Fact]
+    public async Task DiskFull_CryptographyGoesOnAndUsageIsSavedLater()
+    {
+        string key;
+        DateTimeOffset used;
+        using (var kms = new LocalKmsHarness(StatePath))
+        {
+            var client = kms.Client();
+            key = (await kms.CreateKeyAsync(client)).KeyId;
+            await client.EncryptAsync(new EncryptRequest { KeyId = key, Plaintext = new MemoryStream(Message) });
+            kms.Service.File!.BeforeWrite = path => throw new IOException($"No space left on device : '{path}'");
+            await KmsAssert.FailsWith("LocalStateNotSavedException",
+                () => client.UpdateKeyDescriptionAsync(new UpdateKeyDescriptionRequest { KeyId = key, Description = "not saved" }));
+            // The failed change makes the next request take the write lock, where the usage cannot be saved either.
+            kms.Clock.Advance(TimeSpan.FromMinutes(1));
+            await client.EncryptAsync(new EncryptRequest { KeyId = key, Plaintext = new MemoryStream(Message) });
+            used = kms.Clock.GetUtcNow();
+            await AssertUsed(client, key, "Encrypt", used);
+            kms.Service.File.BeforeWrite = null;
+        }
+        using (var kms = new LocalKmsHarness(StatePath))
+        {
+            await AssertUsed(kms.Client(), key, "Encrypt", used);
+        }
+    }
+
+    [Fact]
     public async Task StateSavedBeforeUsageTracking_TrackingStartsWhenOpened()
     {
         DateTimeOffset created;
