@@ -5,8 +5,9 @@ namespace KmsPowerShell.LocalKms.State;
 /// <summary>
 /// The last usage of keys that is not yet in the state. Cryptographic operations run under the service's read lock,
 /// where the state must not change, so they record their usage here (one dictionary update per key, safe between
-/// readers); the next change of the state, which runs alone, writes it into the keys (<see cref="StoredKey.LastUsage"/>)
-/// so it is saved with that change, and closing the service saves what is left. A crash loses what was recorded since.
+/// readers); the next request that runs alone (under the write lock) writes it into the keys
+/// (<see cref="StoredKey.LastUsage"/>) and saves that as a change of its own, as closing the service does. A crash
+/// loses what was recorded since.
 /// </summary>
 internal sealed class KeyUsageTable
 {
