@@ -30,6 +30,7 @@
         'Get-KmsGrant'
         'Get-KmsImportParameter'
         'Get-KmsKey'
+        'Get-KmsKeyLastUsage'
         'Get-KmsKeyPolicy'
         'Get-KmsKeyRotation'
         'Get-KmsLocalPrincipal'

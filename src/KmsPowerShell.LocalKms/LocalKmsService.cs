@@ -29,6 +29,7 @@ public sealed class LocalKmsService : IDisposable
     private readonly StateFile? _file;
     private readonly KmsState _state;
     private readonly StateSweeper _sweeper = new();
+    private readonly KeyUsageTable _keyUsage = new();
     private readonly ConcurrentDictionary<string, long> _calls = new(StringComparer.Ordinal);
     private IReadOnlyList<string> _warnings = [];
     private bool _disposed;
@@ -47,6 +48,7 @@ public sealed class LocalKmsService : IDisposable
             _warnings = _file.Warnings;
         }
         _state ??= new KmsState();
+        _state.UsageTrackingStartDate ??= _options.Clock.GetUtcNow();
         LoadPrincipals();
         if (_state.Settings.Values.FirstOrDefault() is { } settings) _faults.Faults = settings.Faults;
     }
@@ -203,7 +205,7 @@ public sealed class LocalKmsService : IDisposable
                 case FaultKind.DropConnection: return LocalKmsResponse.Dropped;
                 case FaultKind.Slow: await Task.Delay(delay, cancellationToken).ConfigureAwait(false); break;
             }
-            return Success(requestId, Handle(request));
+            return Success(requestId, Handle(request, requestId));
         }
         catch (KmsErrorException error)
         {
@@ -215,7 +217,7 @@ public sealed class LocalKmsService : IDisposable
         }
     }
 
-    private JsonObject Handle(LocalKmsRequest request)
+    private JsonObject Handle(LocalKmsRequest request, string requestId)
     {
         if (request.Method != "POST" || request.Path != "/") throw KmsErrors.UnknownOperation();
         var caller = _verifier.Verify(request);
@@ -234,7 +236,13 @@ public sealed class LocalKmsService : IDisposable
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 var now = _options.Clock.GetUtcNow();
-                if (!_sweeper.IsDue(now)) return operation.Execute(Context(body, caller, now, canChange: false));
+                if (!_sweeper.IsDue(now))
+                {
+                    var reading = Context(body, caller, now, requestId, canChange: false);
+                    var answer = operation.Execute(reading);
+                    RecordUsage(operation, reading);
+                    return answer;
+                }
             }
             catch (StateChangeNeededException)
             {
@@ -250,9 +258,12 @@ public sealed class LocalKmsService : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _options.Clock.GetUtcNow();
+            SaveKeyUsage();
             Change(() => _sweeper.SweepIfDue(_state, now));
-            var result = Change(() => operation.Execute(Context(body, caller, now, canChange: true)));
+            var context = Context(body, caller, now, requestId, canChange: true);
+            var result = Change(() => operation.Execute(context));
             _sweeper.Invalidate();
+            RecordUsage(operation, context);
             return result;
         }
         finally
@@ -300,8 +311,38 @@ public sealed class LocalKmsService : IDisposable
         }
     }
 
-    private OperationContext Context(JsonObject body, Caller caller, DateTimeOffset now, bool canChange) =>
-        new(_state, new RequestReader(body), caller, now, _options, canChange) { IsKnownPrincipal = _principals.IsKnownPolicyPrincipal };
+    private OperationContext Context(JsonObject body, Caller caller, DateTimeOffset now, string requestId, bool canChange) =>
+        new(_state, new RequestReader(body), caller, now, _options, canChange)
+        {
+            IsKnownPrincipal = _principals.IsKnownPolicyPrincipal, RequestId = requestId, KeyUsage = _keyUsage,
+        };
+
+    /// <summary>After a success: a cryptographic operation was a use of every key it was allowed to act on (both of a ReEncrypt).</summary>
+    private void RecordUsage(KmsOperation operation, OperationContext context)
+    {
+        if (!KeyUsageTable.Counts(operation.Name)) return;
+        var usage = new StoredKeyUsage(operation.Name, context.Now, context.RequestId);
+        foreach (var arn in context.AuthorizedKeyArns) _keyUsage.Record(arn, usage);
+    }
+
+    /// <summary>
+    /// Saves the usage recorded under the read lock, as a change of its own (under the write lock, before the next
+    /// change, and on closing). Usage is a record, not a change anyone asked for: when it cannot be saved, it stays
+    /// recorded for the next try and the request goes on.
+    /// </summary>
+    private void SaveKeyUsage()
+    {
+        if (_keyUsage.IsEmpty) return;
+        try
+        {
+            Saved(() => { _keyUsage.WriteTo(_state); return true; });
+            _keyUsage.Clear();
+        }
+        catch (StateNotSavedException)
+        {
+            // Still in the table: a later change or the close saves it.
+        }
+    }
 
     private static JsonObject ParseBody(byte[] body)
     {
@@ -344,6 +385,7 @@ public sealed class LocalKmsService : IDisposable
         {
             if (_disposed) return;
             _disposed = true;
+            SaveKeyUsage();
             _file?.Compact(_state);
             _file?.Dispose();
         }

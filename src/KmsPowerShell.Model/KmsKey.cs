@@ -71,6 +71,9 @@ public sealed class KmsKey : KmsKeyRecord
     /// <summary>The MAC algorithms the key supports.</summary>
     public IReadOnlyList<string> MacAlgorithms { get; internal init; } = Array.Empty<string>();
 
+    /// <summary>When the key was last used for a cryptographic operation; only with Get-KmsKey -IncludeLastUsage, else null.</summary>
+    public KmsKeyLastUsage? LastUsage { get; internal set; }
+
     /// <summary>The first alias, or the key id when the key has no alias.</summary>
     public string DisplayName => Aliases.Count > 0 ? Aliases[0] : KeyId;
 

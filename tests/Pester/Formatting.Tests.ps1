@@ -36,6 +36,7 @@ BeforeAll {
             KmsGrant { $Symmetric | New-KmsGrant -GranteePrincipal $Role -Operation Decrypt }
             KmsTag { $Symmetric | Get-KmsTag }
             KmsKeyRotation { $Symmetric | Get-KmsKeyRotation }
+            KmsKeyLastUsage { $Symmetric | Get-KmsKeyLastUsage }
             KmsDataKey { $Symmetric | New-KmsDataKey -WithoutPlaintext }
             KmsDataKeyPair { $Symmetric | New-KmsDataKeyPair -KeyPairSpec ECC_NIST_P256 }
             KmsSignature { New-KmsSignature -KeyId $Signing -Message 'release 1.0' }
@@ -81,6 +82,9 @@ Describe 'table and list views at 80 and 120 columns' -Skip:($env:KMSPS_TEST_BAC
                 W80 = $store.CustomKeyStoreName, 'AWS_CLOUDHSM', 'DISCONNECTED'; W120 = $store.CustomKeyStoreName, 'AWS_CLOUDHSM', 'DISCONNECTED' }
             'KmsPowerShell.KmsTag'            = @{ Objects = { $Key | Get-KmsTag }; W80 = 'Owner', 'finance-team', $Key.KeyId; W120 = 'finance-team', $Key.KeyId }
             'KmsPowerShell.KmsKeyRotation'    = @{ Objects = { $Key | Get-KmsKeyRotation }; W80 = $Key.KeyId; W120 = $Key.KeyId }
+            'KmsPowerShell.KmsKeyLastUsage'   = @{
+                Objects = { $null = $Key | New-KmsDataKey -WithoutPlaintext; $Key, $Mrk | Get-KmsKeyLastUsage }
+                W80 = $Key.KeyId, $Mrk.KeyId, 'never'; W120 = $Key.KeyId, $Mrk.KeyId, 'never', 'GenerateDataKeyWithoutPlaintext' }
             'KmsPowerShell.KmsDataKey'        = @{ Objects = { $Key | New-KmsDataKey -WithoutPlaintext }; W80 = $Key.KeyId; W120 = $Key.KeyId }
             'KmsPowerShell.KmsGrant'          = @{ Objects = { Get-KmsGrant -KeyId $Key }
                 W80 = $grantPrefix, 'payroll-exporter-batch', $Key.KeyId, 'Decrypt, Encrypt'
@@ -154,6 +158,7 @@ Describe 'one KeyId convention on every record that names a key' {
 
     It '<Type> has the bare KeyId, the KeyArn and the Region, and pipes into Get-KmsKey from another region' -ForEach $Records {
         if ($OnMoto -and $Type -eq 'KmsDataKeyPair') { Set-ItResult -Skipped -Because 'moto has no GenerateDataKeyPair' }
+        if ($OnMoto -and $Type -eq 'KmsKeyLastUsage') { Set-ItResult -Skipped -Because 'moto has no GetKeyLastUsage' }
         if ($OnMoto -and $Type -in 'KmsGrant', 'KmsMac', 'KmsPublicKey') { Set-ItResult -Skipped -Because 'moto answers a bare key id where KMS answers the key ARN' }
         if ($OnMoto -and $Type -eq 'KmsImportParameters') { Set-ItResult -Skipped -Because 'moto has no GetParametersForImport' }
         $key = switch ($Type) { KmsSignature { $WestSigner } KmsPublicKey { $WestSigner } KmsMac { $WestHmac } KmsImportParameters { $WestExternal } default { $West } }

@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 using Amazon.KeyManagementService.Model;
+using KmsPowerShell.Engine.Admin;
 using KmsPowerShell.Engine.Session;
 
 namespace KmsPowerShell.Engine.Keys;
 
 /// <summary>
 /// Reads keys with their details and aliases. One reader serves one cmdlet invocation: it lists each region's
-/// aliases once and reuses them for every key it describes there.
+/// aliases once and reuses them for every key it describes there. Made with includeLastUsage, it reads each key's
+/// last usage too, as part of describing it.
 /// </summary>
 public sealed class KmsKeyReader
 {
@@ -17,7 +19,13 @@ public sealed class KmsKeyReader
     private readonly KmsClientPool _clients;
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<KmsAlias>>>> _aliases = new(StringComparer.Ordinal);
 
-    public KmsKeyReader(KmsSession session) => _clients = KmsClientPool.Of(session);
+    private readonly KmsKeyUsageAdmin? _usage;
+
+    public KmsKeyReader(KmsSession session, bool includeLastUsage = false)
+    {
+        _clients = KmsClientPool.Of(session);
+        _usage = includeLastUsage ? new KmsKeyUsageAdmin(session) : null;
+    }
 
     /// <summary>Describes one key, named in any form; an ARN's own region wins over <paramref name="region"/>.</summary>
     public Task<KmsKey> GetAsync(string keyId, string region, CancellationToken cancellationToken) =>
@@ -29,8 +37,13 @@ public sealed class KmsKeyReader
         var (id, keyRegion) = (KeyIdentifier.Parse(key.KeyId), key.Region);
         var response = await _clients.CallAsync(keyRegion, (client, ct) => client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = id.Text }, ct),
             cancellationToken).ConfigureAwait(false);
-        var aliases = await ListAliasesAsync(keyRegion, cancellationToken).ConfigureAwait(false);
-        return KeyMapper.ToKmsKey(response.KeyMetadata, keyRegion, aliases);
+        var aliases = ListAliasesAsync(keyRegion, cancellationToken);
+        var metadata = response.KeyMetadata;
+        var usage = _usage is null ? null
+            : await _usage.GetAsync(new KeyRequest(metadata.KeyId, keyRegion), metadata.Arn, cancellationToken).ConfigureAwait(false);
+        var described = KeyMapper.ToKmsKey(metadata, keyRegion, await aliases.ConfigureAwait(false));
+        described.LastUsage = usage;
+        return described;
     }
 
     public async Task<IReadOnlyList<string>> ListKeyIdsAsync(string region, CancellationToken cancellationToken)

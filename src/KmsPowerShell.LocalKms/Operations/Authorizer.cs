@@ -38,6 +38,7 @@ internal sealed class Authorizer
         var grants = EffectiveGrants(key).ToList();
         var (request, result) = Decide(action, key, Parse(key.Policy), encryptionContext, grants.Select(Allowance).ToList());
         Demand(request, result);
+        _context.NoteAuthorized(key);
         var grantId = result.Statements.FirstOrDefault(s => s.GrantId is not null)?.GrantId;
         return grantId is null ? null : grants.First(g => g.GrantId == grantId);
     }

@@ -10,6 +10,7 @@ internal sealed class OperationContext
     private Authorizer? _authorizer;
 
     private readonly LocalKmsOptions _options;
+    private List<string>? _authorizedKeyArns;
 
     public OperationContext(KmsState state, RequestReader request, Caller caller, DateTimeOffset now, LocalKmsOptions options, bool canChange)
     {
@@ -35,6 +36,21 @@ internal sealed class OperationContext
     public Func<string, bool> IsKnownPrincipal { get; init; } = _ => true;
     public MarkerCodec Markers { get; }
     public KeyMaterial.ImportTokenCodec ImportTokens { get; }
+
+    /// <summary>The request's id (x-amzn-RequestId), which last usage records.</summary>
+    public string RequestId { get; init; } = "";
+
+    /// <summary>The last usage of keys not yet written into the state.</summary>
+    public KeyUsageTable KeyUsage { get; init; } = new();
+
+    /// <summary>Every key the caller was allowed to act on in this request, by ARN; the keys a cryptographic operation used.</summary>
+    public IReadOnlyList<string> AuthorizedKeyArns => _authorizedKeyArns ?? [];
+
+    public void NoteAuthorized(StoredKey key)
+    {
+        _authorizedKeyArns ??= [];
+        if (!_authorizedKeyArns.Contains(key.Arn)) _authorizedKeyArns.Add(key.Arn);
+    }
     public string Region => Caller.Region;
     public string Account => Caller.Account;
 

@@ -34,6 +34,12 @@ internal sealed class KmsState
     /// <summary>Custom key stores by <see cref="StoredCustomKeyStore.Id"/>; state files older than them load with none.</summary>
     public StateMap<StoredCustomKeyStore> CustomKeyStores { get; set; } = new();
 
+    /// <summary>
+    /// Since when last usage is recorded (GetKeyLastUsage's TrackingStartDate, or the key's creation if later): set when
+    /// a state that lacks it is opened (a new one, or one saved before the local KMS recorded usage); saved with the snapshot.
+    /// </summary>
+    public DateTimeOffset? UsageTrackingStartDate { get; set; }
+
     /// <summary>Signs paging markers so a made-up or edited marker is refused.</summary>
     public byte[] MarkerSecret { get; set; } = RandomNumberGenerator.GetBytes(32);
 

@@ -35,6 +35,9 @@ internal sealed class StoredKey
     public DateTimeOffset? OnDemandRotationStartDate { get; set; }
     public List<StoredRotation> Rotations { get; set; } = [];
 
+    /// <summary>The last successful cryptographic operation saved; see <see cref="KeyUsageTable"/> for what is not saved yet.</summary>
+    public StoredKeyUsage? LastUsage { get; set; }
+
     /// <summary>The material new ciphertexts use: the newest that is not waiting for an on-demand rotation.</summary>
     [JsonIgnore]
     public StoredKeyMaterial CurrentMaterial => Materials.Last(m => !m.PendingRotation);

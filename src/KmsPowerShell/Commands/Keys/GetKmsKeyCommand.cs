@@ -39,12 +39,16 @@ public sealed class GetKmsKeyCommand : KmsRegionsCmdlet
     [ValidateSet("Creating", "Enabled", "Disabled", "PendingDeletion", "PendingImport", "PendingReplicaDeletion", "Unavailable", "Updating")]
     public string[]? State { get; set; }
 
-    /// <summary>How many DescribeKey calls run at once when many keys are read; output order stays the input order.</summary>
+    /// <summary>Adds each key's last usage (GetKeyLastUsage) as its LastUsage property, read with its details.</summary>
+    [Parameter]
+    public SwitchParameter IncludeLastUsage { get; set; }
+
+    /// <summary>How many keys are read at once (DescribeKey, and GetKeyLastUsage with -IncludeLastUsage); output order stays the input order.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = KmsKeyReader.DefaultConcurrency;
 
-    private KmsKeyReader Reader => _reader ??= new KmsKeyReader(ActiveSession);
+    private KmsKeyReader Reader => _reader ??= new KmsKeyReader(ActiveSession, IncludeLastUsage);
 
     private string[] Regions => _regions ??= RegionsOrDefault(Region);
 
