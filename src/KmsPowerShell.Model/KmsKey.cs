@@ -71,6 +71,21 @@ public sealed class KmsKey : KmsKeyRecord
     /// <summary>The MAC algorithms the key supports.</summary>
     public IReadOnlyList<string> MacAlgorithms { get; internal init; } = Array.Empty<string>();
 
+    /// <summary>The key agreement algorithms of a KEY_AGREEMENT key (ECDH).</summary>
+    public IReadOnlyList<string> KeyAgreementAlgorithms { get; internal init; } = Array.Empty<string>();
+
+    /// <summary>For a multi-Region key: the ARN of the primary key (itself, for the primary).</summary>
+    public string PrimaryKeyArn { get; internal init; } = "";
+
+    /// <summary>For a multi-Region key: the ARNs of its replicas, one per region.</summary>
+    public IReadOnlyList<string> ReplicaKeyArns { get; internal init; } = Array.Empty<string>();
+
+    /// <summary>For a key in a CloudHSM key store: the cluster its material lives in.</summary>
+    public string CloudHsmClusterId { get; internal init; } = "";
+
+    /// <summary>For a key in an external key store: the id of its key in the external key manager.</summary>
+    public string XksKeyId { get; internal init; } = "";
+
     /// <summary>When the key was last used for a cryptographic operation; only with Get-KmsKey -IncludeLastUsage, else null.</summary>
     public KmsKeyLastUsage? LastUsage { get; internal set; }
 

@@ -168,6 +168,8 @@ Describe 'multi-Region keys' {
         $replica.Region | Should -Be 'us-west-2'
         $replica.KeyId | Should -Be $primary.KeyId
         $replica.MultiRegionKeyType | Should -Be 'REPLICA'
+        $replica.PrimaryKeyArn | Should -Be $primary.Arn
+        ($primary | Get-KmsKey).ReplicaKeyArns | Should -Be @($replica.Arn)
     }
 
     It 'moves the primary region' -Skip:($env:KMSPS_TEST_BACKEND -eq 'moto') {

@@ -136,7 +136,15 @@ Describe 'importing key material' -Skip:($env:KMSPS_TEST_BACKEND -eq 'moto') {
         $before = $key | Get-KmsKey
         $ciphertext = Protect-KmsData -KeyId $key -Value 'old material'
         $key | Import-KmsKeyMaterial -KeyMaterial ([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32)) -ImportType NEW_KEY_MATERIAL -KeyMaterialDescription 'second'
-        ($key | Invoke-KmsKeyRotation -PassThru).Rotations[-1].RotationType | Should -Be 'ON_DEMAND'
+        $pending = ($key | Get-KmsKeyRotation).KeyMaterials
+        $pending.KeyMaterialState | Should -Be @('CURRENT', 'PENDING_ROTATION')
+        $pending[1].ImportState | Should -Be 'IMPORTED'
+        $pending[1].ExpirationModel | Should -Be 'KEY_MATERIAL_DOES_NOT_EXPIRE'
+        $pending[1].KeyMaterialDescription | Should -Be 'second'
+        $rotated = $key | Invoke-KmsKeyRotation -PassThru
+        $rotated.Rotations[-1].RotationType | Should -Be 'ON_DEMAND'
+        $rotated.KeyMaterials.KeyMaterialState | Should -Be @('NON_CURRENT', 'CURRENT')
+        $rotated.KeyMaterials[0].RotationDate | Should -BeNullOrEmpty -Because 'the first material came from no rotation'
         ($key | Get-KmsKey).CurrentKeyMaterialId | Should -Not -Be $before.CurrentKeyMaterialId
         Unprotect-KmsData -Ciphertext $ciphertext -AsPlainText | Should -BeExactly 'old material'
     }

@@ -32,5 +32,12 @@ Describe 'key rotation' {
         $after = $Key | Invoke-KmsKeyRotation -PassThru
         $after.Rotations.Count | Should -BeGreaterOrEqual 1
         $after.Rotations[-1].RotationType | Should -Be 'ON_DEMAND'
+        if ($env:KMSPS_TEST_BACKEND -eq 'local') {
+            # Every material, the first one (no rotation date) included, and which one new ciphertexts use.
+            $after.KeyMaterials.Count | Should -Be ($after.Rotations.Count + 1)
+            $after.KeyMaterials[0].RotationDate | Should -BeNullOrEmpty
+            $after.KeyMaterials[-1].KeyMaterialState | Should -Be 'CURRENT'
+            $after.KeyMaterials[-1].KeyMaterialId | Should -Not -BeNullOrEmpty
+        }
     }
 }

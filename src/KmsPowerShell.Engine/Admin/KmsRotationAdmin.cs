@@ -1,3 +1,4 @@
+using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
 using KmsPowerShell.Engine.Keys;
 using KmsPowerShell.Engine.Session;
@@ -19,9 +20,9 @@ public sealed class KmsRotationAdmin
         string? marker = null;
         do
         {
-            var request = new ListKeyRotationsRequest { KeyId = key.KeyId, Limit = 1000, Marker = marker };
+            var request = new ListKeyRotationsRequest { KeyId = key.KeyId, Limit = 1000, Marker = marker, IncludeKeyMaterial = IncludeKeyMaterial.ALL_KEY_MATERIAL };
             var page = await _clients.CallAsync(key.Region, (c, ct) => c.ListKeyRotationsAsync(request, ct), cancellationToken).ConfigureAwait(false);
-            rotations.AddRange((page.Rotations ?? []).Select(r => new KmsKeyRotationEntry(r.RotationDate?.ToLocalTime(), r.RotationType?.Value ?? "")));
+            rotations.AddRange((page.Rotations ?? []).Select(Entry));
             marker = page.Truncated == true ? page.NextMarker : null;
         }
         while (!string.IsNullOrEmpty(marker));
@@ -31,9 +32,20 @@ public sealed class KmsRotationAdmin
             RotationPeriodInDays = status.RotationPeriodInDays,
             NextRotationDate = status.NextRotationDate?.ToLocalTime(),
             OnDemandRotationStartDate = status.OnDemandRotationStartDate?.ToLocalTime(),
-            Rotations = rotations,
+            Rotations = rotations.Where(r => r.RotationDate is not null).ToList(),
+            KeyMaterials = rotations,
         };
     }
+
+    private static KmsKeyRotationEntry Entry(RotationsListEntry r) => new(r.RotationDate?.ToLocalTime(), r.RotationType?.Value ?? "")
+    {
+        KeyMaterialId = r.KeyMaterialId ?? "",
+        KeyMaterialState = r.KeyMaterialState?.Value ?? "",
+        ImportState = r.ImportState?.Value ?? "",
+        ExpirationModel = r.ExpirationModel?.Value ?? "",
+        ValidTo = r.ValidTo?.ToLocalTime(),
+        KeyMaterialDescription = r.KeyMaterialDescription ?? "",
+    };
 
     public Task EnableAsync(KeyRequest key, int? rotationPeriodInDays, CancellationToken cancellationToken) =>
         _clients.CallAsync(key.Region, (c, ct) => c.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = key.KeyId, RotationPeriodInDays = rotationPeriodInDays }, ct), cancellationToken);

@@ -29,6 +29,11 @@ internal static class KeyMapper
             EncryptionAlgorithms = metadata.EncryptionAlgorithms?.ToArray() ?? [],
             SigningAlgorithms = metadata.SigningAlgorithms?.ToArray() ?? [],
             MacAlgorithms = metadata.MacAlgorithms?.ToArray() ?? [],
+            KeyAgreementAlgorithms = metadata.KeyAgreementAlgorithms?.ToArray() ?? [],
+            PrimaryKeyArn = metadata.MultiRegionConfiguration?.PrimaryKey?.Arn ?? "",
+            ReplicaKeyArns = metadata.MultiRegionConfiguration?.ReplicaKeys?.Select(r => r.Arn).ToArray() ?? [],
+            CloudHsmClusterId = metadata.CloudHsmClusterId ?? "",
+            XksKeyId = metadata.XksKeyConfiguration?.Id ?? "",
         };
         key.Aliases = aliases
             .Where(a => string.Equals(a.TargetKeyId, metadata.KeyId, StringComparison.Ordinal))
