@@ -87,12 +87,12 @@ public class KeyLifecycleTests
     }
 
     [Fact]
-    public async Task CreateKey_CustomKeyStoreOrigin_UnsupportedOperationException()
+    public async Task CreateKey_CloudHsmOriginWithoutStore_AndExternalKeyStoreOrigin_Refused()
     {
         using var kms = new LocalKmsHarness();
-        var error = await KmsAssert.FailsWith("UnsupportedOperationException", () => kms.CreateKeyAsync(request: new CreateKeyRequest { Origin = OriginType.AWS_CLOUDHSM }));
-        Assert.Contains("no custom key stores", error.Message);
-        await KmsAssert.FailsWith("UnsupportedOperationException", () => kms.CreateKeyAsync(request: new CreateKeyRequest { Origin = OriginType.EXTERNAL_KEY_STORE }));
+        await KmsAssert.FailsWith("ValidationException", () => kms.CreateKeyAsync(request: new CreateKeyRequest { Origin = OriginType.AWS_CLOUDHSM }));
+        var error = await KmsAssert.FailsWith("UnsupportedOperationException", () => kms.CreateKeyAsync(request: new CreateKeyRequest { Origin = OriginType.EXTERNAL_KEY_STORE }));
+        Assert.Contains("external key stores", error.Message);
     }
 
     [Fact]

@@ -29,6 +29,24 @@ Describe 'custom key stores' -Skip:($env:KMSPS_TEST_BACKEND -ne 'local') {
         (Disconnect-KmsCustomKeyStore -Name "$Prefix-hsm" -PassThru).ConnectionState | Should -Be 'DISCONNECTED'
     }
 
+    It 'makes a key in a connected CloudHSM key store, which is Unavailable while the store is disconnected' {
+        $store = New-KmsCustomKeyStore -Name "$Prefix-keys" -CloudHsmClusterId 'cluster-pesterkeysabc' -TrustAnchorCertificate $Certificate -KeyStorePassword $Password |
+            Connect-KmsCustomKeyStore -PassThru
+        $key = New-KmsKey -Origin AWS_CLOUDHSM -CustomKeyStoreId $store.CustomKeyStoreId -Description 'pester hsm key'
+        $key.CustomKeyStoreId | Should -Be $store.CustomKeyStoreId
+        $key.CloudHsmClusterId | Should -Be 'cluster-pesterkeysabc'
+        $ciphertext = Protect-KmsData -KeyId $key.KeyId -Value 'in the hsm'
+        Unprotect-KmsData -Ciphertext $ciphertext -AsPlainText | Should -BeExactly 'in the hsm'
+
+        $store | Disconnect-KmsCustomKeyStore
+        ($key | Get-KmsKey).State | Should -Be 'Unavailable'
+        Unprotect-KmsData -Ciphertext $ciphertext -AsPlainText -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $refused[0].FullyQualifiedErrorId | Should -Be 'KeyStateInvalid,KmsPowerShell.Commands.Data.UnprotectKmsDataCommand'
+        $store | Remove-KmsCustomKeyStore -Force -ErrorVariable kept -ErrorAction SilentlyContinue
+        $kept[0].FullyQualifiedErrorId | Should -Be 'CustomKeyStoreHasKeys,KmsPowerShell.Commands.KeyStores.RemoveKmsCustomKeyStoreCommand'
+        $key | Remove-KmsKey -PendingWindowInDays 7 -Force -WarningAction SilentlyContinue
+    }
+
     It 'renames a store, and -WhatIf changes nothing' {
         $store = Get-KmsCustomKeyStore -Name "$Prefix-hsm"
         $store | Set-KmsCustomKeyStore -NewName "$Prefix-renamed" -WhatIf

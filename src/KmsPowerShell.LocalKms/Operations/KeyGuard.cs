@@ -12,13 +12,14 @@ internal static class KeyGuard
     {
         if (key.KeyState == KeyStates.Disabled) throw KmsErrors.Disabled(key.Arn);
         RequireNotPendingDeletion(key);
-        RequireNotPendingImport(key);
+        RequireMaterialAvailable(key);
     }
 
-    /// <summary>A key of Origin EXTERNAL whose material is missing (never imported, deleted or expired).</summary>
-    public static void RequireNotPendingImport(StoredKey key)
+    /// <summary>A key whose material cannot be used: Origin EXTERNAL without material (never imported, deleted or expired), or a key of a disconnected custom key store.</summary>
+    public static void RequireMaterialAvailable(StoredKey key)
     {
         if (key.KeyState == KeyStates.PendingImport) throw KmsErrors.InvalidState($"{key.Arn} is pending import.");
+        if (key.KeyState == KeyStates.Unavailable) throw KmsErrors.InvalidState($"{key.Arn} is unavailable: its custom key store is not connected.");
     }
 
     /// <summary>Also refuses a replica still being created (KMSInvalidStateException, as for every state but Enabled and Disabled).</summary>

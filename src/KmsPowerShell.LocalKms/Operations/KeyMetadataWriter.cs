@@ -27,6 +27,12 @@ internal static class KeyMetadataWriter
             ["KeySpec"] = key.KeySpec,
             ["MultiRegion"] = key.MultiRegion,
         };
+        if (key.CustomKeyStoreId is { } storeId)
+        {
+            metadata["CustomKeyStoreId"] = storeId;
+            var store = state.CustomKeyStores.Values.FirstOrDefault(s => s.CustomKeyStoreId == storeId && s.Account == key.Account && s.Region == key.Region);
+            if (store?.CloudHsmClusterId is { } cluster) metadata["CloudHsmClusterId"] = cluster;
+        }
         if (key.DeletionDate is { } deletion) metadata["DeletionDate"] = KmsJson.Timestamp(deletion);
         if (key.KeyState == KeyStates.PendingReplicaDeletion) metadata["PendingDeletionWindowInDays"] = key.PendingWindowInDays;
         AddAlgorithms(metadata, "EncryptionAlgorithms", spec.EncryptionAlgorithms(key.KeyUsage));

@@ -42,6 +42,7 @@ internal static class KmsErrors
 
     public static KmsErrorException CustomKeyStoreNotFound(string message) => new("CustomKeyStoreNotFoundException", message);
     public static KmsErrorException CustomKeyStoreInvalidState(string message) => new("CustomKeyStoreInvalidStateException", message);
+    public static KmsErrorException CustomKeyStoreHasKeys(string message) => new("CustomKeyStoreHasCMKsException", message);
     public static KmsErrorException CustomKeyStoreNameInUse(string message) => new("CustomKeyStoreNameInUseException", message);
     public static KmsErrorException CloudHsmClusterInUse(string message) => new("CloudHsmClusterInUseException", message);
     public static KmsErrorException XksProxyUriInUse(string message) => new("XksProxyUriInUseException", message);

@@ -1,6 +1,6 @@
 namespace KmsPowerShell.LocalKms.State;
 
-/// <summary>The KeyState values the local KMS uses (no custom key stores).</summary>
+/// <summary>The KeyState values the local KMS uses.</summary>
 internal static class KeyStates
 {
     public const string Enabled = "Enabled";
@@ -15,6 +15,9 @@ internal static class KeyStates
 
     /// <summary>A key of Origin EXTERNAL with no key material: never imported, deleted, or expired.</summary>
     public const string PendingImport = "PendingImport";
+
+    /// <summary>A key of a custom key store that is not connected (<see cref="StoredKey.StateBeforeUnavailable"/> comes back on connect).</summary>
+    public const string Unavailable = "Unavailable";
 
     public static bool IsPendingDeletion(string state) => state is PendingDeletion or PendingReplicaDeletion;
 }

@@ -17,6 +17,12 @@ internal sealed class StoredKey
 
     /// <summary>CUSTOMER, or AWS for an AWS managed key (see <see cref="Operations.AwsManagedKeys"/>).</summary>
     public string KeyManager { get; set; } = "CUSTOMER";
+    /// <summary>The CloudHSM key store the key belongs to; null for a key of the default key store.</summary>
+    public string? CustomKeyStoreId { get; set; }
+
+    /// <summary>Enabled or Disabled, kept while the key's custom key store is disconnected (KeyState Unavailable).</summary>
+    public string? StateBeforeUnavailable { get; set; }
+
     public string Origin { get; set; } = "AWS_KMS";
 
     public DateTimeOffset? DeletionDate { get; set; }

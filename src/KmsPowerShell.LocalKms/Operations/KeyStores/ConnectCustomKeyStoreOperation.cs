@@ -27,6 +27,7 @@ internal sealed class ConnectCustomKeyStoreOperation : KmsOperation
         var error = store.IsExternal ? XksProxyHealth.Check(store, Name, context.Now) : null;
         store.ConnectionState = error is null ? CustomKeyStoreStates.Connected : CustomKeyStoreStates.Failed;
         store.ConnectionErrorCode = error;
+        if (error is null) CustomKeyStoreKeys.MakeAvailable(context, store);
         return new JsonObject();
     }
 }

@@ -15,6 +15,7 @@ internal sealed class DisconnectCustomKeyStoreOperation : KmsOperation
         var store = CustomKeyStoreLookup.Find(context, id);
         store.ConnectionState = CustomKeyStoreStates.Disconnected;
         store.ConnectionErrorCode = null;
+        CustomKeyStoreKeys.MakeUnavailable(context, store);
         return new JsonObject();
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using KmsPowerShell.LocalKms.KeyMaterial;
+using KmsPowerShell.LocalKms.Operations.KeyStores;
 using KmsPowerShell.LocalKms.Operations.Tags;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
@@ -31,11 +32,8 @@ internal sealed class CreateKeyOperation : KmsOperation
         {
             throw KmsErrors.Validation("You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.");
         }
-        if (origin is KeyOrigins.AwsCloudHsm or KeyOrigins.ExternalKeyStore || customKeyStore is not null)
-        {
-            throw KmsErrors.Unsupported("The local KMS has no custom key stores: it makes keys with Origin AWS_KMS or EXTERNAL in the default key store.");
-        }
         var specName = spec ?? legacySpec ?? KmsKeySpec.SymmetricDefault;
+        var store = CustomKeyStoreFor(context, origin, customKeyStore, specName, usage, multiRegion);
         var info = KeySpecCatalog.Find(specName) ?? throw KmsErrors.Unsupported($"KeySpec {specName} is not supported by the local KMS.");
         if (usage is null && specName != KmsKeySpec.SymmetricDefault)
         {
@@ -60,6 +58,7 @@ internal sealed class CreateKeyOperation : KmsOperation
             MultiRegion = multiRegion,
             PrimaryRegion = multiRegion ? context.Region : null,
             Origin = origin,
+            CustomKeyStoreId = store?.CustomKeyStoreId,
             // A key for imported material has none until ImportKeyMaterial.
             KeyState = origin == KeyOrigins.External ? KeyStates.PendingImport : KeyStates.Enabled,
             Materials = origin == KeyOrigins.External ? [] : [KeyMaterialFactory.Create(info, 1, context.Now)],
@@ -68,5 +67,35 @@ internal sealed class CreateKeyOperation : KmsOperation
         TagList.CheckRules(tags);
         context.State.Keys[key.Arn] = key;
         return new JsonObject { ["KeyMetadata"] = KeyMetadataWriter.Write(key, context.State) };
+    }
+
+    /// <summary>
+    /// The CloudHSM key store a key is made in (Origin AWS_CLOUDHSM with CustomKeyStoreId), checked as AWS documents:
+    /// the store exists and is CONNECTED, and the key is a symmetric single-Region encryption key. Keys of external key
+    /// stores need the XKS proxy for every use, which the local KMS does not call yet. The texts are ours: AWS's are not public.
+    /// </summary>
+    private static StoredCustomKeyStore? CustomKeyStoreFor(OperationContext context, string origin, string? customKeyStoreId, string spec, string? usage, bool multiRegion)
+    {
+        if (origin == KeyOrigins.ExternalKeyStore)
+        {
+            throw KmsErrors.Unsupported("The local KMS does not make keys in external key stores yet: it makes them in CloudHSM key stores (Origin AWS_CLOUDHSM).");
+        }
+        if (origin != KeyOrigins.AwsCloudHsm)
+        {
+            if (customKeyStoreId is not null) throw KmsErrors.Validation($"A key in a custom key store needs Origin AWS_CLOUDHSM or EXTERNAL_KEY_STORE, not {origin}.");
+            return null;
+        }
+        if (customKeyStoreId is null) throw KmsErrors.Validation("Origin AWS_CLOUDHSM needs the CustomKeyStoreId of a CloudHSM key store.");
+        var store = CustomKeyStoreLookup.Find(context, customKeyStoreId);
+        if (store.IsExternal) throw KmsErrors.Validation($"Custom key store {customKeyStoreId} is an external key store: its keys have Origin EXTERNAL_KEY_STORE.");
+        if (store.ConnectionState != CustomKeyStoreStates.Connected)
+        {
+            throw KmsErrors.CustomKeyStoreInvalidState($"Custom key store {customKeyStoreId} is {store.ConnectionState}; creating a key in it requires it to be CONNECTED.");
+        }
+        if (spec != KmsKeySpec.SymmetricDefault || (usage ?? KmsKeyUsages.EncryptDecrypt) != KmsKeyUsages.EncryptDecrypt || multiRegion)
+        {
+            throw KmsErrors.Unsupported("A custom key store holds only symmetric encryption keys (SYMMETRIC_DEFAULT, ENCRYPT_DECRYPT) of a single Region.");
+        }
+        return store;
     }
 }

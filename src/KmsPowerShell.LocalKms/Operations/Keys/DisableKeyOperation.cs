@@ -11,7 +11,7 @@ internal sealed class DisableKeyOperation : KmsOperation
         context.Request.ThrowIfInvalid();
         var key = context.KeyFor(keyId, Name);
         KeyGuard.RequireNotPendingDeletion(key);
-        KeyGuard.RequireNotPendingImport(key);
+        KeyGuard.RequireMaterialAvailable(key);
         key.KeyState = KeyStates.Disabled;
         return new JsonObject();
     }

@@ -54,6 +54,10 @@ internal static class KeyRotator
         {
             throw KmsErrors.Unsupported($"{key.Arn} key spec {key.KeySpec} does not support automatic or on-demand rotation.");
         }
+        if (key.CustomKeyStoreId is not null)
+        {
+            throw KmsErrors.Unsupported($"{key.Arn} is in custom key store {key.CustomKeyStoreId}, whose keys do not support automatic or on-demand rotation.");
+        }
         if (managing && key.IsReplica)
         {
             throw KmsErrors.Unsupported($"{key.Arn} is a multi-Region replica key; manage its rotation on the primary key in {key.PrimaryRegion}.");
