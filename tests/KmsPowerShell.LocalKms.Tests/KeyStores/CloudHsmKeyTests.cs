@@ -85,5 +85,11 @@ public sealed class CloudHsmKeyTests : IDisposable
         await KmsAssert.FailsWith("CustomKeyStoreHasCMKsException", () => _client.DeleteCustomKeyStoreAsync(new DeleteCustomKeyStoreRequest { CustomKeyStoreId = storeId }));
         await _client.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = key.KeyId, PendingWindowInDays = 7 });
         await KmsAssert.FailsWith("CustomKeyStoreHasCMKsException", () => _client.DeleteCustomKeyStoreAsync(new DeleteCustomKeyStoreRequest { CustomKeyStoreId = storeId }));
+
+        // Cancelled while the store is disconnected: Unavailable, then Disabled (as after any cancelled deletion) once it connects.
+        await _client.CancelKeyDeletionAsync(new CancelKeyDeletionRequest { KeyId = key.KeyId });
+        Assert.Equal(KeyState.Unavailable, (await _client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.KeyId })).KeyMetadata.KeyState);
+        await _client.ConnectCustomKeyStoreAsync(new ConnectCustomKeyStoreRequest { CustomKeyStoreId = storeId });
+        Assert.Equal(KeyState.Disabled, (await _client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.KeyId })).KeyMetadata.KeyState);
     }
 }

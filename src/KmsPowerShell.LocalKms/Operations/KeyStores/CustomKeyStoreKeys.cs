@@ -11,6 +11,11 @@ internal static class CustomKeyStoreKeys
     public static IEnumerable<StoredKey> Of(OperationContext context, StoredCustomKeyStore store) =>
         context.State.Keys.Values.Where(k => k.CustomKeyStoreId == store.CustomKeyStoreId && k.Account == store.Account && k.Region == store.Region).ToList();
 
+    /// <summary>Whether the custom key store of a key is CONNECTED.</summary>
+    public static bool IsConnected(OperationContext context, StoredKey key) =>
+        context.State.CustomKeyStores.Values.Any(s => s.CustomKeyStoreId == key.CustomKeyStoreId && s.Account == key.Account &&
+            s.Region == key.Region && s.ConnectionState == CustomKeyStoreStates.Connected);
+
     public static void MakeUnavailable(OperationContext context, StoredCustomKeyStore store)
     {
         foreach (var key in Of(context, store).Where(k => k.KeyState is KeyStates.Enabled or KeyStates.Disabled))

@@ -15,6 +15,12 @@ internal sealed class CancelKeyDeletionOperation : KmsOperation
         if (!KeyStates.IsPendingDeletion(key.KeyState)) throw KmsErrors.InvalidState($"{key.Arn} is not pending deletion.");
         // A key whose imported material is missing still waits for it (AWS: "PendingImport" after cancelling).
         key.KeyState = key.IsExternal && !KeyMaterial.ImportedMaterial.IsComplete(key) ? KeyStates.PendingImport : KeyStates.Disabled;
+        // A key of a custom key store that is not connected comes back Unavailable, Disabled once the store connects.
+        if (key.CustomKeyStoreId is not null && !KeyStores.CustomKeyStoreKeys.IsConnected(context, key))
+        {
+            key.StateBeforeUnavailable = key.KeyState;
+            key.KeyState = KeyStates.Unavailable;
+        }
         key.DeletionDate = null;
         key.PendingWindowInDays = null;
         return new JsonObject { ["KeyId"] = key.Arn };
