@@ -116,9 +116,10 @@ public sealed class LocalKmsServer : IAsyncDisposable, IDisposable
                 await ServeRequestsAsync(client, deadline, stopping).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException || stopping.IsCancellationRequested)
         {
-            // A broken, timed-out or stopped connection ends that connection only.
+            // A broken, timed-out or stopped connection ends that connection only. Stop disposes clients that may not
+            // have started yet: TcpClient then has no socket, and its first use fails in any way (NullReference for NoDelay).
         }
         finally
         {
