@@ -13,15 +13,5 @@ internal sealed class StoredGrant
     public Dictionary<string, string>? EncryptionContextEquals { get; set; }
     public Dictionary<string, string>? EncryptionContextSubset { get; set; }
 
-    public bool AllowsContext(IReadOnlyDictionary<string, string> context)
-    {
-        if (EncryptionContextEquals is { } equals &&
-            (equals.Count != context.Count || equals.Any(p => !context.TryGetValue(p.Key, out var v) || v != p.Value)))
-        {
-            return false;
-        }
-        return EncryptionContextSubset is not { } subset || subset.All(p => context.TryGetValue(p.Key, out var v) && v == p.Value);
-    }
-
     public bool HasConstraints => EncryptionContextEquals is not null || EncryptionContextSubset is not null;
 }
