@@ -1,9 +1,8 @@
 namespace KmsPowerShell.LocalKms.Access;
 
 /// <summary>The results of <see cref="KeyAccessEvaluator"/>, each with one sentence that says which statement or grant decided and why.</summary>
-internal sealed class AccessReasons(AccessRequest request)
+internal sealed class AccessReasons(AccessRequest request, CallerIdentity _caller)
 {
-    private readonly CallerIdentity _caller = CallerIdentity.From(request.PrincipalArn);
 
     public AccessResult Denied(IReadOnlyList<StatementMatch> denies, string policyKind)
     {

@@ -3,16 +3,12 @@ namespace KmsPowerShell.LocalKms.Access;
 /// <summary>
 /// The caller as policies can name it: its own ARN, its role (for an STS assumed-role session) and its account root.
 /// </summary>
-internal sealed record CallerIdentity(string Arn, string Account, string? RoleName, bool IsRoot)
+internal sealed record CallerIdentity(string Arn, string Account, string? RoleName, bool IsRoot, string RootArn)
 {
-    public string RootArn => $"arn:{Partition}:iam::{Account}:root";
-
-    public string Partition => Arn.Split(':') is { Length: > 1 } parts ? parts[1] : "aws";
-
     public static CallerIdentity From(string arn)
     {
         var identity = PrincipalIdentity.Of(arn);
-        return new CallerIdentity(arn, identity.Account, identity.Type == "AssumedRole" ? identity.Name : null, identity.Type == "Account");
+        return new CallerIdentity(arn, identity.Account, identity.Type == "AssumedRole" ? identity.Name : null, identity.Type == "Account", identity.AccountRootArn);
     }
 
     /// <summary>Whether a principal ARN from a policy names this caller itself (not merely its account).</summary>

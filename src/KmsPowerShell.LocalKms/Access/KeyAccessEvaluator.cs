@@ -23,7 +23,7 @@ public static class KeyAccessEvaluator
         var identityStatements = identityPolicies
             .SelectMany((policy, index) => StatementMatch.All(policy, IdentityPolicySource, index, request, caller))
             .ToList();
-        var reasons = new AccessReasons(request);
+        var reasons = new AccessReasons(request, caller);
 
         var keyDenies = keyStatements.Where(s => s.Applies && s.Statement.IsDeny).ToList();
         if (keyDenies.Count > 0) return reasons.Denied(keyDenies, "resource-based");
