@@ -60,8 +60,15 @@ public sealed class AccessContextBuilder
         Set("kms:KeyOrigin", origin);
         Set("kms:MultiRegion", multiRegion);
         Set("kms:MultiRegionKeyType", multiRegion ? multiRegionKeyType : null);
-        foreach (var (key, value) in tags) Set($"aws:ResourceTag/{key}", value);
+        ResourceTags(tags);
         Set("kms:ResourceAliases", aliasNames);
+        return this;
+    }
+
+    /// <summary>aws:ResourceTag/* of the key's tags (also when the rest of the key is not known).</summary>
+    public AccessContextBuilder ResourceTags(IReadOnlyDictionary<string, string> tags)
+    {
+        foreach (var (key, value) in tags) Set($"aws:ResourceTag/{key}", value);
         return this;
     }
 

@@ -46,7 +46,7 @@ internal sealed class KeyAccessCheck(KeyFacts key, IReadOnlyList<GrantAllowance>
         }
         else
         {
-            foreach (var (tag, value) in key.Tags) builder.Set($"aws:ResourceTag/{tag}", value);
+            builder.ResourceTags(key.Tags);
         }
         builder.EncryptionContext(encryptionContext);
         foreach (var (name, values) in ExtraContext) builder.Set(name, values);
