@@ -5,7 +5,25 @@ public static class ComplianceChecks
 {
     public static IReadOnlyList<ComplianceCheck> All { get; } =
     [
+        new PendingDeletionCheck(),
+        new PolicyPublicCheck(),
+        new PolicyUntrustedAccountCheck(),
+        new PolicyFullAccessCheck(),
+        new PolicyAccountWideDecryptCheck(),
+        new PolicyNotEvaluatedCheck(),
+        new GrantUntrustedAccountCheck(),
+        new GrantUnconstrainedDecryptCheck(),
+        new GrantStaleCheck(),
+        new ImportedMaterialExpiringCheck(),
+        new KeyStoreNotConnectedCheck(),
         new RotationDisabledCheck(),
+        new RotationPeriodTooLongCheck(),
+        new ReplicaDriftCheck(),
+        new KeyDisabledCheck(),
+        new KeyUnusedCheck(),
+        new DescriptionMissingCheck(),
+        new AliasMissingCheck(),
+        new RequiredTagMissingCheck(),
     ];
 
     /// <summary>The checks <paramref name="settings"/> selects (all when it names none).</summary>

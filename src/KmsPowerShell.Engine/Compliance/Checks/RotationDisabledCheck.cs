@@ -13,7 +13,7 @@ public sealed class RotationDisabledCheck : ComplianceCheck
 
     public override string? SecurityHubControl => "KMS.4";
 
-    public override string? CisControl => "CIS AWS Foundations 3.6";
+    public override string? CisControl => "CIS AWS Foundations Benchmark v3.0.0 3.6 (3.8 in v1.4.0 and v1.5.0, 2.8 in v1.2.0)";
 
     public override IEnumerable<KmsComplianceFinding> CheckKey(KeySnapshot key, ComplianceSettings settings)
     {

@@ -1,0 +1,28 @@
+namespace KmsPowerShell.Engine.Compliance;
+
+/// <summary>
+/// A customer-managed key without one of <see cref="ComplianceSettings.RequiredTags"/> (tag keys compare exactly, as
+/// KMS's do): one finding per missing tag. The tag's value (who owns the key) is a person's to give, so there is no
+/// remediation. When the tags could not be read, the check cannot tell and finds nothing.
+/// </summary>
+public sealed class RequiredTagMissingCheck : ComplianceCheck
+{
+    public override string Id => "RequiredTagMissing";
+
+    public override KmsFindingSeverity Severity => KmsFindingSeverity.Low;
+
+    public override string Title => "Key lacks a required tag";
+
+    public override IEnumerable<KmsComplianceFinding> CheckKey(KeySnapshot key, ComplianceSettings settings)
+    {
+        if (!CheckFacts.IsLiveCustomerKey(key) || CheckFacts.IsUnreadable(key, "Tags")) yield break;
+        foreach (var required in settings.RequiredTags.Where(t => !key.Tags.Any(tag => tag.TagKey == t)))
+        {
+            yield return Finding(key,
+                $"{CheckFacts.Name(key)} has no {required} tag; tag it (Add-KmsTag -Tag @{{ {CheckFacts.Quoted(required)} = '...' }}).",
+                $"ListResourceTags: {(key.Tags.Count == 0 ? "no tags" : string.Join(", ", key.Tags.Select(t => t.TagKey)))}",
+                null,
+                null);
+        }
+    }
+}
