@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using KmsPowerShell.LocalKms.Access;
 using KmsPowerShell.Vocabulary;
@@ -19,40 +20,56 @@ internal sealed class KeyPolicyProbe
 
     private readonly KeySnapshot _key;
     private readonly ComplianceSettings _settings;
-    private readonly JsonArray? _statements;
+    private readonly Lazy<JsonArray?> _statements;
 
     private KeyPolicyProbe(KeySnapshot key, PolicyDocument policy, ComplianceSettings settings)
     {
         _key = key;
         Policy = policy;
         _settings = settings;
-        _statements = JsonNode.Parse(policy.Text)?["Statement"] switch
+        _statements = new(() => JsonNode.Parse(policy.Text)?["Statement"] switch
         {
             JsonArray array => array,
             JsonObject single => [single.DeepClone()],
             _ => null,
-        };
+        });
     }
 
     public PolicyDocument Policy { get; }
 
-    /// <summary>A probe of the key's policy; null when no policy check applies (not a live customer key, policy not read, or not parsable).</summary>
-    public static KeyPolicyProbe? For(KeySnapshot key, ComplianceSettings settings) =>
-        CheckFacts.IsLiveCustomerKey(key) && key.Policy is not null && Parse(key.Policy).Policy is { } policy
-            ? new KeyPolicyProbe(key, policy, settings)
-            : null;
+    /// <summary>The probe of each key's policy, parsed once for all the policy checks of a scan.</summary>
+    private static readonly ConditionalWeakTable<KeySnapshot, Parsed> ParsedPolicies = [];
 
-    /// <summary>The parsed policy, or the parser's message saying why it cannot be evaluated.</summary>
-    public static (PolicyDocument? Policy, string? Fault) Parse(string policy)
+    /// <summary>A probe of the key's policy; null when no policy check applies (not a live customer key, policy not read, or not parsable).</summary>
+    public static KeyPolicyProbe? For(KeySnapshot key, ComplianceSettings settings)
+    {
+        if (!CheckFacts.IsLiveCustomerKey(key) || key.Policy is null) return null;
+        var parsed = ParseOnce(key);
+        if (parsed.Policy is null) return null;
+        if (parsed.Probe is { } probe && ReferenceEquals(probe._settings, settings)) return probe;
+        return parsed.Probe = new KeyPolicyProbe(key, parsed.Policy, settings);
+    }
+
+    /// <summary>Why the key's policy cannot be evaluated (the parser's message); null when it parses or was not read.</summary>
+    public static string? Fault(KeySnapshot key) => key.Policy is null ? null : ParseOnce(key).Fault;
+
+    private static Parsed ParseOnce(KeySnapshot key) => ParsedPolicies.GetValue(key, snapshot =>
     {
         try
         {
-            return (PolicyDocument.Parse(policy), null);
+            return new Parsed(PolicyDocument.Parse(snapshot.Policy!), null);
         }
         catch (PolicyDocumentException e)
         {
-            return (null, e.Message);
+            return new Parsed(null, e.Message);
         }
+    });
+
+    private sealed class Parsed(PolicyDocument? policy, string? fault)
+    {
+        public PolicyDocument? Policy { get; } = policy;
+        public string? Fault { get; } = fault;
+        public KeyPolicyProbe? Probe { get; set; }
     }
 
     /// <summary>A principal no policy names: "arn:aws:iam::ACCOUNT:user/kms-compliance-probe".</summary>
@@ -71,13 +88,14 @@ internal sealed class KeyPolicyProbe
     /// <summary>The actions on keys the key policy lets <paramref name="principal"/> do, and the statements that allowed them.</summary>
     /// <param name="principal">The caller's ARN.</param>
     /// <param name="withAllowingIdentityPolicy">Give the principal IAM policies that allow everything (for a principal of another account, which needs them).</param>
-    /// <param name="actions">The actions to ask about; every action on keys when null.</param>
-    public Allowance Allowed(string principal, bool withAllowingIdentityPolicy, IEnumerable<string>? actions = null)
+    /// <param name="actions">The actions to ask about; when null, every action on keys that an Allow statement which could apply to the principal covers.</param>
+    /// <param name="untilDenied">Stop at the first action not allowed (to ask whether all are).</param>
+    public Allowance Allowed(string principal, bool withAllowingIdentityPolicy, IEnumerable<string>? actions = null, bool untilDenied = false)
     {
         var allowed = new List<string>();
         var statements = new List<DecidingStatement>();
-        var context = RequestContext(principal);
-        foreach (var action in actions ?? KmsActions.OnKeys)
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? context = null;
+        foreach (var action in actions ?? ActionsAllowedToAccount(CheckFacts.AccountOf(principal)))
         {
             var request = new AccessRequest
             {
@@ -85,14 +103,31 @@ internal sealed class KeyPolicyProbe
                 Action = action,
                 Resource = _key.Key.KeyArn,
                 ResourceAccount = CheckFacts.OwnAccount(_key),
-                Context = context,
+                Context = context ??= RequestContext(principal),
             };
             var result = KeyAccessEvaluator.Evaluate(request, Policy, withAllowingIdentityPolicy ? AllowsEverything : [], []);
-            if (!result.IsAllowed) continue;
+            if (!result.IsAllowed)
+            {
+                if (untilDenied) break;
+                continue;
+            }
             allowed.Add(action);
             statements.AddRange(result.Statements.Where(s => s.Source == "KeyPolicy" && !statements.Contains(s)));
         }
         return new Allowance(allowed, statements);
+    }
+
+    /// <summary>
+    /// The actions on keys that an Allow statement could give a principal of <paramref name="account"/>: one naming
+    /// "*", using NotPrincipal, or naming a principal of that account. Any other action the evaluator would deny, so it
+    /// is not asked about (the evaluator still decides each one asked).
+    /// </summary>
+    private IEnumerable<string> ActionsAllowedToAccount(string? account)
+    {
+        var statements = Policy.Statements
+            .Where(s => !s.IsDeny && (s.NotPrincipal || s.Principals.Any(p => p == "*" || CheckFacts.AccountOf(p) == account)))
+            .ToList();
+        return KmsActions.OnKeys.Where(action => statements.Any(s => s.CoversAction(action)));
     }
 
     /// <summary>The key policy statements, as JSON, that allowed what <paramref name="allowance"/> lists.</summary>
@@ -100,7 +135,7 @@ internal sealed class KeyPolicyProbe
         $"key policy statement {(s.Sid is { Length: > 0 } ? $"'{s.Sid}'" : $"#{s.StatementIndex}")}: {StatementText(s.StatementIndex)}"));
 
     private string StatementText(int index) =>
-        _statements is not null && index < _statements.Count ? _statements[index]?.ToJsonString() ?? "" : "";
+        _statements.Value is { } statements && index < statements.Count ? statements[index]?.ToJsonString() ?? "" : "";
 
     private IReadOnlyDictionary<string, IReadOnlyList<string>> RequestContext(string principal)
     {

@@ -23,7 +23,7 @@ public sealed class PolicyFullAccessCheck : ComplianceCheck
         foreach (var named in probe.Policy.NamedPrincipals)
         {
             if (Caller(probe, named, own) is not { } caller) continue;
-            var allowance = probe.Allowed(caller.Arn, withAllowingIdentityPolicy: caller.Account != own);
+            var allowance = probe.Allowed(caller.Arn, withAllowingIdentityPolicy: caller.Account != own, untilDenied: true);
             if (allowance.Actions.Count < KmsActions.OnKeys.Count) continue;
             yield return Finding(key,
                 $"The key policy of {CheckFacts.Name(key)} allows every KMS action (kms:*) to {(named == "*" ? "every principal of the account" : named)}, not only to the account root.",

@@ -15,7 +15,7 @@ public sealed class PolicyNotEvaluatedCheck : ComplianceCheck
 
     public override IEnumerable<KmsComplianceFinding> CheckKey(KeySnapshot key, ComplianceSettings settings)
     {
-        if (!CheckFacts.IsLiveCustomerKey(key) || key.Policy is null || KeyPolicyProbe.Parse(key.Policy).Fault is not { } fault) yield break;
+        if (!CheckFacts.IsLiveCustomerKey(key) || key.Policy is null || KeyPolicyProbe.Fault(key) is not { } fault) yield break;
         yield return Finding(key,
             $"The key policy of {CheckFacts.Name(key)} could not be evaluated, so the policy checks did not run on it; review it by hand (Get-KmsKeyPolicy).",
             $"Policy evaluator: {fault}",
