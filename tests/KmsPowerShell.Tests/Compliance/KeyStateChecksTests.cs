@@ -28,6 +28,17 @@ public class KeyStateChecksTests
         Assert.Empty(Findings<RotationDisabledCheck>(Snapshot(key, rotation: Rotation(key, enabled: false))));
     }
 
+    /// <summary>KMS manages a replica's rotation on its primary only: the finding (and its fix) is the primary's.</summary>
+    [Fact]
+    public void RotationChecks_MultiRegionReplica_NoFinding()
+    {
+        var replica = Key(keyId: "mrk-1234abcd12ab34cd56ef1234567890ab", region: "eu-west-1", multiRegion: true, multiRegionKeyType: "REPLICA");
+        var primary = Key(keyId: "mrk-1234abcd12ab34cd56ef1234567890ab", multiRegion: true, multiRegionKeyType: "PRIMARY");
+        Assert.Empty(Findings<RotationDisabledCheck>(Snapshot(replica, rotation: Rotation(replica, enabled: false))));
+        Assert.Empty(Findings<RotationPeriodTooLongCheck>(Snapshot(replica, rotation: Rotation(replica, period: 730))));
+        Assert.Single(Findings<RotationDisabledCheck>(Snapshot(primary, rotation: Rotation(primary, enabled: false))));
+    }
+
     [Fact]
     public void RotationPeriodTooLong_PeriodOverMaximum_FindingSetsTheMaximum()
     {

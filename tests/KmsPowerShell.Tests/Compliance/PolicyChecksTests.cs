@@ -52,6 +52,15 @@ public class PolicyChecksTests
         Assert.Single(Findings<PolicyPublicCheck>(Snapshot(policy: policy)));
     }
 
+    /// <summary>Allow with NotPrincipal allows everyone it does not list: a public key with no "*" in it.</summary>
+    [Fact]
+    public void PolicyPublic_AllowWithNotPrincipal_Finding()
+    {
+        var policy = PolicyWith($$"""{"Sid":"AllButAlice","Effect":"Allow","NotPrincipal":{"AWS":"{{Alice}}"},"Action":"kms:Encrypt","Resource":"*"}""");
+        var finding = Assert.Single(Findings<PolicyPublicCheck>(Snapshot(policy: policy)));
+        Assert.Contains("statement 'AllButAlice'", finding.Evidence);
+    }
+
     [Fact]
     public void PolicyPublic_WildcardAllowDeniedForOtherAccounts_NoFinding()
     {

@@ -13,6 +13,12 @@ internal static class CheckFacts
     public static bool IsLiveCustomerKey(KeySnapshot key) =>
         key.IsCustomerManaged && key.Key.State is not ("PendingDeletion" or "PendingReplicaDeletion");
 
+    /// <summary>
+    /// Whether the key's rotation is its own to set: a multi-Region replica's is its primary's (KMS refuses to change it
+    /// on the replica), so a rotation finding is about the primary key.
+    /// </summary>
+    public static bool SetsOwnRotation(KeySnapshot key) => key.Key.MultiRegionKeyType != "REPLICA";
+
     /// <summary>How a problem names the key: its first alias, else its id.</summary>
     public static string Name(KeySnapshot key) => key.FirstAlias ?? key.Key.KeyId;
 

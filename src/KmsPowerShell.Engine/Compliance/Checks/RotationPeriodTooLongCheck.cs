@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace KmsPowerShell.Engine.Compliance;
 
-/// <summary>Automatic rotation is on, but with a period longer than <see cref="ComplianceSettings.MaxRotationDays"/>.</summary>
+/// <summary>
+/// Automatic rotation is on, but with a period longer than <see cref="ComplianceSettings.MaxRotationDays"/> (on the
+/// primary of a multi-Region key, whose replicas share its rotation).
+/// </summary>
 public sealed class RotationPeriodTooLongCheck : ComplianceCheck
 {
     public override string Id => "RotationPeriodTooLong";
@@ -13,7 +16,7 @@ public sealed class RotationPeriodTooLongCheck : ComplianceCheck
 
     public override IEnumerable<KmsComplianceFinding> CheckKey(KeySnapshot key, ComplianceSettings settings)
     {
-        if (!CheckFacts.IsLiveCustomerKey(key) || key.Rotation is not { RotationEnabled: true, RotationPeriodInDays: { } period }) yield break;
+        if (!CheckFacts.IsLiveCustomerKey(key) || !CheckFacts.SetsOwnRotation(key) || key.Rotation is not { RotationEnabled: true, RotationPeriodInDays: { } period }) yield break;
         if (period <= settings.MaxRotationDays) yield break;
         var days = settings.MaxRotationDays.ToString(CultureInfo.InvariantCulture);
         yield return Finding(key,
