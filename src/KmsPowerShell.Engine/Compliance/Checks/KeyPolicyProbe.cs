@@ -18,6 +18,9 @@ internal sealed class KeyPolicyProbe
     private static readonly IReadOnlyList<PolicyDocument> AllowsEverything =
         [PolicyDocument.ParseIdentityPolicy("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""")];
 
+    /// <summary>The probe of each key's policy, parsed once for all the policy checks of a scan.</summary>
+    private static readonly ConditionalWeakTable<KeySnapshot, Parsed> ParsedPolicies = [];
+
     private readonly KeySnapshot _key;
     private readonly ComplianceSettings _settings;
     private readonly Lazy<JsonArray?> _statements;
@@ -36,9 +39,6 @@ internal sealed class KeyPolicyProbe
     }
 
     public PolicyDocument Policy { get; }
-
-    /// <summary>The probe of each key's policy, parsed once for all the policy checks of a scan.</summary>
-    private static readonly ConditionalWeakTable<KeySnapshot, Parsed> ParsedPolicies = [];
 
     /// <summary>A probe of the key's policy; null when no policy check applies (not a live customer key, policy not read, or not parsable).</summary>
     public static KeyPolicyProbe? For(KeySnapshot key, ComplianceSettings settings)
