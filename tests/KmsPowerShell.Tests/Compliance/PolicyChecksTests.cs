@@ -124,6 +124,19 @@ public class PolicyChecksTests
         Assert.Contains("statement 'Partner'", finding.Evidence);
     }
 
+    /// <summary>A wildcard principal that a condition limits to another account lets that account in without naming it.</summary>
+    [Fact]
+    public void PolicyUntrustedAccount_WildcardLimitedToAnotherAccount_FindingAndNotPublic()
+    {
+        var policy = PolicyWith($$"""
+            {"Sid":"Partner","Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"{{OtherAccount}}"} } }
+            """);
+        var finding = Assert.Single(Findings<PolicyUntrustedAccountCheck>(Snapshot(policy: policy)));
+        Assert.Contains($"account {OtherAccount}", finding.Problem);
+        Assert.Contains("statement 'Partner'", finding.Evidence);
+        Assert.Empty(Findings<PolicyPublicCheck>(Snapshot(policy: policy)));
+    }
+
     [Fact]
     public void PolicyUntrustedAccount_OtherAccountTrusted_NoFinding()
     {

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using KmsPowerShell.LocalKms.Access;
 using KmsPowerShell.Vocabulary;
 
@@ -12,7 +14,7 @@ namespace KmsPowerShell.Engine.Compliance;
 /// key's kms:KeySpec, tags and aliases) and none a caller chooses (no encryption context, no kms:ViaService, no source
 /// IP), so a condition on such a key counts as restricting.
 /// </summary>
-internal sealed class KeyPolicyProbe
+internal sealed partial class KeyPolicyProbe
 {
     /// <summary>A principal whose own IAM policies allow everything: what a key policy lets it do is what it can do.</summary>
     private static readonly IReadOnlyList<PolicyDocument> AllowsEverything =
@@ -75,15 +77,29 @@ internal sealed class KeyPolicyProbe
     /// <summary>A principal no policy names: "arn:aws:iam::ACCOUNT:user/kms-compliance-probe".</summary>
     public string ProbeUser(string account) => $"arn:{Partition}:iam::{account}:user/kms-compliance-probe";
 
-    /// <summary>An account that is neither the key's nor trusted nor named by the policy: anyone at all.</summary>
+    /// <summary>An account that is neither the key's nor trusted nor mentioned by the policy: anyone at all.</summary>
     public string UnrelatedAccount()
     {
+        var mentioned = MentionedAccounts();
         for (var id = 999_999_999_999L; ; id--)
         {
-            var account = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (!CheckFacts.IsTrusted(account, _key, _settings) && !Policy.NamedPrincipals.Any(p => CheckFacts.AccountOf(p) == account)) return account;
+            var account = id.ToString(CultureInfo.InvariantCulture);
+            if (!CheckFacts.IsTrusted(account, _key, _settings) && !mentioned.Contains(account)) return account;
         }
     }
+
+    /// <summary>
+    /// The accounts the policy could let in: those of the principals it names, and any account id in its text (a
+    /// wildcard principal with a kms:CallerAccount or aws:PrincipalAccount condition names no principal). Only
+    /// candidates: the evaluator decides whether their principals are allowed anything.
+    /// </summary>
+    public IReadOnlySet<string> MentionedAccounts() =>
+        Policy.NamedPrincipals.Select(CheckFacts.AccountOf).OfType<string>()
+            .Concat(AccountId().Matches(Policy.Text).Select(m => m.Value))
+            .ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"(?<![0-9])[0-9]{12}(?![0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex AccountId();
 
     /// <summary>The actions on keys the key policy lets <paramref name="principal"/> do, and the statements that allowed them.</summary>
     /// <param name="principal">The caller's ARN.</param>
