@@ -73,9 +73,10 @@ Describe 'Get-KmsComplianceFinding and Repair-KmsComplianceFinding on the local 
 
     It '-WhatIf lists each change and changes nothing' {
         $found = Get-KmsComplianceFinding -RoleArn $AuditRole -Region us-east-1, eu-west-1 -Check RotationDisabled
-        $said = $found | Repair-KmsComplianceFinding -WhatIf 6>&1 | Out-String
-        foreach ($key in $East, $West) { $said | Should -Match ([regex]::Escape($key.KeyArn)) }
-        $said | Should -Match 'Enable automatic rotation'
+        $said = Get-WhatIfLine { $found | Repair-KmsComplianceFinding -WhatIf }
+        $said.Output | Should -BeNullOrEmpty
+        $said.Lines | Should -HaveCount 2
+        foreach ($key in $East, $West) { $said.Lines -match [regex]::Escape($key.KeyArn) | Should -Match 'Enable automatic rotation' }
         (Get-KmsKeyRotation -Session $Owner -KeyId $East.KeyArn).RotationEnabled | Should -BeFalse
         @(Get-KmsComplianceFinding -RoleArn $AuditRole -Region us-east-1, eu-west-1 -Check RotationDisabled).Count | Should -Be 2
     }
@@ -103,9 +104,11 @@ Describe 'Get-KmsComplianceFinding and Repair-KmsComplianceFinding on the local 
 
     It 'asks about a key policy change as a high-impact change, and -WhatIf names it' {
         $policy = Get-KmsKeyPolicy -Session $Owner -KeyId $East.KeyArn
-        $fix = [KmsPowerShell.KmsComplianceFix]::new('PutKeyPolicy', @{ Policy = "$($policy.Policy)" }, $true)
+        $arguments = [Collections.Generic.Dictionary[string, string]]::new()
+        $arguments['Policy'] = [string] $policy
+        $fix = [KmsPowerShell.KmsComplianceFix]::new('PutKeyPolicy', $arguments, $true)
         $finding = [KmsPowerShell.KmsComplianceFinding]@{ CheckId = 'PolicyTest'; Account = $Account; Region = 'us-east-1'; KeyId = $East.KeyId; KeyArn = $East.KeyArn; RoleArn = $AuditRole; Fix = $fix }
-        ($finding | Repair-KmsComplianceFinding -WhatIf 6>&1 | Out-String) | Should -Match 'Replace the key policy'
+        (Get-WhatIfLine { $finding | Repair-KmsComplianceFinding -WhatIf }).Lines | Should -Match 'Replace the key policy'
         $done = $finding | Repair-KmsComplianceFinding -Force -PassThru
         $done.KeyId | Should -Be $East.KeyId
     }
