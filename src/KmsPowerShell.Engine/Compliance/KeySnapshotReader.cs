@@ -73,7 +73,11 @@ internal sealed class KeySnapshotReader(KmsSession session, KmsKeyReader keys, T
         }
     }
 
-    /// <summary>Answers that say the caller may not read this part, or the endpoint cannot: anything else fails the key.</summary>
+    /// <summary>
+    /// Answers that say the caller may not read this part, or the endpoint cannot (moto answers an operation it lacks
+    /// with HTTP 500 and no error code, which is ServiceError): anything else (unreachable, throttled after retries)
+    /// fails the key's region.
+    /// </summary>
     internal static bool IsRefusal(KmsServiceException e) => e.ErrorCode is "AccessDeniedException" or "UnsupportedOperationException"
-        or "KMSInvalidStateException" or "NotImplementedException" or "NotImplemented" or "InternalFailure" or "ValidationException";
+        or "KMSInvalidStateException" or "NotImplementedException" or "NotImplemented" or "ValidationException" or "ServiceError";
 }
