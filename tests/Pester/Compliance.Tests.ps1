@@ -39,6 +39,22 @@ Describe 'Get-KmsComplianceFinding and Repair-KmsComplianceFinding on the local 
         $found.Fix.Action | Sort-Object -Unique | Should -Be 'EnableKeyRotation'
     }
 
+    It 'still reports every finding while the local KMS throttles a tenth of the calls' {
+        # The role's session retries as the session it was assumed from does.
+        Connect-Kms -Local -Region us-east-1 -MaxAttempts 10
+        # A tenth, not more: the SDK backs off for seconds after a throttle, longer the more throttles in a row.
+        Set-KmsLocalFault -ThrottleRate 0.1 -Seed 7
+        try {
+            # The SDK backs off for seconds after a throttle: every read at once keeps the run short while some wait.
+            $found = @(Get-KmsComplianceFinding -RoleArn $AuditRole -Region us-east-1, eu-west-1 -Check RotationDisabled -ThrottleLimit 32)
+        }
+        finally {
+            Set-KmsLocalFault
+            Connect-TestKms
+        }
+        $found.KeyId | Should -Be @($East.KeyId, $West.KeyId)
+    }
+
     It 'reads the same findings one key at a time as eight at once' {
         $one = Get-KmsComplianceFinding -RoleArn $AuditRole -Region us-east-1, eu-west-1 -ThrottleLimit 1 | ForEach-Object { "$($_.Region) $($_.KeyId) $($_.CheckId)" }
         $eight = Get-KmsComplianceFinding -RoleArn $AuditRole -Region us-east-1, eu-west-1 -ThrottleLimit 8 | ForEach-Object { "$($_.Region) $($_.KeyId) $($_.CheckId)" }
@@ -65,6 +81,12 @@ Describe 'Get-KmsComplianceFinding and Repair-KmsComplianceFinding on the local 
         $found.KeyId | Should -Be @($East.KeyId)
         $failed.FullyQualifiedErrorId | Should -BeLike 'KeyNotFound,*'
         $failed.TargetObject | Should -Be 'alias/kmsps-no-such-alias'
+    }
+
+    It 'completes the check ids after -Check' {
+        $line = 'Get-KmsComplianceFinding -Check RotationDis'
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $completions | Should -Contain 'RotationDisabled'
     }
 
     It 'refuses an unknown check id before any call' {
