@@ -71,6 +71,24 @@ Describe 'Get-KmsComplianceFinding and Repair-KmsComplianceFinding on the local 
         ($failed | Where-Object FullyQualifiedErrorId -Like 'AccessDenied,*').TargetObject | Should -Be "$LimitedAccount eu-west-1"
     }
 
+    It 'a key the auditor may not describe is one error in its place, and the other keys are still judged' {
+        $hiddenAccount = New-Account 3
+        $role = "arn:aws:iam::${hiddenAccount}:role/Audit"
+        $principal = Add-KmsLocalPrincipal -PrincipalArn $role -AccountAdministrator -Force
+        $session = Connect-Kms -Local -AccessKey $principal.AccessKeyId -SecretKey $principal.SecretAccessKey -PassThru
+        $policy = @{ Version = '2012-10-17'; Statement = @(
+                @{ Effect = 'Allow'; Principal = @{ AWS = "arn:aws:iam::${hiddenAccount}:root" }; Action = 'kms:*'; Resource = '*' }
+                @{ Effect = 'Deny'; Principal = @{ AWS = $role }; Action = 'kms:DescribeKey'; Resource = '*' }) } | ConvertTo-Json -Depth 6
+        $hidden = New-KmsKey -Session $session -Policy $policy -Description 'compliance hidden'
+        $open = New-KmsKey -Session $session -Description 'compliance open'
+        Connect-TestKms
+        $found = @(Get-KmsComplianceFinding -RoleArn $role -Check RotationDisabled -ErrorVariable failed -ErrorAction SilentlyContinue)
+        $found.KeyId | Should -Be @($open.KeyId)
+        @($failed).Count | Should -Be 1
+        $failed.FullyQualifiedErrorId | Should -BeLike 'AccessDenied,*'
+        $failed.TargetObject | Should -Be $hidden.KeyArn
+    }
+
     It 'scans every region of the partition with -Region *' {
         $found = @(Get-KmsComplianceFinding -RoleArn $AuditRole -Region * -Check RotationDisabled)
         $found.KeyId | Should -Be @($West.KeyId, $East.KeyId) -Because 'eu-west-1 comes before us-east-1 in region order'

@@ -30,11 +30,30 @@ public sealed class ComplianceCollector(KmsSession session, SemaphoreSlim gate, 
                 .Select(id => new KeyRequest(id, scope.Region))
             : keyIds.Select(id => KeyRequest.For(id, scope.Region)).Where(request => request.Region == scope.Region);
         var reader = new KeySnapshotReader(session, _keys, time);
-        var reads = requests.Select(request => Gated(() => reader.ReadAsync(scope, request, includeAwsManaged, cancellationToken), cancellationToken)).ToList();
+        var reads = requests.Select(request => Gated(() => ReadKeyAsync(reader, scope, request, includeAwsManaged, cancellationToken), cancellationToken)).ToList();
         var stores = Gated(() => ReadStoresAsync(scope, cancellationToken), cancellationToken);
-        var keys = (await Task.WhenAll(reads).ConfigureAwait(false)).OfType<KeySnapshot>()
+        var read = await Task.WhenAll(reads).ConfigureAwait(false);
+        var keys = read.Select(r => r.Key).OfType<KeySnapshot>()
             .DistinctBy(key => key.Key.KeyId).OrderBy(key => key.Key.KeyId, StringComparer.Ordinal).ToList();
-        return new ComplianceRegionScan(scope, keys, await stores.ConfigureAwait(false));
+        var failed = read.Where(r => r.Error is not null).Select(r => new ComplianceKeyError(r.Request.KeyId, r.Error!)).ToList();
+        return new ComplianceRegionScan(scope, keys, await stores.ConfigureAwait(false)) { KeyErrors = failed };
+    }
+
+    /// <summary>
+    /// One key, or why it could not be read at all (DescribeKey refused: a key policy that does not let the auditor in,
+    /// or throttled after every retry): that key is an error in its place, and the region's other keys are still read.
+    /// </summary>
+    private static async Task<(KeyRequest Request, KeySnapshot? Key, KmsException? Error)> ReadKeyAsync(KeySnapshotReader reader, ComplianceScope scope,
+        KeyRequest request, bool includeAwsManaged, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (request, await reader.ReadAsync(scope, request, includeAwsManaged, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (KmsException e)
+        {
+            return (request, null, e);
+        }
     }
 
     private async Task<IReadOnlyList<StoreSnapshot>> ReadStoresAsync(ComplianceScope scope, CancellationToken cancellationToken)
@@ -70,7 +89,13 @@ public sealed class ComplianceCollector(KmsSession session, SemaphoreSlim gate, 
 /// <summary>What one region of one account holds for the checks.</summary>
 public sealed record ComplianceRegionScan(ComplianceScope Scope, IReadOnlyList<KeySnapshot> Keys, IReadOnlyList<StoreSnapshot> Stores)
 {
+    /// <summary>The keys listed that could not be read at all, in listing order, each with its error.</summary>
+    public IReadOnlyList<ComplianceKeyError> KeyErrors { get; init; } = [];
+
     /// <summary>The findings of the key and store checks, in key order then check order, then the stores'.</summary>
     public IEnumerable<KmsComplianceFinding> Findings(ComplianceSettings settings) =>
         Keys.SelectMany(key => ComplianceChecks.ForKey(key, settings)).Concat(Stores.SelectMany(store => ComplianceChecks.ForStore(store, settings)));
 }
+
+/// <summary>A key of the region that could not be read (its id as listed or given, and why).</summary>
+public sealed record ComplianceKeyError(string KeyId, KmsException Error);

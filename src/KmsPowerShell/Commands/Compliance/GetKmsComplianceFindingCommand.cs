@@ -118,6 +118,7 @@ public sealed class GetKmsComplianceFindingCommand : KmsRegionsCmdlet
                 var result = AwaitWithTicks(account, () => progress.Show(i, target.Name));
                 WriteAccount(result);
                 foreach (var key in result.Keys) found.UnionWith(ComplianceScan.NamesOf(key));
+                found.UnionWith(result.Regions.Where(region => region.Scan is not null).SelectMany(region => region.Scan!.KeyErrors).Select(failed => failed.KeyId));
             }
             catch (Exception e) when (IsItemFailure(e))
             {
@@ -160,7 +161,8 @@ public sealed class GetKmsComplianceFindingCommand : KmsRegionsCmdlet
                 }
                 continue;
             }
-            foreach (var finding in region.Scan!.Findings(settings)) WriteObject(finding);
+            foreach (var failed in region.Scan!.KeyErrors) WriteKmsError(failed.Error, failed.KeyId);
+            foreach (var finding in region.Scan.Findings(settings)) WriteObject(finding);
         }
         foreach (var finding in ComplianceChecks.ForAccount(account.Keys, settings)) WriteObject(finding);
     }
