@@ -11,15 +11,6 @@ BeforeAll {
     # A session whose every KMS call fails at once: a command that makes a call under -WhatIf reports an error.
     $script:Dead = Connect-Kms -EndpointUrl "http://127.0.0.1:$(Get-ClosedLoopbackPort)" -Region us-east-1 -MaxAttempts 1 -PassThru
     Connect-TestKms
-
-    function Get-WhatIfLine([scriptblock] $Command) {
-        # "What if:" lines go to the host, which a transcript records.
-        $log = Join-Path $TestDrive "whatif-$([guid]::NewGuid().ToString('n')).txt"
-        Start-Transcript -Path $log -WhatIf:$false | Out-Null
-        try { $output = & $Command 2>&1 }
-        finally { Stop-Transcript -WhatIf:$false | Out-Null }
-        [pscustomobject]@{ Output = $output; Lines = @(Get-Content $log | Where-Object { $_ -like 'What if:*' }) }
-    }
 }
 
 Describe 'Data cmdlets that offer -WhatIf' {

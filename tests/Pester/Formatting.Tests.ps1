@@ -101,6 +101,10 @@ Describe 'table and list views at 80 and 120 columns' -Skip:($env:KMSPS_TEST_BAC
             'KmsPowerShell.KmsMac'            = @{ Objects = { New-KmsMac -KeyId $Hmac -Message 'webhook body' }; W80 = $Hmac.KeyId, 'HMAC_SHA_256'; W120 = $Hmac.KeyId, 'HMAC_SHA_256' }
             'KmsPowerShell.KmsLocalClock'     = @{ Objects = { Set-KmsLocalClock -Advance 0 -PassThru }; W80 = '(in memory)'; W120 = '(in memory)' }
             'KmsPowerShell.KmsDataKeyPair'    = @{ Objects = { $Key | New-KmsDataKeyPair -KeyPairSpec ECC_NIST_P256 }; W80 = $Key.KeyId, 'ECC_NIST_P256'; W120 = $Key.KeyId, 'ECC_NIST_P256' }
+            'KmsPowerShell.KmsComplianceFinding' = @{ Objects = { Get-KmsComplianceFinding -KeyId $Key -Check RotationDisabled }
+                W80 = 'RotationDisabled', 'us-east-1', $Key.Aliases[0]; W120 = 'RotationDisabled', 'us-east-1', $Key.Aliases[0] }
+            'KmsPowerShell.KmsComplianceFinding.List' = @{ Objects = { Get-KmsComplianceFinding -KeyId $Key -Check RotationDisabled }
+                W80 = $Key.KeyId, 'RotationDisabled', 'EnableKeyRotation'; W120 = $Key.KeyId, $Key.Aliases[0], 'KMS.4' }
             'KmsPowerShell.KmsPolicyDecision' = @{ Objects = { Test-KmsKeyPolicy -Policy $decisionPolicy -KeyArn $Key.KeyArn -PrincipalArn $Role -Action Decrypt, ScheduleKeyDeletion }
                 W80 = 'kms:Decrypt', 'Allowed', 'UseKey', 'kms:ScheduleKeyDeletion', 'ExplicitDeny', 'NoDeletion'
                 W120 = 'kms:Decrypt', 'Allowed', 'UseKey', 'ExplicitDeny', 'NoDeletion', $Role }

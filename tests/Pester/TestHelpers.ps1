@@ -81,3 +81,12 @@ function Get-ClosedLoopbackPort {
     $listener.Start()
     try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
 }
+
+function Get-WhatIfLine([scriptblock] $Command) {
+    <# Runs a command and returns its output and its "What if:" lines, which go to the host (a transcript records them). #>
+    $log = Join-Path $TestDrive "whatif-$([guid]::NewGuid().ToString('n')).txt"
+    Start-Transcript -Path $log -WhatIf:$false | Out-Null
+    try { $output = & $Command 2>&1 }
+    finally { Stop-Transcript -WhatIf:$false | Out-Null }
+    [pscustomobject]@{ Output = $output; Lines = @(Get-Content $log | Where-Object { $_ -like 'What if:*' }) }
+}

@@ -38,6 +38,9 @@ internal sealed class KmsClientPool : IDisposable
     /// <summary>The access key of the session's credentials (immediate for the fixed keys a local session signs with).</summary>
     public string CredentialsAccessKeyId() => _settings.Credentials.GetCredentials().AccessKey;
 
+    /// <summary>The session's credentials, for the other AWS clients a command needs (STS for a compliance scan).</summary>
+    public AWSCredentials Credentials => _settings.Credentials;
+
     public AmazonKeyManagementServiceClient For(string region)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

@@ -65,6 +65,7 @@ internal static class KmsErrorMap
         ["LocalKmsNotCurrent"] = new("LocalKmsNotCurrent", ErrorCategory.InvalidOperation, "Run Connect-Kms -Local (with -LocalStatePath for a state file) first, or name the local KMS with -LocalStatePath."),
         ["LocalStateNotSavedException"] = new("LocalStateNotSaved", ErrorCategory.WriteError, "The change was not made: free space on the state file's disk (or fix its permissions), then run the command again."),
         ["LocalKmsNotOpen"] = new("LocalKmsNotOpen", ErrorCategory.ObjectNotFound, "Open that state first with Connect-Kms -Local -LocalStatePath or Start-KmsLocalServer -LocalStatePath."),
+        ["RoleNotAssumed"] = new("RoleNotAssumed", ErrorCategory.PermissionDenied, "Check the role ARN, that its trust policy lets the session's principal assume it, and -ExternalId if it requires one."),
     };
 
     public static ErrorRecord ToErrorRecord(Exception exception, object? target)
@@ -110,6 +111,9 @@ internal static class KmsErrorMap
         KmsArgumentException { Problem: "LocalPrincipalNotFound" } missing => (missing.Problem, ErrorCategory.ObjectNotFound,
             "Get-KmsLocalPrincipal lists the principals of the local KMS."),
         KmsArgumentException { Problem: "LocalPrincipalBuiltIn" } builtIn => (builtIn.Problem, ErrorCategory.InvalidOperation, ""),
+        KmsArgumentException { Problem: "NoAutomaticFix" } manual => (manual.Problem, ErrorCategory.NotImplemented,
+            "Fix it by hand as the finding's Remediation and Evidence say, or filter such findings out (Where-Object Fix)."),
+        KmsArgumentException { Problem: "CheckNotFound" } unknown => (unknown.Problem, ErrorCategory.ObjectNotFound, "Press Tab after -Check to list the check ids."),
         KmsArgumentException argument => (argument.Problem, ErrorCategory.InvalidArgument, ""),
         ObjectDisposedException => ("SessionClosed", ErrorCategory.InvalidOperation, ""),
         _ => ("UnexpectedError", ErrorCategory.NotSpecified, ""),
