@@ -69,8 +69,8 @@ internal static class MarkdownReport
         text.Append("| ").AppendJoin(" | ", cells).Append(" |\n");
 
     /// <summary>
-    /// Plain text in a table cell: markdown's punctuation backslash-escaped, HTML's special characters as entities,
-    /// line breaks as &lt;br&gt; (a table row is one line).
+    /// Plain text in a table cell: markdown's punctuation backslash-escaped (and enough of a URL or mail address that
+    /// it is not made a link), HTML's special characters as entities, line breaks as &lt;br&gt; (a table row is one line).
     /// </summary>
     internal static string Escape(string value)
     {
@@ -85,7 +85,12 @@ internal static class MarkdownReport
                 case '>': text.Append("&gt;"); break;
                 case '\r' when i + 1 < value.Length && value[i + 1] == '\n': break;
                 case '\r' or '\n': text.Append("<br>"); break;
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '!' or '~' or '|' or '#' or '$':
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '!' or '~' or '|' or '#' or '$' or '@':
+                    text.Append('\\').Append(c);
+                    break;
+                // GitHub links bare URLs (and www. names): an escaped character breaks the pattern.
+                case ':' when value.AsSpan(i + 1).StartsWith("//"):
+                case '.' when i >= 3 && value.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase):
                     text.Append('\\').Append(c);
                     break;
                 default: text.Append(c); break;
@@ -96,12 +101,13 @@ internal static class MarkdownReport
 
     /// <summary>
     /// A command as a code span, which a reader copies as typed: fenced with more backticks than it holds (PowerShell's
-    /// escape character is one), its pipes escaped for the table. One with a line break is escaped text instead.
+    /// escape character is one). One with a line break, or a pipe (which renderers disagree how to escape in a code span
+    /// in a table), is escaped text instead.
     /// </summary>
     internal static string Command(string? command)
     {
         if (string.IsNullOrEmpty(command)) return "";
-        if (command.Contains('\n') || command.Contains('\r')) return Escape(command);
+        if (command.AsSpan().IndexOfAny("\r\n|") >= 0) return Escape(command);
         var longestRun = 0;
         var run = 0;
         foreach (var c in command)
@@ -112,6 +118,6 @@ internal static class MarkdownReport
         var fence = new string('`', longestRun + 1);
         // A space inside the fence lets the span start or end with a backtick; CommonMark strips one on each side.
         var padding = command.StartsWith('`') || command.EndsWith('`') ? " " : "";
-        return fence + padding + command.Replace("|", "\\|", StringComparison.Ordinal) + padding + fence;
+        return fence + padding + command + padding + fence;
     }
 }
