@@ -137,9 +137,9 @@ Describe 'Export-KmsComplianceReport' {
             if (-not $Chromium) { Set-ItResult -Skipped -Because 'Chromium is not installed (apt-get install chromium; build.ps1 -Task Test installs it in CI)' }
         }
 
-        It 'runs its script without errors and sorts as #sort= asks (<Hash>)' -ForEach @(
-            @{ Hash = 'sort=check'; Key = 'check'; Order = 'ascending'; Property = 'Check'; Descending = $false }
-            @{ Hash = 'sort=-account'; Key = 'account'; Order = 'descending'; Property = 'Account'; Descending = $true }
+        It 'runs its script without errors, and sorts and filters as the address asks (#<Hash>)' -ForEach @(
+            @{ Hash = 'sort=check'; Key = 'check'; Order = 'ascending'; Property = 'Check'; Descending = $false; Shown = 5 }
+            @{ Hash = 'sort=-account&severity=Critical&filter=anyone'; Key = 'account'; Order = 'descending'; Property = 'Account'; Descending = $true; Shown = 1 }
         ) {
             $dom = Invoke-Chromium '--dump-dom', "$PageUri#$Hash"
             $BrowserConsole | Should -BeNullOrEmpty -Because 'the page logs nothing: no script error, no blocked load'
@@ -147,18 +147,16 @@ Describe 'Export-KmsComplianceReport' {
             $dom | Should -Match "<table id=`"findings-table`" data-sorted-by=`"$(if ($Descending) { '-' })$Key`">"
             $dom | Should -Match "<th data-key=`"$Key`" aria-sort=`"$Order`">"
             $dom | Should -Match '<th data-key="severity" aria-sort="none">'
-            $values = @((Get-Rows $dom).$Property)
-            $values.Count | Should -Be 5
+            $rows = @(Get-Rows $dom)
+            $rows.Count | Should -Be 5
+            $values = @($rows.$Property)
             $values | Should -Be @($values | Sort-Object -CaseSensitive -Descending:$Descending)
             $values | Select-Object -Unique | Should -HaveCount ($Property -eq 'Check' ? 5 : 2)
+            $dom | Should -Match "<span id=`"shown`" aria-live=`"polite`">$Shown of 5 shown</span>"
+            $visible = @($rows | Where-Object { -not $_.Hidden })
+            $visible.Count | Should -Be $Shown
+            if ($Shown -eq 1) { $visible[0].Check | Should -Be 'PolicyAllowsAnyone' }
             $dom | Should -Match '<rect class="sev-critical"'
-        }
-
-        It 'filters by severity and text, and says how many rows it shows' {
-            $dom = Invoke-Chromium '--dump-dom', "$PageUri#severity=Critical&filter=anyone"
-            $rows = Get-Rows $dom
-            @($rows | Where-Object { -not $_.Hidden }).Check | Should -Be 'PolicyAllowsAnyone'
-            $dom | Should -Match '<span id="shown" aria-live="polite">1 of 5 shown</span>'
         }
 
         It 'renders to a screenshot' {
