@@ -25,6 +25,7 @@
         'Disconnect-KmsCustomKeyStore'
         'Enable-KmsKey'
         'Enable-KmsKeyRotation'
+        'Export-KmsComplianceReport'
         'Get-KmsAlias'
         'Get-KmsComplianceFinding'
         'Get-KmsCustomKeyStore'

@@ -18,7 +18,8 @@
     Demo:       Build, then the tour in docs/examples/Demo.ps1.
     Clean:      removes out/.
     -WhatIf names the tasks that would run, in order, and runs none.
-    System packages are installed only by the task that needs them: Fuzz (-FuzzEngine Afl) installs afl++ with apt-get.
+    System packages are installed only by the task that needs them: Fuzz (-FuzzEngine Afl) installs afl++ with apt-get;
+    Test installs chromium with apt-get for the HTML report's browser tests (in CI, or as root; elsewhere they are skipped).
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
 .EXAMPLE
@@ -187,8 +188,28 @@ Task Interop {
     finally { Pop-Location }
 }
 
+# tests/Pester/ComplianceReport.Tests.ps1 opens the HTML compliance report in headless Chromium (Debian's package):
+# installed here when missing and that file is to run, in CI always (the tests are mandatory there), elsewhere only as
+# root, never through a password prompt; otherwise those tests are skipped and say why.
+function Initialize-Chromium {
+    if ($TestPath -and -not ($TestPath -match 'ComplianceReport')) { return }
+    if (Get-Command chromium, chromium-browser, google-chrome -CommandType Application -ErrorAction Ignore) { return }
+    $isRoot = $IsLinux -and (id -u) -eq '0'
+    if (-not ($IsLinux -and (Get-Command apt-get -ErrorAction Ignore)) -or -not ($isRoot -or $env:CI -eq 'true')) {
+        if ($env:CI -eq 'true') { throw 'Chromium is missing and only Debian-like Linux can be set up here; the HTML report browser tests are mandatory when CI=true.' }
+        Write-Warning 'Chromium is not installed (apt-get install chromium): the HTML report browser tests will be skipped.'
+        return
+    }
+    Write-Host "`n== apt-get install chromium (the HTML report's browser tests)"
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    $apt = $isRoot ? @{ File = 'apt-get'; Prefix = @() } : @{ File = 'sudo'; Prefix = @('-n', 'apt-get') }
+    Invoke-Native $apt.File ($apt.Prefix + @('update', '-qq'))
+    Invoke-Native $apt.File ($apt.Prefix + @('install', '-y', '-qq', '--no-install-recommends', 'chromium'))
+}
+
 Task Test -Needs Build, Interop {
     Initialize-Interop
+    Initialize-Chromium
     $results = New-Item -ItemType Directory -Force (Join-Path $out 'test')
     Remove-Item (Join-Path $results '*') -Recurse -Force -ErrorAction Ignore
 
