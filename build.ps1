@@ -189,9 +189,11 @@ Task Interop {
 }
 
 # tests/Pester/ComplianceReport.Tests.ps1 opens the HTML compliance report in headless Chromium (Debian's package):
-# installed here when missing and that file is to run, in CI always (the tests are mandatory there), elsewhere only as
-# root, never through a password prompt; otherwise those tests are skipped and say why.
-function Initialize-Chromium {
+# installed when missing and that file is to run, in CI always (the tests are mandatory there), elsewhere only as
+# root, never through a password prompt; otherwise those tests are skipped and say why. apt-get takes minutes on a
+# fresh machine, so it runs in the background from the start, beside the build, and Test waits for it only before
+# the Pester suite.
+function Start-ChromiumInstall {
     if ($TestPath -and -not ($TestPath -match 'ComplianceReport')) { return }
     if (Get-Command chromium, chromium-browser, google-chrome -CommandType Application -ErrorAction Ignore) { return }
     $isRoot = $IsLinux -and (id -u) -eq '0'
@@ -200,16 +202,27 @@ function Initialize-Chromium {
         Write-Warning 'Chromium is not installed (apt-get install chromium): the HTML report browser tests will be skipped.'
         return
     }
-    Write-Host "`n== apt-get install chromium (the HTML report's browser tests)"
-    $env:DEBIAN_FRONTEND = 'noninteractive'
-    $apt = $isRoot ? @{ File = 'apt-get'; Prefix = @() } : @{ File = 'sudo'; Prefix = @('-n', 'apt-get') }
-    Invoke-Native $apt.File ($apt.Prefix + @('update', '-qq'))
-    Invoke-Native $apt.File ($apt.Prefix + @('install', '-y', '-qq', '--no-install-recommends', 'chromium'))
+    Write-Host "`n== apt-get install chromium in the background (the HTML report's browser tests)"
+    $apt = $isRoot ? 'apt-get' : 'sudo -n apt-get'
+    $log = [IO.Path]::GetTempFileName()
+    $start = [Diagnostics.ProcessStartInfo]::new('bash')
+    foreach ($argument in '-c', "export DEBIAN_FRONTEND=noninteractive; { $apt update -qq && $apt install -y -qq --no-install-recommends chromium; } >'$log' 2>&1") { $start.ArgumentList.Add($argument) }
+    $process = [Diagnostics.Process]::Start($start)
+    [pscustomobject]@{ Process = $process; Log = $log }
+}
+
+function Wait-ChromiumInstall {
+    if (-not $chromiumInstall) { return }
+    $chromiumInstall.Process.WaitForExit()
+    if ($chromiumInstall.Process.ExitCode -ne 0) {
+        $words = Get-Content -Raw $chromiumInstall.Log -ErrorAction Ignore
+        throw "apt-get install chromium failed (exit code $($chromiumInstall.Process.ExitCode)): $words"
+    }
+    Write-Host "`n== chromium installed"
 }
 
 Task Test -Needs Build, Interop {
     Initialize-Interop
-    Initialize-Chromium
     $results = New-Item -ItemType Directory -Force (Join-Path $out 'test')
     Remove-Item (Join-Path $results '*') -Recurse -Force -ErrorAction Ignore
 
@@ -224,6 +237,7 @@ Task Test -Needs Build, Interop {
         }
     }
 
+    Wait-ChromiumInstall
     Write-Host "`n== Pester"
     Invoke-Native dotnet @('restore', (Join-Path $root 'tests/Tools/Tools.csproj'), '--nologo', '-v', 'quiet')
     $packages = Get-PackageFolder
@@ -278,4 +292,5 @@ Task Demo -Needs Build {
     if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE)." }
 }
 
+$chromiumInstall = ($Task -contains 'Test' -and -not $WhatIfPreference) ? (Start-ChromiumInstall) : $null
 foreach ($name in $Task) { Invoke-Task $name }
