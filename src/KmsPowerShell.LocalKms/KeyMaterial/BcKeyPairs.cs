@@ -1,0 +1,49 @@
+using KmsPowerShell.Vocabulary;
+using Org.BouncyCastle.Asn1.GM;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Generators;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Pkcs;
+using Org.BouncyCastle.Security;
+
+namespace KmsPowerShell.LocalKms.KeyMaterial;
+
+/// <summary>
+/// New Ed25519, ML-DSA and SM2 key pairs (BouncyCastle; .NET 8 has none of them), stored as PKCS#8 DER: Ed25519 with
+/// id-Ed25519 (RFC 8410), ML-DSA with id-ml-dsa-44/65/87, SM2 with id-ecPublicKey and the named curve sm2p256v1
+/// (1.2.156.10197.1.301), which is what the key agreement and the SM2 key's public key read.
+/// </summary>
+internal static class BcKeyPairs
+{
+    private static readonly SecureRandom Random = new();
+
+    /// <summary>SM2's curve with its OID, so keys carry the name rather than explicit parameters.</summary>
+    public static ECNamedDomainParameters Sm2Curve { get; } =
+        new(GMObjectIdentifiers.sm2p256v1, GMNamedCurves.GetByOid(GMObjectIdentifiers.sm2p256v1));
+
+    public static byte[] NewPkcs8(KmsKeySpec spec)
+    {
+        IAsymmetricCipherKeyPairGenerator generator = spec.Family switch
+        {
+            KmsKeyFamily.Ed25519 => new Ed25519KeyPairGenerator(),
+            KmsKeyFamily.MlDsa => new MLDsaKeyPairGenerator(),
+            KmsKeyFamily.Sm2 => new ECKeyPairGenerator(),
+            _ => throw new ArgumentException($"{spec.Name} is not made with BouncyCastle.", nameof(spec)),
+        };
+        generator.Init(spec.Family switch
+        {
+            KmsKeyFamily.Ed25519 => new Ed25519KeyGenerationParameters(Random),
+            KmsKeyFamily.MlDsa => new MLDsaKeyGenerationParameters(Random, MlDsaParameters(spec.Name)),
+            _ => new ECKeyGenerationParameters(Sm2Curve, Random),
+        });
+        return PrivateKeyInfoFactory.CreatePrivateKeyInfo(generator.GenerateKeyPair().Private).GetDerEncoded();
+    }
+
+    public static MLDsaParameters MlDsaParameters(string spec) => spec switch
+    {
+        "ML_DSA_44" => Org.BouncyCastle.Crypto.Parameters.MLDsaParameters.ml_dsa_44,
+        "ML_DSA_65" => Org.BouncyCastle.Crypto.Parameters.MLDsaParameters.ml_dsa_65,
+        "ML_DSA_87" => Org.BouncyCastle.Crypto.Parameters.MLDsaParameters.ml_dsa_87,
+        _ => throw new ArgumentException($"{spec} is not an ML-DSA spec.", nameof(spec)),
+    };
+}
