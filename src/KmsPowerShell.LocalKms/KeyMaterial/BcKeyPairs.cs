@@ -23,21 +23,35 @@ internal static class BcKeyPairs
 
     public static byte[] NewPkcs8(KmsKeySpec spec)
     {
+        if (spec.Family == KmsKeyFamily.MlDsa)
+        {
+            var seed = new byte[MlDsaSeedBytes];
+            Random.NextBytes(seed);
+            try
+            {
+                return MlDsaPkcs8FromSeed(spec.Name, seed);
+            }
+            finally
+            {
+                Array.Clear(seed);
+            }
+        }
         IAsymmetricCipherKeyPairGenerator generator = spec.Family switch
         {
             KmsKeyFamily.Ed25519 => new Ed25519KeyPairGenerator(),
-            KmsKeyFamily.MlDsa => new MLDsaKeyPairGenerator(),
             KmsKeyFamily.Sm2 => new ECKeyPairGenerator(),
             _ => throw new ArgumentException($"{spec.Name} is not made with BouncyCastle.", nameof(spec)),
         };
-        generator.Init(spec.Family switch
-        {
-            KmsKeyFamily.Ed25519 => new Ed25519KeyGenerationParameters(Random),
-            KmsKeyFamily.MlDsa => new MLDsaKeyGenerationParameters(Random, MlDsaParameters(spec.Name)),
-            _ => new ECKeyGenerationParameters(Sm2Curve, Random),
-        });
+        generator.Init(spec.Family == KmsKeyFamily.Ed25519 ? new Ed25519KeyGenerationParameters(Random) : new ECKeyGenerationParameters(Sm2Curve, Random));
         return PrivateKeyInfoFactory.CreatePrivateKeyInfo(generator.GenerateKeyPair().Private).GetDerEncoded();
     }
+
+    /// <summary>The length of ML-DSA's key generation seed ξ (FIPS 204, Algorithm 1).</summary>
+    public const int MlDsaSeedBytes = 32;
+
+    /// <summary>An ML-DSA key made from its seed ξ (ML-DSA.KeyGen_internal), as PKCS#8: what the known-answer tests check.</summary>
+    public static byte[] MlDsaPkcs8FromSeed(string spec, byte[] seed) =>
+        PrivateKeyInfoFactory.CreatePrivateKeyInfo(MLDsaPrivateKeyParameters.FromSeed(MlDsaParameters(spec), seed)).GetDerEncoded();
 
     public static MLDsaParameters MlDsaParameters(string spec) => spec switch
     {
