@@ -53,6 +53,31 @@ internal static class BcKeyPairs
     public static byte[] MlDsaPkcs8FromSeed(string spec, byte[] seed) =>
         PrivateKeyInfoFactory.CreatePrivateKeyInfo(MLDsaPrivateKeyParameters.FromSeed(MlDsaParameters(spec), seed)).GetDerEncoded();
 
+    /// <summary>
+    /// Imported material for an Ed25519, ML-DSA or SM2 key as the local KMS keeps it (PKCS#8, re-encoded); null when it is
+    /// not a PKCS#8 private key of the spec's kind (Ed25519, the spec's ML-DSA parameter set, the SM2 curve).
+    /// </summary>
+    public static byte[]? Normalize(KmsKeySpec spec, byte[] pkcs8)
+    {
+        AsymmetricKeyParameter key;
+        try
+        {
+            key = PrivateKeyFactory.CreateKey(pkcs8);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidCastException or InvalidOperationException or SecurityUtilityException)
+        {
+            return null;
+        }
+        var fits = (spec.Family, key) switch
+        {
+            (KmsKeyFamily.Ed25519, Ed25519PrivateKeyParameters) => true,
+            (KmsKeyFamily.MlDsa, MLDsaPrivateKeyParameters mlDsa) => mlDsa.Parameters == MlDsaParameters(spec.Name),
+            (KmsKeyFamily.Sm2, ECPrivateKeyParameters { Parameters: ECNamedDomainParameters curve }) => curve.Name.Equals(GMObjectIdentifiers.sm2p256v1),
+            _ => false,
+        };
+        return fits ? PrivateKeyInfoFactory.CreatePrivateKeyInfo(key).GetDerEncoded() : null;
+    }
+
     public static MLDsaParameters MlDsaParameters(string spec) => spec switch
     {
         "ML_DSA_44" => Org.BouncyCastle.Crypto.Parameters.MLDsaParameters.ml_dsa_44,
