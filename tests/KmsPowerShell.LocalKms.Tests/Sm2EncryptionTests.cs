@@ -65,6 +65,25 @@ public class Sm2EncryptionTests : IClassFixture<AsymmetricKeysFixture>
         await KmsAssert.FailsWith("InvalidCiphertextException", () => DecryptAsync([0x30, 0x03, 0x02, 0x01, 0x01]));
     }
 
+    [Fact]
+    public async Task ReEncrypt_FromSm2ToSymmetricAndBack_KeepsThePlaintext()
+    {
+        var symmetric = _keys.Key("SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT");
+        var sm2Ciphertext = (await EncryptAsync("moved"u8.ToArray())).CiphertextBlob;
+
+        var toSymmetric = await Client.ReEncryptAsync(new ReEncryptRequest
+        {
+            CiphertextBlob = sm2Ciphertext, SourceKeyId = Sm2Key.KeyId, SourceEncryptionAlgorithm = "SM2PKE", DestinationKeyId = symmetric.KeyId,
+        });
+        var back = await Client.ReEncryptAsync(new ReEncryptRequest
+        {
+            CiphertextBlob = toSymmetric.CiphertextBlob, DestinationKeyId = Sm2Key.KeyId, DestinationEncryptionAlgorithm = "SM2PKE",
+        });
+
+        Assert.Equal("SM2PKE", back.DestinationEncryptionAlgorithm.Value);
+        Assert.Equal("moved"u8.ToArray(), (await DecryptAsync(back.CiphertextBlob.ToArray())).Plaintext.ToArray());
+    }
+
     [Theory]
     [InlineData("RSAES_OAEP_SHA_256")]
     [InlineData("SYMMETRIC_DEFAULT")]
