@@ -49,7 +49,7 @@ internal sealed class AsymmetricKey : IAsymmetricKey
         messageType == SigningMessageTypes.Digest ? message : algorithm.HashOf(message);
 
     /// <summary>Signs a digest; ECDSA signatures are DER-encoded (RFC 3279), as KMS returns them.</summary>
-    public byte[] SignDigest(SigningAlgorithm algorithm, byte[] digest) => _key switch
+    private byte[] SignDigest(SigningAlgorithm algorithm, byte[] digest) => _key switch
     {
         RSA rsa => rsa.SignHash(digest, algorithm.Hash, algorithm.RsaPadding ?? throw KeyMismatch(algorithm)),
         ECDsa ecdsa when algorithm.RsaPadding is null => ecdsa.SignHash(digest, DSASignatureFormat.Rfc3279DerSequence),
@@ -57,7 +57,7 @@ internal sealed class AsymmetricKey : IAsymmetricKey
     };
 
     /// <summary>Whether the signature is valid; a malformed signature is simply not valid.</summary>
-    public bool VerifyDigest(SigningAlgorithm algorithm, byte[] digest, byte[] signature)
+    private bool VerifyDigest(SigningAlgorithm algorithm, byte[] digest, byte[] signature)
     {
         try
         {
