@@ -43,6 +43,28 @@ public sealed class AwsCliTests : IDisposable
         Assert.Contains(keyId, all);
     }
 
+    [AwsCliFact]
+    public async Task AwsCli_SignAndVerifyWithMlDsa()
+    {
+        using var service = new LocalKmsService();
+        await using var server = new LocalKmsServer(service);
+        server.Start();
+        var aws = new AwsCli(server.Endpoint, _directory);
+        var created = JsonDocument.Parse(await aws.RunAsync("kms", "create-key", "--key-spec", "ML_DSA_65", "--key-usage", "SIGN_VERIFY")).RootElement;
+        var keyId = created.GetProperty("KeyMetadata").GetProperty("KeyId").GetString()!;
+        Assert.Equal("ML_DSA_SHAKE_256", created.GetProperty("KeyMetadata").GetProperty("SigningAlgorithms")[0].GetString());
+        await File.WriteAllBytesAsync(Path.Combine(_directory, "message.bin"), "signed by awscli"u8.ToArray());
+
+        var signed = JsonDocument.Parse(await aws.RunAsync("kms", "sign", "--key-id", keyId, "--message", "fileb://message.bin",
+            "--message-type", "RAW", "--signing-algorithm", "ML_DSA_SHAKE_256")).RootElement;
+        var signature = Convert.FromBase64String(signed.GetProperty("Signature").GetString()!);
+        Assert.Equal(3309, signature.Length);
+        await File.WriteAllBytesAsync(Path.Combine(_directory, "signature.bin"), signature);
+        var verified = JsonDocument.Parse(await aws.RunAsync("kms", "verify", "--key-id", keyId, "--message", "fileb://message.bin",
+            "--message-type", "RAW", "--signing-algorithm", "ML_DSA_SHAKE_256", "--signature", "fileb://signature.bin")).RootElement;
+        Assert.True(verified.GetProperty("SignatureValid").GetBoolean());
+    }
+
     /// <summary>AWS's answers as awscli prints them: the key match before the usage, and the alias name rules.</summary>
     [AwsCliFact]
     public async Task AwsCli_DecryptNamingHmacKeyAndBadAliasNames_AnswerAsAws()

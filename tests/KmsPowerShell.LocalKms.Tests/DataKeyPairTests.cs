@@ -56,9 +56,16 @@ public class DataKeyPairTests : IClassFixture<AsymmetricKeysFixture>
     }
 
     [Fact]
-    public async Task GenerateDataKeyPair_SpecTheLocalKmsCannotMake_UnsupportedOperationException()
+    public async Task GenerateDataKeyPair_Sm2_Pkcs8OnTheSm2CurveWhosePublicKeyOpenSslDerives()
     {
-        await KmsAssert.FailsWith("UnsupportedOperationException",
-            () => Client.GenerateDataKeyPairAsync(new GenerateDataKeyPairRequest { KeyId = Symmetric.KeyId, KeyPairSpec = "SM2" }));
+        var pair = await Client.GenerateDataKeyPairAsync(new GenerateDataKeyPairRequest { KeyId = Symmetric.KeyId, KeyPairSpec = "SM2" });
+        using var openssl = new OpenSsl();
+        var privateKey = openssl.Write("private.der", pair.PrivateKeyPlaintext.ToArray());
+
+        var (exitCode, output) = openssl.Run("pkey", "-inform", "DER", "-in", privateKey, "-pubout", "-outform", "DER", "-out", "public.der");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(pair.PublicKey.ToArray(), File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(privateKey)!, "public.der")));
+        Assert.Contains("SM2", openssl.Run("pkey", "-inform", "DER", "-in", privateKey, "-noout", "-text").Output, StringComparison.Ordinal);
     }
 }

@@ -5,7 +5,7 @@ using KmsPowerShell.Vocabulary;
 namespace KmsPowerShell.LocalKms.KeyMaterial;
 
 /// <summary>The private key of an RSA or ECC KMS key, loaded from its PKCS#8 material for one operation.</summary>
-internal sealed class AsymmetricKey : IDisposable
+internal sealed class AsymmetricKey : IAsymmetricKey
 {
     private readonly AsymmetricAlgorithm _key;
 
@@ -29,8 +29,27 @@ internal sealed class AsymmetricKey : IDisposable
     /// <summary>The public key as DER SubjectPublicKeyInfo (RFC 5280), as GetPublicKey returns it.</summary>
     public byte[] PublicKey() => _key.ExportSubjectPublicKeyInfo();
 
+    public byte[] Sign(string algorithm, string messageType, byte[] message)
+    {
+        var spec = Algorithm(algorithm);
+        return SignDigest(spec, DigestOf(spec, messageType, message));
+    }
+
+    public bool Verify(string algorithm, string messageType, byte[] message, byte[] signature)
+    {
+        var spec = Algorithm(algorithm);
+        return VerifyDigest(spec, DigestOf(spec, messageType, message), signature);
+    }
+
+    private static SigningAlgorithm Algorithm(string name) =>
+        SigningAlgorithm.Find(name) ?? throw new InvalidOperationException($"{name} does not fit an RSA or ECC key.");
+
+    // DIGEST: the bytes are the digest and are signed as they are, never hashed again.
+    private static byte[] DigestOf(SigningAlgorithm algorithm, string messageType, byte[] message) =>
+        messageType == SigningMessageTypes.Digest ? message : algorithm.HashOf(message);
+
     /// <summary>Signs a digest; ECDSA signatures are DER-encoded (RFC 3279), as KMS returns them.</summary>
-    public byte[] SignDigest(SigningAlgorithm algorithm, byte[] digest) => _key switch
+    private byte[] SignDigest(SigningAlgorithm algorithm, byte[] digest) => _key switch
     {
         RSA rsa => rsa.SignHash(digest, algorithm.Hash, algorithm.RsaPadding ?? throw KeyMismatch(algorithm)),
         ECDsa ecdsa when algorithm.RsaPadding is null => ecdsa.SignHash(digest, DSASignatureFormat.Rfc3279DerSequence),
@@ -38,7 +57,7 @@ internal sealed class AsymmetricKey : IDisposable
     };
 
     /// <summary>Whether the signature is valid; a malformed signature is simply not valid.</summary>
-    public bool VerifyDigest(SigningAlgorithm algorithm, byte[] digest, byte[] signature)
+    private bool VerifyDigest(SigningAlgorithm algorithm, byte[] digest, byte[] signature)
     {
         try
         {

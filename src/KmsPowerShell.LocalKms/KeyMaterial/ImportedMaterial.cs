@@ -19,7 +19,7 @@ internal static class ImportedMaterial
 
     /// <summary>
     /// Checks the unwrapped material fits the key spec and returns it in the form the local KMS keeps (raw bytes for
-    /// symmetric and HMAC keys, PKCS#8 for RSA and ECC); IncorrectKeyMaterialException when it does not fit.
+    /// symmetric and HMAC keys, PKCS#8 for RSA, ECC, Ed25519, ML-DSA and SM2); IncorrectKeyMaterialException when it does not fit.
     /// </summary>
     public static byte[] Normalize(KmsKeySpec spec, byte[] material)
     {
@@ -42,6 +42,11 @@ internal static class ImportedMaterial
                     if (rsa.KeySize != spec.Bits) throw Incorrect($"Key material for a {spec.Name} key must be a {spec.Bits}-bit RSA private key.");
                     return rsa.ExportPkcs8PrivateKey();
                 }
+            case KmsKeyFamily.Ed25519:
+            case KmsKeyFamily.MlDsa:
+            case KmsKeyFamily.Sm2:
+                return BcKeyPairs.Normalize(spec, material)
+                    ?? throw Incorrect($"Key material for a {spec.Name} key must be a DER-encoded PKCS#8 private key of that key spec.");
             default:
                 using (var ecdsa = ECDsa.Create())
                 {

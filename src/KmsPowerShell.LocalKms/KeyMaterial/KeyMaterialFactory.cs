@@ -5,7 +5,7 @@ using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.KeyMaterial;
 
-/// <summary>Makes new key material for a spec: AES-256 and HMAC secrets, RSA and ECC private keys as PKCS#8.</summary>
+/// <summary>Makes new key material for a spec: AES-256 and HMAC secrets, RSA, ECC, Ed25519, ML-DSA and SM2 private keys as PKCS#8.</summary>
 internal static class KeyMaterialFactory
 {
     public static StoredKeyMaterial Create(KmsKeySpec spec, int version, DateTimeOffset now) => new()
@@ -25,6 +25,10 @@ internal static class KeyMaterialFactory
                 return RandomNumberGenerator.GetBytes(spec.Bits / 8);
             case KmsKeyFamily.Rsa:
                 using (var rsa = RSA.Create(spec.Bits)) return rsa.ExportPkcs8PrivateKey();
+            case KmsKeyFamily.Ed25519:
+            case KmsKeyFamily.MlDsa:
+            case KmsKeyFamily.Sm2:
+                return BcKeyPairs.NewPkcs8(spec);
             default:
                 using (var ecdsa = ECDsa.Create(Curve(spec))) return ecdsa.ExportPkcs8PrivateKey();
         }

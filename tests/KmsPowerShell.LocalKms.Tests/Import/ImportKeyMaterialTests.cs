@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
+using KmsPowerShell.LocalKms.KeyMaterial;
+using KmsPowerShell.LocalKms.State;
 
 namespace KmsPowerShell.LocalKms.Tests.Import;
 
@@ -89,6 +91,25 @@ public sealed class ImportKeyMaterialTests
         });
         var publicKey = (await client.GetPublicKeyAsync(new GetPublicKeyRequest { KeyId = key.KeyId })).PublicKey.ToArray();
         Assert.Equal(ecdsa.ExportSubjectPublicKeyInfo(), publicKey);
+    }
+
+    [Theory]
+    [InlineData("ECC_NIST_EDWARDS25519", "RSAES_OAEP_SHA_256")]
+    [InlineData("SM2", "RSAES_OAEP_SHA_256")]
+    [InlineData("ML_DSA_44", "RSA_AES_KEY_WRAP_SHA_256")]
+    public async Task ImportKeyMaterial_Ed25519MlDsaSm2Key_PublicKeyIsTheImportedOnes_AndAnotherSpecsMaterialIsIncorrect(string spec, string algorithm)
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await ImportSteps.CreateExternalKeyAsync(client, spec, "SIGN_VERIFY");
+        var pkcs8 = BcKeyPairs.NewPkcs8(KeySpecCatalog.Find(spec)!);
+        var otherSpecs = BcKeyPairs.NewPkcs8(KeySpecCatalog.Find(spec == "ECC_NIST_EDWARDS25519" ? "SM2" : "ECC_NIST_EDWARDS25519")!);
+
+        await KmsAssert.FailsWith("IncorrectKeyMaterialException", () => ImportSteps.ImportAsync(client, key.KeyId, otherSpecs, algorithm));
+        await ImportSteps.ImportAsync(client, key.KeyId, pkcs8, algorithm);
+
+        using var material = BcAsymmetricKey.Load(new StoredKeyMaterial { Secret = pkcs8 });
+        Assert.Equal(material.PublicKey(), (await client.GetPublicKeyAsync(new GetPublicKeyRequest { KeyId = key.KeyId })).PublicKey.ToArray());
     }
 
     [Fact]

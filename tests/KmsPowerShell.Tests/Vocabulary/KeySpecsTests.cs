@@ -14,7 +14,7 @@ public class KeySpecsTests
         Assert.Equal(expected, KeySpecs.ResolveUsage(spec, usage));
 
     [Theory]
-    [InlineData("SM2", null, "KeySpecInvalid", "'SM2' is not a key spec. Use one of SYMMETRIC_DEFAULT, RSA_2048, RSA_3072, RSA_4096, ECC_NIST_P256, ECC_NIST_P384, ECC_NIST_P521, ECC_SECG_P256K1, HMAC_224, HMAC_256, HMAC_384, HMAC_512.")]
+    [InlineData("ML_KEM_768", null, "KeySpecInvalid", "'ML_KEM_768' is not a key spec. Use one of SYMMETRIC_DEFAULT, RSA_2048, RSA_3072, RSA_4096, ECC_NIST_P256, ECC_NIST_P384, ECC_NIST_P521, ECC_SECG_P256K1, HMAC_224, HMAC_256, HMAC_384, HMAC_512, SM2, ML_DSA_44, ML_DSA_65, ML_DSA_87, ECC_NIST_EDWARDS25519.")]
     [InlineData("rsa_2048", "SIGN_VERIFY", "KeySpecInvalid", null)]
     [InlineData("RSA_2048", null, "KeyUsageRequired", "RSA_2048 keys can be ENCRYPT_DECRYPT or SIGN_VERIFY: choose one with -KeyUsage.")]
     [InlineData("HMAC_256", "ENCRYPT_DECRYPT", "KeySpecUsageInvalid", "HMAC_256 keys cannot have key usage ENCRYPT_DECRYPT; they can be GENERATE_VERIFY_MAC.")]

@@ -25,12 +25,12 @@ internal sealed record DataKeyPairRequest(StoredKey Key, string KeyPairSpec, byt
         context.UseGrantTokens(tokens);
 
         var key = SymmetricCrypto.EncryptingKey(context, keyId, action, encryptionContext);
-        var spec = KeySpecCatalog.Find(pairSpec) is { Family: KmsKeyFamily.Rsa or KmsKeyFamily.Ecc } found
+        var spec = KeySpecCatalog.Find(pairSpec) is { Family: KmsKeyFamily.Rsa or KmsKeyFamily.Ecc or KmsKeyFamily.Sm2 } found
             ? found
             : throw KmsErrors.Unsupported($"KeyPairSpec {pairSpec} is not supported by the local KMS.");
         if (dryRun) throw KmsErrors.DryRun();
         var privateKey = KeyMaterialFactory.Create(spec, 1, context.Now).Secret;
-        using var pair = AsymmetricKey.Load(spec, new StoredKeyMaterial { Secret = privateKey });
+        using var pair = AsymmetricKeys.Load(spec, new StoredKeyMaterial { Secret = privateKey });
         return new DataKeyPairRequest(key, pairSpec, privateKey, SymmetricCrypto.Seal(key, privateKey, encryptionContext), pair.PublicKey());
     }
 

@@ -7,8 +7,9 @@ using KmsPowerShell.Vocabulary;
 namespace KmsPowerShell.LocalKms.Operations.Encryption;
 
 /// <summary>
-/// Encrypt and Decrypt under RSA ENCRYPT_DECRYPT keys: the ciphertext is the bare RSAES-OAEP ciphertext (modulus-sized),
-/// so a caller may also encrypt locally with the public key. The caller must name the key and algorithm to decrypt.
+/// Encrypt and Decrypt under asymmetric ENCRYPT_DECRYPT keys: RSA (the bare RSAES-OAEP ciphertext, modulus-sized) and
+/// SM2 (SM2PKE, see <see cref="Sm2Pke"/>), so a caller may also encrypt locally with the public key. The caller must
+/// name the key and algorithm to decrypt.
 /// </summary>
 internal static class RsaCrypto
 {
@@ -25,7 +26,7 @@ internal static class RsaCrypto
 
     public static void RequireFits(StoredKey key, string algorithm, int plaintextBytes)
     {
-        var max = RsaOaep.MaxPlaintextBytes(KeySpecCatalog.Of(key).Bits, algorithm);
+        var max = algorithm == KmsAlgorithms.Sm2Pke ? Sm2Pke.MaxPlaintextBytes : RsaOaep.MaxPlaintextBytes(KeySpecCatalog.Of(key).Bits, algorithm);
         if (plaintextBytes > max)
         {
             throw KmsErrors.Validation($"Algorithm {algorithm} and key spec {key.KeySpec} cannot encrypt data larger than {max} bytes.");
@@ -34,12 +35,14 @@ internal static class RsaCrypto
 
     public static byte[] Encrypt(StoredKey key, string algorithm, byte[] plaintext)
     {
+        if (algorithm == KmsAlgorithms.Sm2Pke) return Sm2Pke.Encrypt(key.CurrentMaterial, plaintext);
         using var rsa = AsymmetricKey.Load(KeySpecCatalog.Of(key), key.CurrentMaterial);
         return rsa.Rsa.Encrypt(plaintext, RsaOaep.Padding(algorithm));
     }
 
     public static byte[] Decrypt(StoredKey key, string algorithm, byte[] ciphertext)
     {
+        if (algorithm == KmsAlgorithms.Sm2Pke) return Sm2Pke.Decrypt(key.CurrentMaterial, ciphertext) ?? throw KmsErrors.InvalidCiphertext();
         using var rsa = AsymmetricKey.Load(KeySpecCatalog.Of(key), key.CurrentMaterial);
         try
         {

@@ -6,7 +6,7 @@ using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.Signing;
 
-/// <summary>The public key of an RSA or ECC KMS key as DER SubjectPublicKeyInfo, with what the key may be used for.</summary>
+/// <summary>The public key of an asymmetric KMS key as DER SubjectPublicKeyInfo, with what the key may be used for.</summary>
 internal sealed class GetPublicKeyOperation : KmsOperation
 {
     public override bool Mutates => false;
@@ -22,11 +22,11 @@ internal sealed class GetPublicKeyOperation : KmsOperation
         var key = context.KeyFor(keyId, Name, allowAlias: true);
         KeyGuard.RequireEnabled(key);
         var spec = KeySpecCatalog.Of(key);
-        if (spec.Family is not (KmsKeyFamily.Rsa or KmsKeyFamily.Ecc))
+        if (spec.Family is KmsKeyFamily.Symmetric or KmsKeyFamily.Hmac)
         {
             throw KmsErrors.Unsupported($"{key.Arn} key spec is {key.KeySpec}: GetPublicKey needs an asymmetric KMS key.");
         }
-        using var privateKey = AsymmetricKey.Load(spec, key.CurrentMaterial);
+        using var privateKey = AsymmetricKeys.Load(spec, key.CurrentMaterial);
         var response = new JsonObject
         {
             ["KeyId"] = key.Arn,

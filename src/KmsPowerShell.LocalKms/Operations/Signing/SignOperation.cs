@@ -14,8 +14,8 @@ internal sealed class SignOperation : KmsOperation
         return new JsonObject
         {
             ["KeyId"] = request.Key.Arn,
-            ["Signature"] = KmsJson.Blob(key.SignDigest(request.Algorithm, request.Digest)),
-            ["SigningAlgorithm"] = request.Algorithm.Name,
+            ["Signature"] = KmsJson.Blob(key.Sign(request.Algorithm, request.MessageType, request.Message)),
+            ["SigningAlgorithm"] = request.Algorithm,
         };
     }
 }

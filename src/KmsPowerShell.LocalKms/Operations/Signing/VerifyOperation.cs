@@ -12,12 +12,12 @@ internal sealed class VerifyOperation : KmsOperation
     {
         var request = SignatureRequest.Read(context, Name, withSignature: true);
         using var key = request.LoadKey();
-        if (!key.VerifyDigest(request.Algorithm, request.Digest, request.Signature ?? [])) throw KmsErrors.KmsInvalidSignature();
+        if (!key.Verify(request.Algorithm, request.MessageType, request.Message, request.Signature ?? [])) throw KmsErrors.KmsInvalidSignature();
         return new JsonObject
         {
             ["KeyId"] = request.Key.Arn,
             ["SignatureValid"] = true,
-            ["SigningAlgorithm"] = request.Algorithm.Name,
+            ["SigningAlgorithm"] = request.Algorithm,
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using KmsPowerShell.Engine.Signing;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.Commands.Signing;
 
@@ -29,9 +30,12 @@ public abstract class KmsSignatureCmdlet : KmsKeyUseCmdlet
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
 
-    /// <summary>RAW (the default): KMS hashes the message. DIGEST: the message is already the digest, and is not hashed again.</summary>
+    /// <summary>
+    /// RAW (the default): KMS hashes the message. DIGEST: the message is already the digest, and is not hashed again.
+    /// EXTERNAL_MU: ML-DSA's 64-byte message representative μ.
+    /// </summary>
     [Parameter(ParameterSetName = MessageSet)]
-    [ValidateSet("RAW", "DIGEST")]
+    [ValidateSet("RAW", "DIGEST", "EXTERNAL_MU")]
     public string MessageType { get; set; } = "RAW";
 
     /// <summary>The signing algorithm; optional for keys with one (ECC keys). Checked against the key before any call.</summary>
@@ -112,24 +116,39 @@ public abstract class KmsSignatureCmdlet : KmsKeyUseCmdlet
         if (path is not null)
         {
             var hash = SigningDigests.HashOf(algorithm) ?? throw new KmsArgumentException("SigningAlgorithmUnsupported",
-                $"{algorithm} cannot sign a digest made here; use -Message.");
+                $"{algorithm} cannot sign a digest made here (files are hashed here and sent as a DIGEST); use -Message, up to 4096 bytes.");
             return new SignedContent(DigestOfFile(path, hash), "DIGEST", path);
         }
         var message = MessageValue.ToBytes(Message);
-        if (MessageType == "DIGEST")
+        if (!SigningMessageTypes.For(algorithm).Contains(MessageType))
         {
-            if (SigningDigests.DigestBytes(algorithm) is { } length && message.Length != length)
+            throw new KmsArgumentException("MessageTypeInvalid",
+                $"{algorithm} does not take -MessageType {MessageType}: it takes {string.Join(" or ", SigningMessageTypes.For(algorithm))}.");
+        }
+        if (SigningMessageTypes.ExactBytes(algorithm, MessageType) is { } length)
+        {
+            if (message.Length != length)
             {
-                throw new KmsArgumentException("DigestLengthInvalid",
-                    $"-Message is {message.Length} bytes, but a DIGEST for {algorithm} is {length} bytes: pass the hash of the message, or -MessageType RAW.");
+                throw new KmsArgumentException("DigestLengthInvalid", MessageType == SigningMessageTypes.ExternalMu
+                    ? $"-Message is {message.Length} bytes, but EXTERNAL_MU is ML-DSA's {length}-byte μ: pass μ, or -MessageType RAW."
+                    : $"-Message is {message.Length} bytes, but a DIGEST for {algorithm} is {length} bytes: pass the hash of the message{(SigningMessageTypes.For(algorithm).Contains(SigningMessageTypes.Raw) ? ", or -MessageType RAW" : "")}.");
             }
         }
         else if (message.Length is 0 or > MessageValue.MaxBytes)
         {
             throw new KmsArgumentException(message.Length == 0 ? "MessageEmpty" : "MessageTooLarge", message.Length == 0
                 ? "-Message is empty: KMS signs 1 to 4096 bytes."
-                : $"-Message is {message.Length} bytes; KMS signs at most {MessageValue.MaxBytes}. Use -Path for files and large data: they are hashed here and signed as a digest.");
+                : $"-Message is {message.Length} bytes; KMS signs at most {MessageValue.MaxBytes}. {LargeDataHint(algorithm)}");
         }
         return new SignedContent(message, MessageType, null);
     }
+
+    /// <summary>How to sign more than 4096 bytes with <paramref name="algorithm"/>.</summary>
+    private static string LargeDataHint(string algorithm) => algorithm switch
+    {
+        _ when SigningDigests.HashOf(algorithm) is not null => "Use -Path for files and large data: they are hashed here and signed as a digest.",
+        "ED25519_SHA_512" => "Use ED25519_PH_SHA_512 with -Path for files and large data: they are hashed here (SHA-512) and signed as a digest.",
+        "ML_DSA_SHAKE_256" => "For large data, compute ML-DSA's μ from the message and the public key and sign it with -MessageType EXTERNAL_MU.",
+        _ => "For large data, compute the digest and sign it with -MessageType DIGEST.",
+    };
 }

@@ -19,7 +19,7 @@ public sealed class TestKmsSignatureCommand : KmsSignatureCmdlet
     [ValidateNotNullOrEmpty]
     public byte[] Signature { get; set; } = [];
 
-    /// <summary>Verifies with the public key here (RSA PKCS#1 v1.5 and PSS, ECDSA) instead of calling KMS Verify.</summary>
+    /// <summary>Verifies with the public key here (RSA PKCS#1 v1.5 and PSS, ECDSA, Ed25519, ML-DSA, SM2DSA) instead of calling KMS Verify.</summary>
     [Parameter]
     public SwitchParameter Offline { get; set; }
 
@@ -37,8 +37,7 @@ public sealed class TestKmsSignatureCommand : KmsSignatureCmdlet
         bool valid;
         if (_publicKey is { } publicKey)
         {
-            var digest = content.MessageType == "DIGEST" ? content.Bytes : SigningDigests.Hash(algorithm, content.Bytes);
-            valid = PublicKeyVerifier.Verify(publicKey, algorithm, digest, Signature);
+            valid = PublicKeyVerifier.Verify(publicKey, algorithm, content.MessageType, content.Bytes, Signature);
         }
         else
         {
