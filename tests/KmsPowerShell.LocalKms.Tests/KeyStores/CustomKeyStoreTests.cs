@@ -1,3 +1,4 @@
+using KmsPowerShell.XksProxy;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
 
@@ -15,14 +16,14 @@ public class CustomKeyStoreTests
         KeyStorePassword = Password,
     };
 
-    internal static CreateCustomKeyStoreRequest External(string endpoint, string name = "xks-store", string secret = XksProxyFixture.SecretAccessKey) => new()
+    internal static CreateCustomKeyStoreRequest External(string endpoint, string name = "xks-store", string secret = XksProxyServer.DefaultSecretAccessKey) => new()
     {
         CustomKeyStoreName = name,
         CustomKeyStoreType = CustomKeyStoreType.EXTERNAL_KEY_STORE,
         XksProxyConnectivity = XksProxyConnectivityType.PUBLIC_ENDPOINT,
         XksProxyUriEndpoint = endpoint,
-        XksProxyUriPath = XksProxyFixture.UriPath,
-        XksProxyAuthenticationCredential = new XksProxyAuthenticationCredentialType { AccessKeyId = XksProxyFixture.AccessKeyId, RawSecretAccessKey = secret },
+        XksProxyUriPath = XksProxyServer.DefaultUriPath,
+        XksProxyAuthenticationCredential = new XksProxyAuthenticationCredentialType { AccessKeyId = XksProxyServer.DefaultAccessKeyId, RawSecretAccessKey = secret },
     };
 
     private static async Task<CustomKeyStoresListEntry> Describe(AmazonKeyManagementServiceClient client, string id) =>
@@ -102,7 +103,7 @@ public class CustomKeyStoreTests
     [Fact]
     public async Task External_Create_CallsTheProxyHealthSigned_AndConnects()
     {
-        using var proxy = new XksProxyFixture();
+        using var proxy = new XksProxyServer();
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var id = (await client.CreateCustomKeyStoreAsync(External(proxy.Endpoint))).CustomKeyStoreId;
@@ -112,14 +113,14 @@ public class CustomKeyStoreTests
         var store = await Describe(client, id);
         Assert.Equal(ConnectionStateType.CONNECTED, store.ConnectionState);
         Assert.Equal(proxy.Endpoint, store.XksProxyConfiguration.UriEndpoint);
-        Assert.Equal(XksProxyFixture.AccessKeyId, store.XksProxyConfiguration.AccessKeyId);
+        Assert.Equal(XksProxyServer.DefaultAccessKeyId, store.XksProxyConfiguration.AccessKeyId);
         Assert.Equal("ConnectCustomKeyStore", proxy.LastBody!["requestMetadata"]!["kmsOperation"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task External_WrongSecret_IncorrectCredential()
     {
-        using var proxy = new XksProxyFixture();
+        using var proxy = new XksProxyServer();
         using var kms = new LocalKmsHarness();
         var request = External(proxy.Endpoint, secret: new string('x', 44));
         await KmsAssert.FailsWith("XksProxyIncorrectAuthenticationCredentialException", () => kms.Client().CreateCustomKeyStoreAsync(request));
@@ -129,7 +130,7 @@ public class CustomKeyStoreTests
     [Fact]
     public async Task External_ProxyStopped_ConnectFails_ThenMustDisconnectBeforeConnecting()
     {
-        var proxy = new XksProxyFixture();
+        var proxy = new XksProxyServer();
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var id = (await client.CreateCustomKeyStoreAsync(External(proxy.Endpoint))).CustomKeyStoreId;
@@ -146,7 +147,7 @@ public class CustomKeyStoreTests
     [Fact]
     public async Task External_UnavailableFleet_ConnectFailsNotReachable()
     {
-        using var proxy = new XksProxyFixture();
+        using var proxy = new XksProxyServer();
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var id = (await client.CreateCustomKeyStoreAsync(External(proxy.Endpoint))).CustomKeyStoreId;
@@ -175,7 +176,7 @@ public class CustomKeyStoreTests
     [Fact]
     public async Task External_UpdatePathWhileConnected_Allowed_EndpointRefused()
     {
-        using var proxy = new XksProxyFixture();
+        using var proxy = new XksProxyServer();
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var id = (await client.CreateCustomKeyStoreAsync(External(proxy.Endpoint))).CustomKeyStoreId;

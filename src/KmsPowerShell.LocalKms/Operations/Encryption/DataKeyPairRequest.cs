@@ -31,7 +31,7 @@ internal sealed record DataKeyPairRequest(StoredKey Key, string KeyPairSpec, byt
         if (dryRun) throw KmsErrors.DryRun();
         var privateKey = KeyMaterialFactory.Create(spec, 1, context.Now).Secret;
         using var pair = AsymmetricKey.Load(spec, new StoredKeyMaterial { Secret = privateKey });
-        return new DataKeyPairRequest(key, pairSpec, privateKey, SymmetricCrypto.Seal(key, privateKey, encryptionContext), pair.PublicKey());
+        return new DataKeyPairRequest(key, pairSpec, privateKey, SymmetricCrypto.Seal(context, key, privateKey, encryptionContext), pair.PublicKey());
     }
 
     public void ZeroPrivateKey() => CryptographicOperations.ZeroMemory(PrivateKey);

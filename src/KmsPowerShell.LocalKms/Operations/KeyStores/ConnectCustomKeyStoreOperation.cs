@@ -24,7 +24,7 @@ internal sealed class ConnectCustomKeyStoreOperation : KmsOperation
                 $"Custom key store {id} is {store.ConnectionState}; disconnect it (DisconnectCustomKeyStore) before connecting it again.");
         }
         if (store.ConnectionState == CustomKeyStoreStates.Connected) return new JsonObject();
-        var error = store.IsExternal ? XksProxyHealth.Check(store, Name, context.Now) : null;
+        var error = store.IsExternal ? XksProxyHealth.Check(context, store, Name) : null;
         store.ConnectionState = error is null ? CustomKeyStoreStates.Connected : CustomKeyStoreStates.Failed;
         store.ConnectionErrorCode = error;
         if (error is null) CustomKeyStoreKeys.MakeAvailable(context, store);
