@@ -42,6 +42,12 @@ public sealed class XksProxyServer : IDisposable
     /// <summary>What GetHealthStatus reports for the one external key manager: ACTIVE, DEGRADED or UNAVAILABLE.</summary>
     public string HealthStatus { get; set; } = "ACTIVE";
 
+    /// <summary>
+    /// Runs before the proxy answers a request, with the operation's path after the URI path ("health",
+    /// "keys/{id}/encrypt" ...): a test holds an answer back with it to see what the caller does meanwhile.
+    /// </summary>
+    public Func<string, Task>? BeforeAnswer { get; set; }
+
     /// <summary>Requests received, whether they were answered with success or not.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
@@ -107,6 +113,7 @@ public sealed class XksProxyServer : IDisposable
             using var body = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(body);
             Interlocked.Increment(ref _requests);
+            if (BeforeAnswer is { } hold) await hold(context.Request.Url!.AbsolutePath.Replace(UriPath + "/", "", StringComparison.Ordinal));
             var (status, answer) = Answer(context.Request, body.ToArray());
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";

@@ -176,3 +176,64 @@ public sealed class ExternalKeyTests : IDisposable
         Assert.Contains($"/{date}/us-east-1/kms-xks-proxy/aws4_request", _proxy.LastAuthorization);
     }
 }
+
+/// <summary>
+/// A proxy call never holds the local KMS's locks: while the proxy holds its answer back, other requests, changes
+/// included, are answered. Had the service kept its lock, the change would wait for the proxy's timeout and the call
+/// would end XKS_PROXY_TIMED_OUT (or KMSInvalidStateException) instead.
+/// </summary>
+public sealed class ExternalKeyLockTests : IDisposable
+{
+    private readonly XksProxyServer _proxy = new();
+    private readonly LocalKmsHarness _kms = new();
+    private readonly AmazonKeyManagementServiceClient _client;
+    private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public ExternalKeyLockTests() => _client = _kms.Client();
+
+    public void Dispose()
+    {
+        _release.TrySetResult();
+        _kms.Dispose();
+        _proxy.Dispose();
+    }
+
+    private void HoldAnswersTo(string operation) => _proxy.BeforeAnswer = async path =>
+    {
+        if (!path.EndsWith(operation, StringComparison.Ordinal)) return;
+        _held.TrySetResult();
+        await _release.Task;
+    };
+
+    [Fact]
+    public async Task ConnectWaitingForTheProxy_OtherChangesGoOn()
+    {
+        var id = (await _client.CreateCustomKeyStoreAsync(CustomKeyStoreTests.External(_proxy.Endpoint))).CustomKeyStoreId;
+        HoldAnswersTo("health");
+        // On a thread of its own: the in-process transport runs a request on the caller's thread until its first wait.
+        var connecting = Task.Run(() => _client.ConnectCustomKeyStoreAsync(new ConnectCustomKeyStoreRequest { CustomKeyStoreId = id }));
+        await _held.Task;
+        await _kms.CreateKeyAsync();
+        _release.SetResult();
+        await connecting;
+        var store = Assert.Single((await _client.DescribeCustomKeyStoresAsync(new DescribeCustomKeyStoresRequest { CustomKeyStoreId = id })).CustomKeyStores);
+        Assert.Equal(ConnectionStateType.CONNECTED, store.ConnectionState);
+    }
+
+    [Fact]
+    public async Task EncryptWaitingForTheProxy_OtherChangesGoOn()
+    {
+        _proxy.AddKey("held-key");
+        var id = (await _client.CreateCustomKeyStoreAsync(CustomKeyStoreTests.External(_proxy.Endpoint))).CustomKeyStoreId;
+        await _client.ConnectCustomKeyStoreAsync(new ConnectCustomKeyStoreRequest { CustomKeyStoreId = id });
+        var key = await _kms.CreateKeyAsync(request: new CreateKeyRequest { Origin = OriginType.EXTERNAL_KEY_STORE, CustomKeyStoreId = id, XksKeyId = "held-key" });
+        HoldAnswersTo("encrypt");
+        var encrypting = Task.Run(() => _client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = LocalKmsHarness.Bytes("waiting") }));
+        await _held.Task;
+        await _kms.CreateKeyAsync();
+        _release.SetResult();
+        var ciphertext = (await encrypting).CiphertextBlob;
+        Assert.Equal("waiting", LocalKmsHarness.Text((await _client.DecryptAsync(new DecryptRequest { CiphertextBlob = ciphertext })).Plaintext));
+    }
+}
