@@ -30,6 +30,7 @@ internal sealed class OperationContext
     public DateTimeOffset Now { get; }
     public TimeSpan GrantPropagationDelay => _options.GrantPropagationDelay;
     public TimeSpan ReplicaCreationDelay => _options.ReplicaCreationDelay;
+    public TimeSpan CustomKeyStoreConnectionDelay => _options.CustomKeyStoreConnectionDelay;
     public KeyResolver Keys { get; }
 
     /// <summary>Whether a key policy may name the principal (see <see cref="Auth.PrincipalDirectory.IsKnownPolicyPrincipal"/>).</summary>

@@ -101,6 +101,23 @@ public class CustomKeyStoreTests
     }
 
     [Fact]
+    public async Task Connect_IsConnectingUntilTheLocalClockPassesTheDelay_ThenConnected()
+    {
+        using var kms = new LocalKmsHarness(customKeyStoreConnectionDelay: TimeSpan.FromMinutes(5));
+        var client = kms.Client();
+        var id = (await client.CreateCustomKeyStoreAsync(CloudHsm())).CustomKeyStoreId;
+        await client.ConnectCustomKeyStoreAsync(new ConnectCustomKeyStoreRequest { CustomKeyStoreId = id });
+        Assert.Equal(ConnectionStateType.CONNECTING, (await Describe(client, id)).ConnectionState);
+        await KmsAssert.FailsWith("CustomKeyStoreInvalidStateException",
+            () => kms.CreateKeyAsync(request: new CreateKeyRequest { Origin = OriginType.AWS_CLOUDHSM, CustomKeyStoreId = id }));
+        await client.ConnectCustomKeyStoreAsync(new ConnectCustomKeyStoreRequest { CustomKeyStoreId = id });
+
+        kms.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(ConnectionStateType.CONNECTED, (await Describe(client, id)).ConnectionState);
+        await kms.CreateKeyAsync(request: new CreateKeyRequest { Origin = OriginType.AWS_CLOUDHSM, CustomKeyStoreId = id });
+    }
+
+    [Fact]
     public async Task External_Create_CallsTheProxyHealthSigned_AndConnects()
     {
         using var proxy = new XksProxyServer();
@@ -174,15 +191,25 @@ public class CustomKeyStoreTests
     }
 
     [Fact]
-    public async Task External_UpdatePathWhileConnected_Allowed_EndpointRefused()
+    public async Task External_UpdatePathWhileConnected_AsksTheProxy_EndpointRefused()
     {
         using var proxy = new XksProxyServer();
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var id = (await client.CreateCustomKeyStoreAsync(External(proxy.Endpoint))).CustomKeyStoreId;
         await client.ConnectCustomKeyStoreAsync(new ConnectCustomKeyStoreRequest { CustomKeyStoreId = id });
-        await client.UpdateCustomKeyStoreAsync(new UpdateCustomKeyStoreRequest { CustomKeyStoreId = id, XksProxyUriPath = "/other/kms/xks/v1" });
-        Assert.Equal("/other/kms/xks/v1", (await Describe(client, id)).XksProxyConfiguration.UriPath);
+        // The proxy serves no such path: the connected store keeps its working one.
+        await KmsAssert.FailsWith("XksProxyInvalidResponseException",
+            () => client.UpdateCustomKeyStoreAsync(new UpdateCustomKeyStoreRequest { CustomKeyStoreId = id, XksProxyUriPath = "/other/kms/xks/v1" }));
+        Assert.Equal(XksProxyServer.DefaultUriPath, (await Describe(client, id)).XksProxyConfiguration.UriPath);
+        var wrongSecret = new XksProxyAuthenticationCredentialType { AccessKeyId = XksProxyServer.DefaultAccessKeyId, RawSecretAccessKey = new string('y', 44) };
+        await KmsAssert.FailsWith("XksProxyIncorrectAuthenticationCredentialException",
+            () => client.UpdateCustomKeyStoreAsync(new UpdateCustomKeyStoreRequest { CustomKeyStoreId = id, XksProxyAuthenticationCredential = wrongSecret }));
+
+        proxy.Signature.SecretAccessKey = new string('y', 44);
+        await client.UpdateCustomKeyStoreAsync(new UpdateCustomKeyStoreRequest { CustomKeyStoreId = id, XksProxyAuthenticationCredential = wrongSecret });
+        Assert.Equal("UpdateCustomKeyStore", proxy.LastBody!["requestMetadata"]!["kmsOperation"]!.GetValue<string>());
+        Assert.Equal(ConnectionStateType.CONNECTED, (await Describe(client, id)).ConnectionState);
         await KmsAssert.FailsWith("CustomKeyStoreInvalidStateException",
             () => client.UpdateCustomKeyStoreAsync(new UpdateCustomKeyStoreRequest { CustomKeyStoreId = id, XksProxyUriEndpoint = "https://xks.example.com" }));
     }
