@@ -96,6 +96,18 @@ public sealed class ExternalKeyTests : IDisposable
     }
 
     [Fact]
+    public async Task DataKeyPair_UnderAKeyInACustomKeyStore_UnsupportedOperation()
+    {
+        var (_, key) = await ExternalKeyAsync();
+        var before = _proxy.Requests;
+        await KmsAssert.FailsWith("UnsupportedOperationException",
+            () => _client.GenerateDataKeyPairAsync(new GenerateDataKeyPairRequest { KeyId = key.KeyId, KeyPairSpec = DataKeyPairSpec.ECC_NIST_P256 }));
+        await KmsAssert.FailsWith("UnsupportedOperationException",
+            () => _client.GenerateDataKeyPairWithoutPlaintextAsync(new GenerateDataKeyPairWithoutPlaintextRequest { KeyId = key.KeyId, KeyPairSpec = DataKeyPairSpec.RSA_2048 }));
+        Assert.Equal(before, _proxy.Requests);
+    }
+
+    [Fact]
     public async Task Decrypt_WithAnotherEncryptionContext_InvalidCiphertext()
     {
         var (_, key) = await ExternalKeyAsync();
