@@ -35,7 +35,11 @@ internal sealed class CreateKeyOperation : KmsOperation
         var specName = spec ?? legacySpec ?? KmsKeySpec.SymmetricDefault;
         var store = CustomKeyStoreFor(context, origin, customKeyStore, specName, usage, multiRegion);
         if (xksKeyId is not null && origin != KeyOrigins.ExternalKeyStore) throw KmsErrors.Validation($"XksKeyId is valid only with Origin EXTERNAL_KEY_STORE, not {origin}.");
-        if (origin == KeyOrigins.ExternalKeyStore) ExternalKeys.RequireUsable(context, store!, xksKeyId ?? throw KmsErrors.Validation("Origin EXTERNAL_KEY_STORE needs the XksKeyId of a key at the external key store's proxy."));
+        if (origin == KeyOrigins.ExternalKeyStore)
+        {
+            if (xksKeyId is null) throw KmsErrors.Validation("Origin EXTERNAL_KEY_STORE needs the XksKeyId of a key at the external key store's proxy.");
+            ExternalKeys.RequireUsable(context, store!, xksKeyId);
+        }
         var info = KeySpecCatalog.Find(specName) ?? throw KmsErrors.Unsupported($"KeySpec {specName} is not supported by the local KMS.");
         if (usage is null && specName != KmsKeySpec.SymmetricDefault)
         {
