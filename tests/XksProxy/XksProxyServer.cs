@@ -117,9 +117,8 @@ public sealed class XksProxyServer : IDisposable
             var (status, answer) = Answer(context.Request, body.ToArray());
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
-            var bytes = Encoding.UTF8.GetBytes(answer.ToJsonString());
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
+            // The whole answer in one write: headers and body sent apart wait on Nagle and delayed ACKs (40 ms a call).
+            context.Response.Close(Encoding.UTF8.GetBytes(answer.ToJsonString()), willBlock: true);
         }
         catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException)
         {
