@@ -239,7 +239,8 @@ public sealed class XksProxyServer : IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-        _listener.Stop();
+        // Close alone: after Stop, Close looks the port up again and may bind it anew (Address already in use once
+        // another listener has it).
         _listener.Close();
         _serving.Wait(TimeSpan.FromSeconds(5));
         lock (_gate)
