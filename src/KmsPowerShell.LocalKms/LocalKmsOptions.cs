@@ -27,5 +27,11 @@ public sealed class LocalKmsOptions
     /// </summary>
     public TimeSpan ReplicaCreationDelay { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// How long ConnectCustomKeyStore leaves a store CONNECTING, on the key clock, before it is CONNECTED or FAILED
+    /// (AWS: up to minutes). With zero, the store is CONNECTING in Connect's own answer and done from the next request on.
+    /// </summary>
+    public TimeSpan CustomKeyStoreConnectionDelay { get; init; } = TimeSpan.Zero;
+
     public LocalKmsFaults Faults { get; init; } = LocalKmsFaults.None;
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using KmsPowerShell.LocalKms.Auth;
 using KmsPowerShell.LocalKms.Faults;
 using KmsPowerShell.LocalKms.Operations;
+using KmsPowerShell.LocalKms.Operations.KeyStores;
 using KmsPowerShell.LocalKms.Persistence;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
@@ -205,7 +206,7 @@ public sealed class LocalKmsService : IDisposable
                 case FaultKind.DropConnection: return LocalKmsResponse.Dropped;
                 case FaultKind.Slow: await Task.Delay(delay, cancellationToken).ConfigureAwait(false); break;
             }
-            return Success(requestId, Handle(request, requestId));
+            return Success(requestId, Handle(request, requestId, cancellationToken));
         }
         catch (KmsErrorException error)
         {
@@ -217,7 +218,7 @@ public sealed class LocalKmsService : IDisposable
         }
     }
 
-    private JsonObject Handle(LocalKmsRequest request, string requestId)
+    private JsonObject Handle(LocalKmsRequest request, string requestId, CancellationToken cancellation)
     {
         if (request.Method != "POST" || request.Path != "/") throw KmsErrors.UnknownOperation();
         var caller = _verifier.Verify(request);
@@ -229,16 +230,71 @@ public sealed class LocalKmsService : IDisposable
         _calls.AddOrUpdate(target![TargetPrefix.Length..], 1, (_, n) => n + 1);
         var body = ParseBody(request.Body);
 
-        if (!operation.Mutates)
+        if (!operation.Mutates && TryRead(operation, body, caller, requestId, cancellation) is { } read) return read;
+
+        // A changing request may need an XKS proxy's answer: it is asked with no lock held, then the request runs again.
+        var answers = new Dictionary<XksProxyCall, XksProxyAnswer>();
+        while (true)
+        {
+            XksProxyCall needed;
+            _gate.EnterWriteLock();
+            try
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                var now = _options.Clock.GetUtcNow();
+                SaveKeyUsage();
+                Change(() => _sweeper.SweepIfDue(_state, now));
+                // A read-only request lands here only to make an AWS managed key first; its proxy calls, if any, cannot wait.
+                var xks = operation.Mutates ? new XksProxyCalls { Answers = answers } : new XksProxyCalls { CallUnlocked = call => CallProxy(call, cancellation) };
+                var context = Context(operation, body, caller, now, requestId, canChange: true, xks);
+                var result = Change(() => operation.Execute(context));
+                _sweeper.Invalidate();
+                RecordUsage(operation, context);
+                return result;
+            }
+            catch (XksProxyCallNeededException need) when (!answers.ContainsKey(need.Call))
+            {
+                needed = need.Call;
+            }
+            finally
+            {
+                _gate.ExitWriteLock();
+            }
+            answers[needed] = CallProxy(needed, cancellation);
+        }
+    }
+
+    /// <summary>
+    /// Runs a read-only operation under the read lock, sweeping first (alone) what became due; null when it must run
+    /// again alone because it has to change the state. Its XKS proxy calls are made with the read lock let go.
+    /// </summary>
+    private JsonObject? TryRead(KmsOperation operation, JsonObject body, Caller caller, string requestId, CancellationToken cancellation)
+    {
+        while (true)
         {
             _gate.EnterReadLock();
+            var readLockHeld = true;
             try
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 var now = _options.Clock.GetUtcNow();
                 if (!_sweeper.IsDue(now))
                 {
-                    var reading = Context(body, caller, now, requestId, canChange: false);
+                    var xks = new XksProxyCalls
+                    {
+                        CallUnlocked = call =>
+                        {
+                            _gate.ExitReadLock();
+                            readLockHeld = false;
+                            try { return CallProxy(call, cancellation); }
+                            finally
+                            {
+                                _gate.EnterReadLock();
+                                readLockHeld = true;
+                            }
+                        },
+                    };
+                    var reading = Context(operation, body, caller, now, requestId, canChange: false, xks);
                     var answer = operation.Execute(reading);
                     RecordUsage(operation, reading);
                     return answer;
@@ -246,31 +302,35 @@ public sealed class LocalKmsService : IDisposable
             }
             catch (StateChangeNeededException)
             {
-                // It names what KMS makes on first use (an AWS managed key): run it again alone, below.
+                // It names what KMS makes on first use (an AWS managed key): run it again alone.
+                return null;
             }
             finally
             {
-                _gate.ExitReadLock();
+                if (readLockHeld) _gate.ExitReadLock();
             }
+            SweepDue();
         }
+    }
+
+    private void SweepDue()
+    {
         _gate.EnterWriteLock();
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var now = _options.Clock.GetUtcNow();
             SaveKeyUsage();
-            Change(() => _sweeper.SweepIfDue(_state, now));
-            var context = Context(body, caller, now, requestId, canChange: true);
-            var result = Change(() => operation.Execute(context));
-            _sweeper.Invalidate();
-            RecordUsage(operation, context);
-            return result;
+            Change(() => _sweeper.SweepIfDue(_state, _options.Clock.GetUtcNow()));
         }
         finally
         {
             _gate.ExitWriteLock();
         }
     }
+
+    /// <summary>A call to an XKS proxy, signed at the local KMS's time.</summary>
+    private XksProxyAnswer CallProxy(XksProxyCall call, CancellationToken cancellation) =>
+        XksProxyClient.Send(call, _options.Clock.GetUtcNow(), cancellation);
 
     /// <summary>
     /// Runs a change of the state (under the write lock), which takes effect only once it is saved: when it throws,
@@ -311,10 +371,11 @@ public sealed class LocalKmsService : IDisposable
         }
     }
 
-    private OperationContext Context(JsonObject body, Caller caller, DateTimeOffset now, string requestId, bool canChange) =>
+    private OperationContext Context(KmsOperation operation, JsonObject body, Caller caller, DateTimeOffset now, string requestId, bool canChange, XksProxyCalls xks) =>
         new(_state, new RequestReader(body), caller, now, _options, canChange)
         {
             IsKnownPrincipal = _principals.IsKnownPolicyPrincipal, RequestId = requestId, KeyUsage = _keyUsage,
+            OperationName = operation.Name, Xks = xks,
         };
 
     /// <summary>After a success: a cryptographic operation was a use of every key it was allowed to act on (both of a ReEncrypt).</summary>

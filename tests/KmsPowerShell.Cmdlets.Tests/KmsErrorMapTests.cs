@@ -21,6 +21,9 @@ public class KmsErrorMapTests
     [InlineData("ExpiredImportTokenException", "ImportTokenExpired", ErrorCategory.InvalidOperation)]
     [InlineData("InvalidImportTokenException", "ImportTokenInvalid", ErrorCategory.InvalidArgument)]
     [InlineData("IncorrectKeyMaterialException", "KeyMaterialIncorrect", ErrorCategory.InvalidData)]
+    [InlineData("XksKeyNotFoundException", "XksKeyNotFound", ErrorCategory.ObjectNotFound)]
+    [InlineData("XksKeyInvalidConfigurationException", "XksKeyConfigurationInvalid", ErrorCategory.InvalidData)]
+    [InlineData("XksKeyAlreadyInUseException", "XksKeyInUse", ErrorCategory.ResourceExists)]
     public void MapsKmsErrorCodesToStableIdsCategoriesAndAdvice(string code, string errorId, ErrorCategory category)
     {
         var exception = Service(code);

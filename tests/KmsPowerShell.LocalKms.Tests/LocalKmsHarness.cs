@@ -16,7 +16,8 @@ internal sealed class LocalKmsHarness : IDisposable
     private readonly List<IDisposable> _owned = [];
 
     public LocalKmsHarness(string? statePath = null, TimeSpan grantPropagationDelay = default, LocalKmsFaults? faults = null,
-        TimeProvider? signatureClock = null, TimeProvider? clock = null, TimeSpan replicaCreationDelay = default)
+        TimeProvider? signatureClock = null, TimeProvider? clock = null, TimeSpan replicaCreationDelay = default,
+        TimeSpan customKeyStoreConnectionDelay = default)
     {
         Clock = new LocalKmsClock(new DateTimeOffset(2025, 1, 15, 12, 0, 0, TimeSpan.Zero));
         Service = new LocalKmsService(new LocalKmsOptions
@@ -27,6 +28,7 @@ internal sealed class LocalKmsHarness : IDisposable
             Principals = [PrincipalB],
             GrantPropagationDelay = grantPropagationDelay,
             ReplicaCreationDelay = replicaCreationDelay,
+            CustomKeyStoreConnectionDelay = customKeyStoreConnectionDelay,
             Faults = faults ?? LocalKmsFaults.None,
         });
         Factory = new LocalKmsHttpClientFactory(Service);

@@ -79,3 +79,57 @@ Describe 'custom key stores' -Skip:($env:KMSPS_TEST_BACKEND -ne 'local') {
         $missing[0].FullyQualifiedErrorId | Should -Be 'CustomKeyStoreNotFound,KmsPowerShell.Commands.KeyStores.GetKmsCustomKeyStoreCommand'
     }
 }
+
+# The test XKS proxy (tests/XksProxy, built from the public XKS proxy API specification) runs as a process of its own
+# on a free loopback port: the local KMS signs every call to it, and it really encrypts with its external key.
+Describe 'keys in an external key store' -Skip:($env:KMSPS_TEST_BACKEND -ne 'local') {
+    BeforeAll {
+        $proxyDll = Get-ChildItem (Join-Path $PSScriptRoot '../XksProxy/bin') -Recurse -Filter 'KmsPowerShell.XksProxy.dll' |
+            Where-Object { $_.Directory.Name -like 'net*' } | Sort-Object LastWriteTime -Descending | Select-Object -First 1
+        if (-not $proxyDll) { throw 'tests/XksProxy is not built: run build.ps1 -Task Build first.' }
+        $endpointFile = Join-Path $TestDrive 'xks-endpoint.txt'
+        $script:Proxy = Start-Process dotnet -ArgumentList $proxyDll.FullName, '--key', 'pester-external-key', '--key', 'pester-second-key', '--parent-pid', $PID `
+            -RedirectStandardOutput $endpointFile -PassThru
+        # The proxy writes its endpoint as its first line once it listens.
+        $script:ProxyEndpoint = $null
+        foreach ($attempt in 1..300) {
+            $script:ProxyEndpoint = Get-Content $endpointFile -TotalCount 1 -ErrorAction SilentlyContinue
+            if ($ProxyEndpoint -or $Proxy.HasExited) { break }
+            Start-Sleep -Milliseconds 100
+        }
+        if (-not $ProxyEndpoint) { throw 'The test XKS proxy did not start.' }
+        $credential = [pscredential]::new('ABCDEFGHIJKLMNOPQRST', (ConvertTo-SecureString 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH' -AsPlainText -Force))
+        $script:ExternalStore = New-KmsCustomKeyStore -Name "$Prefix-external" -XksProxyUriEndpoint $ProxyEndpoint -XksProxyUriPath '/example/kms/xks/v1' `
+            -XksProxyAuthenticationCredential $credential | Connect-KmsCustomKeyStore -PassThru
+    }
+    AfterAll {
+        if ($Proxy -and -not $Proxy.HasExited) { Stop-Process -Id $Proxy.Id }
+    }
+
+    It 'makes a key for an external key and protects data with it through the proxy' {
+        $ExternalStore.ConnectionState | Should -Be 'CONNECTED'
+        $key = New-KmsKey -Origin EXTERNAL_KEY_STORE -CustomKeyStoreId $ExternalStore.CustomKeyStoreId -XksKeyId 'pester-external-key' -Description 'pester xks key'
+        $key.Origin | Should -Be 'EXTERNAL_KEY_STORE'
+        $key.XksKeyId | Should -Be 'pester-external-key'
+        $ciphertext = Protect-KmsData -KeyId $key.KeyId -Value 'held outside' -EncryptionContext @{ app = 'pester' }
+        Unprotect-KmsData -Ciphertext $ciphertext -EncryptionContext @{ app = 'pester' } -AsPlainText | Should -BeExactly 'held outside'
+    }
+
+    It 'refuses an external key the proxy does not have, and one already in use, with their ErrorIds' {
+        New-KmsKey -Origin EXTERNAL_KEY_STORE -CustomKeyStoreId $ExternalStore.CustomKeyStoreId -XksKeyId 'no-such-key' -ErrorVariable missing -ErrorAction SilentlyContinue |
+            Should -BeNullOrEmpty
+        $missing[0].FullyQualifiedErrorId | Should -Be 'XksKeyNotFound,KmsPowerShell.Commands.Keys.NewKmsKeyCommand'
+        New-KmsKey -Origin EXTERNAL_KEY_STORE -CustomKeyStoreId $ExternalStore.CustomKeyStoreId -XksKeyId 'pester-external-key' -ErrorVariable used -ErrorAction SilentlyContinue |
+            Should -BeNullOrEmpty
+        $used[0].FullyQualifiedErrorId | Should -Be 'XksKeyInUse,KmsPowerShell.Commands.Keys.NewKmsKeyCommand'
+    }
+
+    It 'fails with KeyStateInvalid once the proxy is stopped, without hanging' {
+        $key = New-KmsKey -Origin EXTERNAL_KEY_STORE -CustomKeyStoreId $ExternalStore.CustomKeyStoreId -XksKeyId 'pester-second-key'
+        $ciphertext = Protect-KmsData -KeyId $key.KeyId -Value 'before'
+        Stop-Process -Id $Proxy.Id
+        $Proxy.WaitForExit()
+        Unprotect-KmsData -Ciphertext $ciphertext -AsPlainText -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $refused[0].FullyQualifiedErrorId | Should -Be 'KeyStateInvalid,KmsPowerShell.Commands.Data.UnprotectKmsDataCommand'
+    }
+}

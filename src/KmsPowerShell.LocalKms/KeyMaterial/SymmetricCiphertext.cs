@@ -50,6 +50,9 @@ internal sealed record SymmetricCiphertext(string Account, string KeyId, int Mat
             blob[(headerLength + NonceSize)..^TagSize], blob[^TagSize..]);
     }
 
+    /// <summary>The blob's bytes after its header: nonce, ciphertext and tag.</summary>
+    public byte[] Body => [.. Nonce, .. Sealed, .. Tag];
+
     public byte[] Open(byte[] key, IReadOnlyDictionary<string, string> context)
     {
         var plaintext = new byte[Sealed.Length];
@@ -77,5 +80,6 @@ internal sealed record SymmetricCiphertext(string Account, string KeyId, int Mat
         return header;
     }
 
-    private static byte[] Aad(byte[] header, IReadOnlyDictionary<string, string> context) => [.. header, .. EncryptionContextEncoding.Encode(context)];
+    /// <summary>The additional data of a blob: its header and the canonical encryption context.</summary>
+    public static byte[] Aad(byte[] header, IReadOnlyDictionary<string, string> context) => [.. header, .. EncryptionContextEncoding.Encode(context)];
 }

@@ -33,6 +33,7 @@ internal static class KeyMetadataWriter
             var store = state.CustomKeyStores.Values.FirstOrDefault(s => s.CustomKeyStoreId == storeId && s.Account == key.Account && s.Region == key.Region);
             if (store?.CloudHsmClusterId is { } cluster) metadata["CloudHsmClusterId"] = cluster;
         }
+        if (key.XksKeyId is { } xksKeyId) metadata["XksKeyConfiguration"] = new JsonObject { ["Id"] = xksKeyId };
         if (key.DeletionDate is { } deletion) metadata["DeletionDate"] = KmsJson.Timestamp(deletion);
         if (key.KeyState == KeyStates.PendingReplicaDeletion) metadata["PendingDeletionWindowInDays"] = key.PendingWindowInDays;
         AddAlgorithms(metadata, "EncryptionAlgorithms", spec.EncryptionAlgorithms(key.KeyUsage));

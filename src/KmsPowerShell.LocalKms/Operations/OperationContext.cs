@@ -30,6 +30,7 @@ internal sealed class OperationContext
     public DateTimeOffset Now { get; }
     public TimeSpan GrantPropagationDelay => _options.GrantPropagationDelay;
     public TimeSpan ReplicaCreationDelay => _options.ReplicaCreationDelay;
+    public TimeSpan CustomKeyStoreConnectionDelay => _options.CustomKeyStoreConnectionDelay;
     public KeyResolver Keys { get; }
 
     /// <summary>Whether a key policy may name the principal (see <see cref="Auth.PrincipalDirectory.IsKnownPolicyPrincipal"/>).</summary>
@@ -39,6 +40,12 @@ internal sealed class OperationContext
 
     /// <summary>The request's id (x-amzn-RequestId), which last usage records.</summary>
     public string RequestId { get; init; } = "";
+
+    /// <summary>The KMS operation the request names (such as Encrypt), which XKS proxy requests report as kmsOperation.</summary>
+    public string OperationName { get; init; } = "";
+
+    /// <summary>The way to the XKS proxies of external key stores.</summary>
+    public KeyStores.XksProxyCalls Xks { get; init; } = new();
 
     /// <summary>The last usage of keys not yet written into the state.</summary>
     public KeyUsageTable KeyUsage { get; init; } = new();

@@ -50,6 +50,10 @@ internal static class KmsErrors
     public static KmsErrorException XksProxyIncorrectAuthenticationCredential(string message) =>
         new("XksProxyIncorrectAuthenticationCredentialException", message);
     public static KmsErrorException XksProxyInvalidResponse(string message) => new("XksProxyInvalidResponseException", message);
+    public static KmsErrorException XksKeyNotFound(string message) => new("XksKeyNotFoundException", message);
+    public static KmsErrorException XksKeyInvalidConfiguration(string message) => new("XksKeyInvalidConfigurationException", message);
+    public static KmsErrorException XksKeyAlreadyInUse(string message) => new("XksKeyAlreadyInUseException", message);
+    public static KmsErrorException DependencyTimeout(string message) => new("DependencyTimeoutException", message, 503);
 
     public static KmsErrorException AccessDenied(string message) => new("AccessDeniedException", message);
 

@@ -56,4 +56,7 @@ internal static partial class KmsPatterns
 
     [GeneratedRegex(@"^[a-f0-9]+$", RegexOptions.CultureInvariant)]
     public static partial Regex KeyMaterialId();
+
+    [GeneratedRegex(@"^[a-zA-Z0-9-_.]+$", RegexOptions.CultureInvariant)]
+    public static partial Regex XksKeyId();
 }

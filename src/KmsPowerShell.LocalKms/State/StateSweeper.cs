@@ -1,10 +1,12 @@
 using KmsPowerShell.LocalKms.KeyMaterial;
+using KmsPowerShell.LocalKms.Operations.KeyStores;
 using KmsPowerShell.LocalKms.Operations.Rotation;
 
 namespace KmsPowerShell.LocalKms.State;
 
 /// <summary>
-/// Does what AWS does in the background, when the clock says it is due: enables new replicas once created, deletes
+/// Does what AWS does in the background, when the clock says it is due: enables new replicas once created, ends
+/// custom key store connections (CONNECTING to CONNECTED or FAILED), deletes
 /// keys whose waiting period has passed, starts a primary's own window once its last replica is gone, rotates keys on schedule, and deletes imported key material that has expired. Remembers
 /// the earliest time anything falls due, so a request walks the keys only when something is due or the state has
 /// changed since the last walk. Due times are absolute, so a clock that jumps needs no notice. Guarded by the
@@ -58,6 +60,12 @@ internal sealed class StateSweeper
             ImportedMaterial.DeleteExpired(key, now);
             changed = true;
         }
+        foreach (var store in state.CustomKeyStores.Values.Where(s => ConnectionDue(s) <= now).ToList())
+        {
+            state.CustomKeyStores.Touch(store.Id);
+            CustomKeyStoreKeys.FinishConnecting(state, store);
+            changed = true;
+        }
         foreach (var key in state.Keys.Values.Where(k => RotationDue(k) <= now).ToList())
         {
             state.Keys.Touch(key.Arn);
@@ -79,8 +87,15 @@ internal sealed class StateSweeper
             if (ImportedMaterial.ExpiryDue(key) is { } expiry && expiry < next) next = expiry;
             if (AwaitsNoReplica(state, key)) return DateTimeOffset.MinValue;
         }
+        foreach (var store in state.CustomKeyStores.Values)
+        {
+            if (ConnectionDue(store) is { } connection && connection < next) next = connection;
+        }
         return next;
     }
+
+    private static DateTimeOffset? ConnectionDue(StoredCustomKeyStore store) =>
+        store.ConnectionState == CustomKeyStoreStates.Connecting ? store.ConnectionCompleteDate ?? DateTimeOffset.MinValue : null;
 
     private static DateTimeOffset? CreationDue(StoredKey key) =>
         key.KeyState == KeyStates.Creating ? key.CreationCompleteDate ?? DateTimeOffset.MinValue : null;

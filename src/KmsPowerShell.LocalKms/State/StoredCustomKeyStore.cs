@@ -18,6 +18,10 @@ internal sealed class StoredCustomKeyStore
     public string ConnectionState { get; set; } = CustomKeyStoreStates.Disconnected;
     public string? ConnectionErrorCode { get; set; }
 
+    /// <summary>While CONNECTING: when the connection ends (on the key clock), and the ConnectionErrorCode it ends with (null: CONNECTED).</summary>
+    public DateTimeOffset? ConnectionCompleteDate { get; set; }
+    public string? PendingConnectionErrorCode { get; set; }
+
     public string? CloudHsmClusterId { get; set; }
     public string? TrustAnchorCertificate { get; set; }
     public string? KeyStorePassword { get; set; }

@@ -17,8 +17,11 @@ internal sealed class StoredKey
 
     /// <summary>CUSTOMER, or AWS for an AWS managed key (see <see cref="Operations.AwsManagedKeys"/>).</summary>
     public string KeyManager { get; set; } = "CUSTOMER";
-    /// <summary>The CloudHSM key store the key belongs to; null for a key of the default key store.</summary>
+    /// <summary>The CloudHSM or external key store the key belongs to; null for a key of the default key store.</summary>
     public string? CustomKeyStoreId { get; set; }
+
+    /// <summary>A key in an external key store: the id of its external key at the store's XKS proxy.</summary>
+    public string? XksKeyId { get; set; }
 
     /// <summary>Enabled or Disabled, kept while the key's custom key store is disconnected (KeyState Unavailable).</summary>
     public string? StateBeforeUnavailable { get; set; }

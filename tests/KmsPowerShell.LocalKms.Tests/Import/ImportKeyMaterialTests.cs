@@ -125,6 +125,33 @@ public sealed class ImportKeyMaterialTests
     }
 
     [Theory]
+    [InlineData("HMAC_256", "GENERATE_VERIFY_MAC", "ImportType")]
+    [InlineData("HMAC_256", "GENERATE_VERIFY_MAC", "KeyMaterialId")]
+    [InlineData("ECC_NIST_P256", "SIGN_VERIFY", "ImportType")]
+    [InlineData("ECC_NIST_P256", "SIGN_VERIFY", "KeyMaterialDescription")]
+    public async Task ImportKeyMaterial_SymmetricOnlyParameterForAnotherKey_ValidationException(string spec, string usage, string parameter)
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await ImportSteps.CreateExternalKeyAsync(client, spec, usage);
+        byte[] material;
+        if (spec == "HMAC_256") material = RandomNumberGenerator.GetBytes(32);
+        else
+        {
+            using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            material = ecdsa.ExportPkcs8PrivateKey();
+        }
+        var error = await KmsAssert.FailsWith("ValidationException", () => ImportSteps.ImportAsync(client, key.KeyId, material, adjust: request =>
+        {
+            if (parameter == "ImportType") request.ImportType = ImportType.NEW_KEY_MATERIAL;
+            if (parameter == "KeyMaterialId") request.KeyMaterialId = new string('a', 64);
+            if (parameter == "KeyMaterialDescription") request.KeyMaterialDescription = "first";
+        }));
+        Assert.Contains("only usable with symmetric encryption keys", error.Message);
+        Assert.Equal(KeyState.PendingImport, (await client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.KeyId })).KeyMetadata.KeyState);
+    }
+
+    [Theory]
     [InlineData("SYMMETRIC_DEFAULT", null, "RSAES_PKCS1_V1_5", "RSA_2048")]
     [InlineData("SYMMETRIC_DEFAULT", null, "SM2PKE", "RSA_2048")]
     [InlineData("SYMMETRIC_DEFAULT", null, "RSAES_OAEP_SHA_256", "SM2")]

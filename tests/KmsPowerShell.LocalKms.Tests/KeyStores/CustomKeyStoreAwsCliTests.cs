@@ -44,4 +44,29 @@ public sealed class CustomKeyStoreAwsCliTests : IDisposable
 
             """.ReplaceLineEndings("\n"), described);
     }
+
+    /// <summary>awscli through the local KMS server makes a key of an external key store (the test XKS proxy) and encrypts with it.</summary>
+    [AwsCliFact]
+    public async Task AwsCli_KeyInAnExternalKeyStore_CreatedAndEncrypts()
+    {
+        using var proxy = new KmsPowerShell.XksProxy.XksProxyServer();
+        proxy.AddKey("cli-external-key");
+        using var kms = new LocalKmsHarness();
+        await using var server = new LocalKmsServer(kms.Service);
+        server.Start();
+        var aws = new AwsCli(server.Endpoint, _directory);
+        // The store through the SDK (its awscli forms are tested above): each awscli run costs a second.
+        var client = kms.Client();
+        var storeId = (await client.CreateCustomKeyStoreAsync(CustomKeyStoreTests.External(proxy.Endpoint))).CustomKeyStoreId;
+        await client.ConnectCustomKeyStoreAsync(new Amazon.KeyManagementService.Model.ConnectCustomKeyStoreRequest { CustomKeyStoreId = storeId });
+        var key = await aws.RunAsync("kms", "create-key", "--origin", "EXTERNAL_KEY_STORE", "--custom-key-store-id", storeId, "--xks-key-id", "cli-external-key");
+        var metadata = JsonDocument.Parse(key).RootElement.GetProperty("KeyMetadata");
+        Assert.Equal("cli-external-key", metadata.GetProperty("XksKeyConfiguration").GetProperty("Id").GetString());
+
+        await File.WriteAllBytesAsync(Path.Combine(_directory, "plain.bin"), [1, 2, 3, 254]);
+        var encrypted = await aws.RunAsync("kms", "encrypt", "--key-id", metadata.GetProperty("KeyId").GetString()!, "--plaintext", "fileb://plain.bin");
+        var blob = Convert.FromBase64String(JsonDocument.Parse(encrypted).RootElement.GetProperty("CiphertextBlob").GetString()!);
+        var decrypted = await client.DecryptAsync(new Amazon.KeyManagementService.Model.DecryptRequest { CiphertextBlob = new MemoryStream(blob) });
+        Assert.Equal(new byte[] { 1, 2, 3, 254 }, decrypted.Plaintext.ToArray());
+    }
 }

@@ -26,6 +26,29 @@ public sealed class CustomKeyStorePersistenceTests : StateFolderTests
     }
 
     [Fact]
+    public async Task Restart_KeyOfAnExternalKeyStore_KeepsItsExternalKey_AndDecrypts()
+    {
+        using var proxy = new KmsPowerShell.XksProxy.XksProxyServer();
+        proxy.AddKey("kept-key");
+        string keyId;
+        MemoryStream ciphertext;
+        using (var kms = new LocalKmsHarness(StatePath))
+        {
+            var client = kms.Client();
+            var id = (await client.CreateCustomKeyStoreAsync(CustomKeyStoreTests.External(proxy.Endpoint))).CustomKeyStoreId;
+            await client.ConnectCustomKeyStoreAsync(new ConnectCustomKeyStoreRequest { CustomKeyStoreId = id });
+            keyId = (await kms.CreateKeyAsync(request: new CreateKeyRequest { Origin = OriginType.EXTERNAL_KEY_STORE, CustomKeyStoreId = id, XksKeyId = "kept-key" })).KeyId;
+            ciphertext = (await client.EncryptAsync(new EncryptRequest { KeyId = keyId, Plaintext = LocalKmsHarness.Bytes("kept") })).CiphertextBlob;
+        }
+        using (var kms = new LocalKmsHarness(StatePath))
+        {
+            var client = kms.Client();
+            Assert.Equal("kept-key", (await client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = keyId })).KeyMetadata.XksKeyConfiguration.Id);
+            Assert.Equal("kept", LocalKmsHarness.Text((await client.DecryptAsync(new DecryptRequest { CiphertextBlob = ciphertext })).Plaintext));
+        }
+    }
+
+    [Fact]
     public async Task StateFileWithoutCustomKeyStores_Loads()
     {
         using (var kms = new LocalKmsHarness(StatePath)) await kms.CreateKeyAsync();

@@ -1,3 +1,4 @@
+using KmsPowerShell.XksProxy;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
 
@@ -15,14 +16,14 @@ public class CustomKeyStoreTests
         KeyStorePassword = Password,
     };
 
-    internal static CreateCustomKeyStoreRequest External(string endpoint, string name = "xks-store", string secret = XksProxyFixture.SecretAccessKey) => new()
+    internal static CreateCustomKeyStoreRequest External(string endpoint, string name = "xks-store", string secret = XksProxyServer.DefaultSecretAccessKey) => new()
     {
         CustomKeyStoreName = name,
         CustomKeyStoreType = CustomKeyStoreType.EXTERNAL_KEY_STORE,
         XksProxyConnectivity = XksProxyConnectivityType.PUBLIC_ENDPOINT,
         XksProxyUriEndpoint = endpoint,
-        XksProxyUriPath = XksProxyFixture.UriPath,
-        XksProxyAuthenticationCredential = new XksProxyAuthenticationCredentialType { AccessKeyId = XksProxyFixture.AccessKeyId, RawSecretAccessKey = secret },
+        XksProxyUriPath = XksProxyServer.DefaultUriPath,
+        XksProxyAuthenticationCredential = new XksProxyAuthenticationCredentialType { AccessKeyId = XksProxyServer.DefaultAccessKeyId, RawSecretAccessKey = secret },
     };
 
     private static async Task<CustomKeyStoresListEntry> Describe(AmazonKeyManagementServiceClient client, string id) =>
@@ -100,9 +101,26 @@ public class CustomKeyStoreTests
     }
 
     [Fact]
+    public async Task Connect_IsConnectingUntilTheLocalClockPassesTheDelay_ThenConnected()
+    {
+        using var kms = new LocalKmsHarness(customKeyStoreConnectionDelay: TimeSpan.FromMinutes(5));
+        var client = kms.Client();
+        var id = (await client.CreateCustomKeyStoreAsync(CloudHsm())).CustomKeyStoreId;
+        await client.ConnectCustomKeyStoreAsync(new ConnectCustomKeyStoreRequest { CustomKeyStoreId = id });
+        Assert.Equal(ConnectionStateType.CONNECTING, (await Describe(client, id)).ConnectionState);
+        await KmsAssert.FailsWith("CustomKeyStoreInvalidStateException",
+            () => kms.CreateKeyAsync(request: new CreateKeyRequest { Origin = OriginType.AWS_CLOUDHSM, CustomKeyStoreId = id }));
+        await client.ConnectCustomKeyStoreAsync(new ConnectCustomKeyStoreRequest { CustomKeyStoreId = id });
+
+        kms.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(ConnectionStateType.CONNECTED, (await Describe(client, id)).ConnectionState);
+        await kms.CreateKeyAsync(request: new CreateKeyRequest { Origin = OriginType.AWS_CLOUDHSM, CustomKeyStoreId = id });
+    }
+
+    [Fact]
     public async Task External_Create_CallsTheProxyHealthSigned_AndConnects()
     {
-        using var proxy = new XksProxyFixture();
+        using var proxy = new XksProxyServer();
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var id = (await client.CreateCustomKeyStoreAsync(External(proxy.Endpoint))).CustomKeyStoreId;
@@ -112,14 +130,14 @@ public class CustomKeyStoreTests
         var store = await Describe(client, id);
         Assert.Equal(ConnectionStateType.CONNECTED, store.ConnectionState);
         Assert.Equal(proxy.Endpoint, store.XksProxyConfiguration.UriEndpoint);
-        Assert.Equal(XksProxyFixture.AccessKeyId, store.XksProxyConfiguration.AccessKeyId);
+        Assert.Equal(XksProxyServer.DefaultAccessKeyId, store.XksProxyConfiguration.AccessKeyId);
         Assert.Equal("ConnectCustomKeyStore", proxy.LastBody!["requestMetadata"]!["kmsOperation"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task External_WrongSecret_IncorrectCredential()
     {
-        using var proxy = new XksProxyFixture();
+        using var proxy = new XksProxyServer();
         using var kms = new LocalKmsHarness();
         var request = External(proxy.Endpoint, secret: new string('x', 44));
         await KmsAssert.FailsWith("XksProxyIncorrectAuthenticationCredentialException", () => kms.Client().CreateCustomKeyStoreAsync(request));
@@ -129,7 +147,7 @@ public class CustomKeyStoreTests
     [Fact]
     public async Task External_ProxyStopped_ConnectFails_ThenMustDisconnectBeforeConnecting()
     {
-        var proxy = new XksProxyFixture();
+        var proxy = new XksProxyServer();
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var id = (await client.CreateCustomKeyStoreAsync(External(proxy.Endpoint))).CustomKeyStoreId;
@@ -146,7 +164,7 @@ public class CustomKeyStoreTests
     [Fact]
     public async Task External_UnavailableFleet_ConnectFailsNotReachable()
     {
-        using var proxy = new XksProxyFixture();
+        using var proxy = new XksProxyServer();
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var id = (await client.CreateCustomKeyStoreAsync(External(proxy.Endpoint))).CustomKeyStoreId;
@@ -173,15 +191,25 @@ public class CustomKeyStoreTests
     }
 
     [Fact]
-    public async Task External_UpdatePathWhileConnected_Allowed_EndpointRefused()
+    public async Task External_UpdatePathWhileConnected_AsksTheProxy_EndpointRefused()
     {
-        using var proxy = new XksProxyFixture();
+        using var proxy = new XksProxyServer();
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var id = (await client.CreateCustomKeyStoreAsync(External(proxy.Endpoint))).CustomKeyStoreId;
         await client.ConnectCustomKeyStoreAsync(new ConnectCustomKeyStoreRequest { CustomKeyStoreId = id });
-        await client.UpdateCustomKeyStoreAsync(new UpdateCustomKeyStoreRequest { CustomKeyStoreId = id, XksProxyUriPath = "/other/kms/xks/v1" });
-        Assert.Equal("/other/kms/xks/v1", (await Describe(client, id)).XksProxyConfiguration.UriPath);
+        // The proxy serves no such path: the connected store keeps its working one.
+        await KmsAssert.FailsWith("XksProxyInvalidResponseException",
+            () => client.UpdateCustomKeyStoreAsync(new UpdateCustomKeyStoreRequest { CustomKeyStoreId = id, XksProxyUriPath = "/other/kms/xks/v1" }));
+        Assert.Equal(XksProxyServer.DefaultUriPath, (await Describe(client, id)).XksProxyConfiguration.UriPath);
+        var wrongSecret = new XksProxyAuthenticationCredentialType { AccessKeyId = XksProxyServer.DefaultAccessKeyId, RawSecretAccessKey = new string('y', 44) };
+        await KmsAssert.FailsWith("XksProxyIncorrectAuthenticationCredentialException",
+            () => client.UpdateCustomKeyStoreAsync(new UpdateCustomKeyStoreRequest { CustomKeyStoreId = id, XksProxyAuthenticationCredential = wrongSecret }));
+
+        proxy.Signature.SecretAccessKey = new string('y', 44);
+        await client.UpdateCustomKeyStoreAsync(new UpdateCustomKeyStoreRequest { CustomKeyStoreId = id, XksProxyAuthenticationCredential = wrongSecret });
+        Assert.Equal("UpdateCustomKeyStore", proxy.LastBody!["requestMetadata"]!["kmsOperation"]!.GetValue<string>());
+        Assert.Equal(ConnectionStateType.CONNECTED, (await Describe(client, id)).ConnectionState);
         await KmsAssert.FailsWith("CustomKeyStoreInvalidStateException",
             () => client.UpdateCustomKeyStoreAsync(new UpdateCustomKeyStoreRequest { CustomKeyStoreId = id, XksProxyUriEndpoint = "https://xks.example.com" }));
     }

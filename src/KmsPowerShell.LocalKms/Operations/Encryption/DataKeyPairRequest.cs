@@ -25,13 +25,15 @@ internal sealed record DataKeyPairRequest(StoredKey Key, string KeyPairSpec, byt
         context.UseGrantTokens(tokens);
 
         var key = SymmetricCrypto.EncryptingKey(context, keyId, action, encryptionContext);
+        // "You cannot use an asymmetric KMS key or a KMS key in a custom key store" (the API reference; AWS's text is not public).
+        if (key.CustomKeyStoreId is not null) throw KmsErrors.Unsupported($"{key.Arn} is in custom key store {key.CustomKeyStoreId}: data key pairs cannot be generated under keys in custom key stores.");
         var spec = KeySpecCatalog.Find(pairSpec) is { Family: KmsKeyFamily.Rsa or KmsKeyFamily.Ecc or KmsKeyFamily.Sm2 } found
             ? found
             : throw KmsErrors.Unsupported($"KeyPairSpec {pairSpec} is not supported by the local KMS.");
         if (dryRun) throw KmsErrors.DryRun();
         var privateKey = KeyMaterialFactory.Create(spec, 1, context.Now).Secret;
         using var pair = AsymmetricKeys.Load(spec, new StoredKeyMaterial { Secret = privateKey });
-        return new DataKeyPairRequest(key, pairSpec, privateKey, SymmetricCrypto.Seal(key, privateKey, encryptionContext), pair.PublicKey());
+        return new DataKeyPairRequest(key, pairSpec, privateKey, SymmetricCrypto.Seal(context, key, privateKey, encryptionContext), pair.PublicKey());
     }
 
     public void ZeroPrivateKey() => CryptographicOperations.ZeroMemory(PrivateKey);

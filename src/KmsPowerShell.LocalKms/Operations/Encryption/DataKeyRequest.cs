@@ -25,6 +25,6 @@ internal sealed record DataKeyRequest(StoredKey Key, byte[] Plaintext, byte[] Ci
         var key = SymmetricCrypto.EncryptingKey(context, keyId, action, encryptionContext);
         if (dryRun) throw KmsErrors.DryRun();
         var plaintext = RandomNumberGenerator.GetBytes(numberOfBytes ?? (spec == KmsDataKeySpecs.Aes128 ? 16 : 32));
-        return new DataKeyRequest(key, plaintext, SymmetricCrypto.Seal(key, plaintext, encryptionContext));
+        return new DataKeyRequest(key, plaintext, SymmetricCrypto.Seal(context, key, plaintext, encryptionContext));
     }
 }

@@ -28,7 +28,7 @@ internal sealed class DecryptOperation : KmsOperation
             throw KmsErrors.DryRun();
         }
         var source = KeyCipher.ForDecrypt(context, blob, keyId, Name, encryptionContext, algorithm);
-        var plaintext = KeyCipher.Decrypt(source, blob, encryptionContext);
+        var plaintext = KeyCipher.Decrypt(context, source, blob, encryptionContext);
         if (dryRun.DryRun)
         {
             CryptographicOperations.ZeroMemory(plaintext);

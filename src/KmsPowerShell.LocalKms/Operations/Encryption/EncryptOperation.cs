@@ -25,7 +25,7 @@ internal sealed class EncryptOperation : KmsOperation
         if (dryRun) throw KmsErrors.DryRun();
         return new JsonObject
         {
-            ["CiphertextBlob"] = KmsJson.Blob(KeyCipher.Encrypt(target, plaintext, encryptionContext)),
+            ["CiphertextBlob"] = KmsJson.Blob(KeyCipher.Encrypt(context, target, plaintext, encryptionContext)),
             ["KeyId"] = target.Key.Arn,
             ["EncryptionAlgorithm"] = target.Algorithm,
         };

@@ -23,8 +23,8 @@ internal static class KeyCipher
         if (!target.IsSymmetric) RsaCrypto.RequireFits(target.Key, target.Algorithm, plaintextBytes);
     }
 
-    public static byte[] Encrypt(CipherKey target, byte[] plaintext, IReadOnlyDictionary<string, string> encryptionContext) =>
-        target.IsSymmetric ? SymmetricCrypto.Seal(target.Key, plaintext, encryptionContext) : RsaCrypto.Encrypt(target.Key, target.Algorithm, plaintext);
+    public static byte[] Encrypt(OperationContext context, CipherKey target, byte[] plaintext, IReadOnlyDictionary<string, string> encryptionContext) =>
+        target.IsSymmetric ? SymmetricCrypto.Seal(context, target.Key, plaintext, encryptionContext) : RsaCrypto.Encrypt(target.Key, target.Algorithm, plaintext);
 
     /// <summary>
     /// The key a ciphertext is opened with: for a symmetric blob, the key it names, which a key named in the request
@@ -46,6 +46,6 @@ internal static class KeyCipher
         return new CipherKey(key, KmsAlgorithms.SymmetricDefault, parsed);
     }
 
-    public static byte[] Decrypt(CipherKey source, byte[] blob, IReadOnlyDictionary<string, string> encryptionContext) =>
-        source.SymmetricBlob is { } parsed ? SymmetricCrypto.Open(source.Key, parsed, encryptionContext) : RsaCrypto.Decrypt(source.Key, source.Algorithm, blob);
+    public static byte[] Decrypt(OperationContext context, CipherKey source, byte[] blob, IReadOnlyDictionary<string, string> encryptionContext) =>
+        source.SymmetricBlob is { } parsed ? SymmetricCrypto.Open(context, source.Key, parsed, encryptionContext) : RsaCrypto.Decrypt(source.Key, source.Algorithm, blob);
 }

@@ -36,14 +36,14 @@ internal sealed class ReEncryptOperation : KmsOperation
         }
         var source = KeyCipher.ForDecrypt(context, blob, sourceKeyId, "ReEncryptFrom", sourceContext, sourceAlgorithm);
         var destination = KeyCipher.ForEncrypt(context, destinationKeyId, "ReEncryptTo", destinationContext, destinationAlgorithm);
-        var plaintext = KeyCipher.Decrypt(source, blob, sourceContext);
+        var plaintext = KeyCipher.Decrypt(context, source, blob, sourceContext);
         try
         {
             KeyCipher.RequireFits(destination, plaintext.Length);
             if (dryRun.DryRun) throw KmsErrors.DryRun();
             var response = new JsonObject
             {
-                ["CiphertextBlob"] = KmsJson.Blob(KeyCipher.Encrypt(destination, plaintext, destinationContext)),
+                ["CiphertextBlob"] = KmsJson.Blob(KeyCipher.Encrypt(context, destination, plaintext, destinationContext)),
                 ["SourceKeyId"] = source.Key.Arn,
                 ["KeyId"] = destination.Key.Arn,
                 ["SourceEncryptionAlgorithm"] = source.Algorithm,

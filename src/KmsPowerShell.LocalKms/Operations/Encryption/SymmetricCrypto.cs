@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using KmsPowerShell.LocalKms.KeyMaterial;
+using KmsPowerShell.LocalKms.Operations.KeyStores;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
 
@@ -17,10 +19,15 @@ internal static class SymmetricCrypto
         return key;
     }
 
-    public static byte[] Seal(StoredKey key, ReadOnlySpan<byte> plaintext, IReadOnlyDictionary<string, string> encryptionContext)
+    /// <summary>Seals under the key's current material; a key in an external key store then has its XKS proxy encrypt that.</summary>
+    public static byte[] Seal(OperationContext context, StoredKey key, ReadOnlySpan<byte> plaintext, IReadOnlyDictionary<string, string> encryptionContext)
     {
         var material = key.CurrentMaterial;
-        return SymmetricCiphertext.Seal(key.Account, key.KeyId, material.Version, material.Secret, plaintext, encryptionContext);
+        var blob = SymmetricCiphertext.Seal(key.Account, key.KeyId, material.Version, material.Secret, plaintext, encryptionContext);
+        if (key.Origin != KeyOrigins.ExternalKeyStore) return blob;
+        var sealedByKms = SymmetricCiphertext.Parse(blob);
+        var aad = SymmetricCiphertext.Aad(sealedByKms.Header, encryptionContext);
+        return [.. sealedByKms.Header, .. ExternalKeys.Encrypt(context, key, blob.AsSpan(sealedByKms.Header.Length), aad)];
     }
 
     /// <summary>
@@ -40,10 +47,21 @@ internal static class SymmetricCrypto
         return (key, parsed);
     }
 
-    public static byte[] Open(StoredKey key, SymmetricCiphertext blob, IReadOnlyDictionary<string, string> encryptionContext)
+    /// <summary>Opens a blob; for a key in an external key store, after its XKS proxy decrypted the outer layer.</summary>
+    public static byte[] Open(OperationContext context, StoredKey key, SymmetricCiphertext blob, IReadOnlyDictionary<string, string> encryptionContext)
     {
         var material = key.Material(blob.MaterialVersion) ?? throw KmsErrors.InvalidCiphertext();
-        return blob.Open(material.Secret, encryptionContext);
+        if (key.Origin != KeyOrigins.ExternalKeyStore) return blob.Open(material.Secret, encryptionContext);
+        var outer = ExternalCiphertext.Parse(blob.Body);
+        var sealedByKms = ExternalKeys.Decrypt(context, key, outer, SymmetricCiphertext.Aad(blob.Header, encryptionContext));
+        try
+        {
+            return SymmetricCiphertext.Parse([.. blob.Header, .. sealedByKms]).Open(material.Secret, encryptionContext);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(sealedByKms);
+        }
     }
 
     public static void RejectRecipient(RequestReader request)

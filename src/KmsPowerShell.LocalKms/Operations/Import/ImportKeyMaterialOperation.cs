@@ -39,6 +39,11 @@ internal sealed class ImportKeyMaterialOperation : KmsOperation
         ImportGuard.RequireImportable(key);
         CheckExpiration(model, validTo, context.Now);
         var spec = KeySpecCatalog.Of(key);
+        if (spec.Family != KmsKeyFamily.Symmetric && (importType ?? materialId ?? description) is not null)
+        {
+            // The API reference: these parameters are "only usable with symmetric encryption keys" (AWS's error text is not public).
+            throw KmsErrors.Validation($"ImportType, KeyMaterialId and KeyMaterialDescription are only usable with symmetric encryption keys; {key.Arn} has key spec {key.KeySpec}.");
+        }
         importType ??= key.Materials.Count == 0 ? NewKeyMaterial : ExistingKeyMaterial;
         if (importType == NewKeyMaterial && materialId is not null)
         {

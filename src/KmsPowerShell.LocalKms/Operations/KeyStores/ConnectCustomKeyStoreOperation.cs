@@ -5,9 +5,10 @@ using KmsPowerShell.LocalKms.State;
 namespace KmsPowerShell.LocalKms.Operations.KeyStores;
 
 /// <summary>
-/// Connects a custom key store. AWS connects in the background (CONNECTING, then CONNECTED or FAILED); the local KMS
-/// decides at once: a CloudHSM store connects to the local KMS's stand-in cluster, an external store connects when its
-/// loopback proxy answers GetHealthStatus, and otherwise goes FAILED with the ConnectionErrorCode AWS would set.
+/// Connects a custom key store. As AWS, it answers at once with the store CONNECTING, and the store is CONNECTED or
+/// FAILED once the local KMS's clock passes <see cref="LocalKmsOptions.CustomKeyStoreConnectionDelay"/> (the sweeper
+/// ends it). The outcome is decided now: a CloudHSM store connects to the local KMS's stand-in cluster, an external
+/// store connects when its loopback proxy answers GetHealthStatus, and otherwise goes FAILED with the ConnectionErrorCode AWS would set.
 /// </summary>
 internal sealed class ConnectCustomKeyStoreOperation : KmsOperation
 {
@@ -23,11 +24,11 @@ internal sealed class ConnectCustomKeyStoreOperation : KmsOperation
             throw KmsErrors.CustomKeyStoreInvalidState(
                 $"Custom key store {id} is {store.ConnectionState}; disconnect it (DisconnectCustomKeyStore) before connecting it again.");
         }
-        if (store.ConnectionState == CustomKeyStoreStates.Connected) return new JsonObject();
-        var error = store.IsExternal ? XksProxyHealth.Check(store, Name, context.Now) : null;
-        store.ConnectionState = error is null ? CustomKeyStoreStates.Connected : CustomKeyStoreStates.Failed;
-        store.ConnectionErrorCode = error;
-        if (error is null) CustomKeyStoreKeys.MakeAvailable(context, store);
+        if (store.ConnectionState is CustomKeyStoreStates.Connected or CustomKeyStoreStates.Connecting) return new JsonObject();
+        store.PendingConnectionErrorCode = store.IsExternal ? XksProxyHealth.Check(context, store, Name) : null;
+        store.ConnectionState = CustomKeyStoreStates.Connecting;
+        store.ConnectionErrorCode = null;
+        store.ConnectionCompleteDate = context.Now + context.CustomKeyStoreConnectionDelay;
         return new JsonObject();
     }
 }

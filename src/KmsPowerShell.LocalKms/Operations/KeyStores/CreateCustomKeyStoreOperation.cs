@@ -40,7 +40,7 @@ internal sealed class CreateCustomKeyStoreOperation : KmsOperation
         {
             throw KmsErrors.LimitExceeded($"An account may have at most {MaxStores} custom key stores in a region.");
         }
-        if (store.IsExternal) RequireHealthyProxy(store, context.Now);
+        if (store.IsExternal) RequireHealthyProxy(context, store, Name);
         context.State.CustomKeyStores[store.Id] = store;
         return new JsonObject { ["CustomKeyStoreId"] = store.CustomKeyStoreId };
     }
@@ -88,11 +88,11 @@ internal sealed class CreateCustomKeyStoreOperation : KmsOperation
         store.XksProxySecretAccessKey = settings.XksProxySecretAccessKey ?? store.XksProxySecretAccessKey;
     }
 
-    /// <summary>What AWS answers when the proxy it asks before creating the store does not answer as the spec says.</summary>
-    private static void RequireHealthyProxy(StoredCustomKeyStore store, DateTimeOffset now)
+    /// <summary>What AWS answers when the proxy it asks before creating or updating the store does not answer as the spec says.</summary>
+    internal static void RequireHealthyProxy(OperationContext context, StoredCustomKeyStore store, string kmsOperation)
     {
         var uri = store.XksProxyUriEndpoint + store.XksProxyUriPath;
-        switch (XksProxyHealth.Check(store, "CreateCustomKeyStore", now))
+        switch (XksProxyHealth.Check(context, store, kmsOperation))
         {
             case null: return;
             case "XKS_PROXY_ACCESS_DENIED":

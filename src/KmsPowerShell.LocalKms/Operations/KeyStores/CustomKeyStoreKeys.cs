@@ -8,8 +8,21 @@ namespace KmsPowerShell.LocalKms.Operations.KeyStores;
 /// </summary>
 internal static class CustomKeyStoreKeys
 {
-    public static IEnumerable<StoredKey> Of(OperationContext context, StoredCustomKeyStore store) =>
-        context.State.Keys.Values.Where(k => k.CustomKeyStoreId == store.CustomKeyStoreId && k.Account == store.Account && k.Region == store.Region).ToList();
+    public static IEnumerable<StoredKey> Of(OperationContext context, StoredCustomKeyStore store) => Of(context.State, store);
+
+    private static List<StoredKey> Of(KmsState state, StoredCustomKeyStore store) =>
+        state.Keys.Values.Where(k => k.CustomKeyStoreId == store.CustomKeyStoreId && k.Account == store.Account && k.Region == store.Region).ToList();
+
+    /// <summary>A CONNECTING store whose time has come: CONNECTED (its keys back as they were) or FAILED, as Connect decided.</summary>
+    public static void FinishConnecting(KmsState state, StoredCustomKeyStore store)
+    {
+        var error = store.PendingConnectionErrorCode;
+        store.ConnectionState = error is null ? CustomKeyStoreStates.Connected : CustomKeyStoreStates.Failed;
+        store.ConnectionErrorCode = error;
+        store.PendingConnectionErrorCode = null;
+        store.ConnectionCompleteDate = null;
+        if (error is null) MakeAvailable(state, store);
+    }
 
     /// <summary>Whether the custom key store of a key is CONNECTED.</summary>
     public static bool IsConnected(OperationContext context, StoredKey key) =>
@@ -26,11 +39,11 @@ internal static class CustomKeyStoreKeys
         }
     }
 
-    public static void MakeAvailable(OperationContext context, StoredCustomKeyStore store)
+    private static void MakeAvailable(KmsState state, StoredCustomKeyStore store)
     {
-        foreach (var key in Of(context, store).Where(k => k.KeyState == KeyStates.Unavailable))
+        foreach (var key in Of(state, store).Where(k => k.KeyState == KeyStates.Unavailable))
         {
-            context.State.Keys.Touch(key.Arn);
+            state.Keys.Touch(key.Arn);
             key.KeyState = key.StateBeforeUnavailable ?? KeyStates.Enabled;
             key.StateBeforeUnavailable = null;
         }

@@ -15,6 +15,8 @@ internal sealed class DisconnectCustomKeyStoreOperation : KmsOperation
         var store = CustomKeyStoreLookup.Find(context, id);
         store.ConnectionState = CustomKeyStoreStates.Disconnected;
         store.ConnectionErrorCode = null;
+        store.PendingConnectionErrorCode = null;
+        store.ConnectionCompleteDate = null;
         CustomKeyStoreKeys.MakeUnavailable(context, store);
         return new JsonObject();
     }

@@ -6,7 +6,8 @@ namespace KmsPowerShell.LocalKms.Operations.KeyStores;
 
 /// <summary>
 /// Changes a custom key store's settings. A CloudHSM store must be DISCONNECTED for any change; an external store may
-/// change its name, URI path and credential while CONNECTED too, the rest only when DISCONNECTED (AWS's rules).
+/// change its name, URI path and credential while CONNECTED too, the rest only when DISCONNECTED (AWS's rules); a
+/// connected store's new path or credential must satisfy its proxy's GetHealthStatus.
 /// </summary>
 internal sealed class UpdateCustomKeyStoreOperation : KmsOperation
 {
@@ -22,6 +23,11 @@ internal sealed class UpdateCustomKeyStoreOperation : KmsOperation
         var store = CustomKeyStoreLookup.Find(context, id);
         if (store.IsExternal) UpdateExternal(store, settings);
         else UpdateCloudHsm(store, settings);
+        // AWS tests a connected external store's new proxy settings at once (GetHealthStatus) and keeps the old ones when they fail.
+        if (store.IsExternal && settings.HasExternalSettings && store.ConnectionState == CustomKeyStoreStates.Connected)
+        {
+            CreateCustomKeyStoreOperation.RequireHealthyProxy(context, store, Name);
+        }
         store.CustomKeyStoreName = newName ?? store.CustomKeyStoreName;
         CustomKeyStoreLookup.RequireUnique(context, store);
         return new JsonObject();

@@ -24,7 +24,7 @@ internal sealed class CreateKeyOperation : KmsOperation
         var tags = TagList.Read(request, "Tags");
         var multiRegion = request.Bool("MultiRegion");
         var bypassLockoutCheck = request.Bool("BypassPolicyLockoutSafetyCheck");
-        request.String("XksKeyId", 1, 128);
+        var xksKeyId = request.String("XksKeyId", 1, 128, pattern: KmsPatterns.XksKeyId());
         request.ThrowIfInvalid();
 
         context.Auth.RequireAccountPermission("CreateKey");
@@ -34,6 +34,12 @@ internal sealed class CreateKeyOperation : KmsOperation
         }
         var specName = spec ?? legacySpec ?? KmsKeySpec.SymmetricDefault;
         var store = CustomKeyStoreFor(context, origin, customKeyStore, specName, usage, multiRegion);
+        if (xksKeyId is not null && origin != KeyOrigins.ExternalKeyStore) throw KmsErrors.Validation($"XksKeyId is valid only with Origin EXTERNAL_KEY_STORE, not {origin}.");
+        if (origin == KeyOrigins.ExternalKeyStore)
+        {
+            if (xksKeyId is null) throw KmsErrors.Validation("Origin EXTERNAL_KEY_STORE needs the XksKeyId of a key at the external key store's proxy.");
+            ExternalKeys.RequireUsable(context, store!, xksKeyId);
+        }
         var info = KeySpecCatalog.Find(specName) ?? throw KmsErrors.Unsupported($"KeySpec {specName} is not supported by the local KMS.");
         if (usage is null && specName != KmsKeySpec.SymmetricDefault)
         {
@@ -59,6 +65,7 @@ internal sealed class CreateKeyOperation : KmsOperation
             PrimaryRegion = multiRegion ? context.Region : null,
             Origin = origin,
             CustomKeyStoreId = store?.CustomKeyStoreId,
+            XksKeyId = xksKeyId,
             // A key for imported material has none until ImportKeyMaterial.
             KeyState = origin == KeyOrigins.External ? KeyStates.PendingImport : KeyStates.Enabled,
             Materials = origin == KeyOrigins.External ? [] : [KeyMaterialFactory.Create(info, 1, context.Now)],
@@ -70,24 +77,24 @@ internal sealed class CreateKeyOperation : KmsOperation
     }
 
     /// <summary>
-    /// The CloudHSM key store a key is made in (Origin AWS_CLOUDHSM with CustomKeyStoreId), checked as AWS documents:
-    /// the store exists and is CONNECTED, and the key is a symmetric single-Region encryption key. Keys of external key
-    /// stores need the XKS proxy for every use, which the local KMS does not call yet. The texts are ours: AWS's are not public.
+    /// The custom key store a key is made in (Origin AWS_CLOUDHSM or EXTERNAL_KEY_STORE with CustomKeyStoreId), checked
+    /// as AWS documents: the store exists, is of the origin's type and CONNECTED, and the key is a symmetric
+    /// single-Region encryption key. The texts are ours: AWS's are not public.
     /// </summary>
     private static StoredCustomKeyStore? CustomKeyStoreFor(OperationContext context, string origin, string? customKeyStoreId, string spec, string? usage, bool multiRegion)
     {
-        if (origin == KeyOrigins.ExternalKeyStore)
-        {
-            throw KmsErrors.Unsupported("The local KMS does not make keys in external key stores yet: it makes them in CloudHSM key stores (Origin AWS_CLOUDHSM).");
-        }
-        if (origin != KeyOrigins.AwsCloudHsm)
+        if (origin is not (KeyOrigins.AwsCloudHsm or KeyOrigins.ExternalKeyStore))
         {
             if (customKeyStoreId is not null) throw KmsErrors.Validation($"A key in a custom key store needs Origin AWS_CLOUDHSM or EXTERNAL_KEY_STORE, not {origin}.");
             return null;
         }
-        if (customKeyStoreId is null) throw KmsErrors.Validation("Origin AWS_CLOUDHSM needs the CustomKeyStoreId of a CloudHSM key store.");
+        var external = origin == KeyOrigins.ExternalKeyStore;
+        if (customKeyStoreId is null) throw KmsErrors.Validation($"Origin {origin} needs the CustomKeyStoreId of {(external ? "an external" : "a CloudHSM")} key store.");
         var store = CustomKeyStoreLookup.Find(context, customKeyStoreId);
-        if (store.IsExternal) throw KmsErrors.Validation($"Custom key store {customKeyStoreId} is an external key store: its keys have Origin EXTERNAL_KEY_STORE.");
+        if (store.IsExternal != external)
+        {
+            throw KmsErrors.Validation($"Custom key store {customKeyStoreId} is of type {store.CustomKeyStoreType}: its keys have Origin {(store.IsExternal ? KeyOrigins.ExternalKeyStore : KeyOrigins.AwsCloudHsm)}.");
+        }
         if (store.ConnectionState != CustomKeyStoreStates.Connected)
         {
             throw KmsErrors.CustomKeyStoreInvalidState($"Custom key store {customKeyStoreId} is {store.ConnectionState}; creating a key in it requires it to be CONNECTED.");
