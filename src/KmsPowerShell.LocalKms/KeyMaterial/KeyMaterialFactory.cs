@@ -5,7 +5,7 @@ using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.KeyMaterial;
 
-/// <summary>Makes new key material for a spec: AES-256 and HMAC secrets, RSA and ECC private keys as PKCS#8.</summary>
+/// <summary>Makes new key material for a spec: AES-256 and HMAC secrets, RSA, ECC and ML-KEM private keys as PKCS#8.</summary>
 internal static class KeyMaterialFactory
 {
     public static StoredKeyMaterial Create(KmsKeySpec spec, int version, DateTimeOffset now) => new()
@@ -25,6 +25,8 @@ internal static class KeyMaterialFactory
                 return RandomNumberGenerator.GetBytes(spec.Bits / 8);
             case KmsKeyFamily.Rsa:
                 using (var rsa = RSA.Create(spec.Bits)) return rsa.ExportPkcs8PrivateKey();
+            case KmsKeyFamily.MlKem:
+                return MlKemKey.Generate(spec);
             default:
                 using (var ecdsa = ECDsa.Create(Curve(spec))) return ecdsa.ExportPkcs8PrivateKey();
         }

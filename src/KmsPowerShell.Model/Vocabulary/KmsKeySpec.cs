@@ -2,7 +2,7 @@ namespace KmsPowerShell.Vocabulary;
 
 /// <summary>
 /// A KeySpec of the KMS API: its family and size, the usages a key of it may have, and the algorithms each usage
-/// offers. <paramref name="IsSupported"/> is false for the specs the module does not handle yet (SM2, ML-DSA, ML-KEM,
+/// offers. <paramref name="IsSupported"/> is false for the specs the module does not handle yet (SM2, ML-DSA,
 /// Ed25519): New-KmsKey does not offer them and the local KMS refuses to make them.
 /// </summary>
 /// <param name="Name">The KeySpec value, as the API spells it.</param>
@@ -39,9 +39,9 @@ public sealed record KmsKeySpec(string Name, KmsKeyFamily Family, int Bits, IRea
         new("ML_DSA_65", KmsKeyFamily.MlDsa, 0, [KmsKeyUsages.SignVerify], IsSupported: false),
         new("ML_DSA_87", KmsKeyFamily.MlDsa, 0, [KmsKeyUsages.SignVerify], IsSupported: false),
         new("ECC_NIST_EDWARDS25519", KmsKeyFamily.Ed25519, 256, [KmsKeyUsages.SignVerify], IsSupported: false),
-        new("ML_KEM_512", KmsKeyFamily.MlKem, 0, [KmsKeyUsages.EncapsulateDecapsulate], IsSupported: false),
-        new("ML_KEM_768", KmsKeyFamily.MlKem, 0, [KmsKeyUsages.EncapsulateDecapsulate], IsSupported: false),
-        new("ML_KEM_1024", KmsKeyFamily.MlKem, 0, [KmsKeyUsages.EncapsulateDecapsulate], IsSupported: false),
+        new("ML_KEM_512", KmsKeyFamily.MlKem, 0, [KmsKeyUsages.EncapsulateDecapsulate]),
+        new("ML_KEM_768", KmsKeyFamily.MlKem, 0, [KmsKeyUsages.EncapsulateDecapsulate]),
+        new("ML_KEM_1024", KmsKeyFamily.MlKem, 0, [KmsKeyUsages.EncapsulateDecapsulate]),
     ];
 
     /// <summary>The names of <see cref="All"/>.</summary>

@@ -6,7 +6,7 @@ using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.Signing;
 
-/// <summary>The public key of an RSA or ECC KMS key as DER SubjectPublicKeyInfo, with what the key may be used for.</summary>
+/// <summary>The public key of an RSA, ECC or ML-KEM KMS key as DER SubjectPublicKeyInfo, with what the key may be used for.</summary>
 internal sealed class GetPublicKeyOperation : KmsOperation
 {
     public override bool Mutates => false;
@@ -22,15 +22,14 @@ internal sealed class GetPublicKeyOperation : KmsOperation
         var key = context.KeyFor(keyId, Name, allowAlias: true);
         KeyGuard.RequireEnabled(key);
         var spec = KeySpecCatalog.Of(key);
-        if (spec.Family is not (KmsKeyFamily.Rsa or KmsKeyFamily.Ecc))
+        if (spec.Family is not (KmsKeyFamily.Rsa or KmsKeyFamily.Ecc or KmsKeyFamily.MlKem))
         {
             throw KmsErrors.Unsupported($"{key.Arn} key spec is {key.KeySpec}: GetPublicKey needs an asymmetric KMS key.");
         }
-        using var privateKey = AsymmetricKey.Load(spec, key.CurrentMaterial);
         var response = new JsonObject
         {
             ["KeyId"] = key.Arn,
-            ["PublicKey"] = KmsJson.Blob(privateKey.PublicKey()),
+            ["PublicKey"] = KmsJson.Blob(PublicKeyOf(spec, key)),
             ["CustomerMasterKeySpec"] = key.KeySpec,
             ["KeySpec"] = key.KeySpec,
             ["KeyUsage"] = key.KeyUsage,
@@ -38,7 +37,15 @@ internal sealed class GetPublicKeyOperation : KmsOperation
         AddAlgorithms(response, "EncryptionAlgorithms", spec.EncryptionAlgorithms(key.KeyUsage));
         AddAlgorithms(response, "SigningAlgorithms", spec.SigningAlgorithms(key.KeyUsage));
         AddAlgorithms(response, "KeyAgreementAlgorithms", spec.KeyAgreementAlgorithms(key.KeyUsage));
+        AddAlgorithms(response, "EncapsulationAlgorithms", spec.EncapsulationAlgorithms(key.KeyUsage));
         return response;
+    }
+
+    private static byte[] PublicKeyOf(KmsKeySpec spec, StoredKey key)
+    {
+        if (spec.Family == KmsKeyFamily.MlKem) return MlKemKey.Load(key.CurrentMaterial).PublicKey();
+        using var privateKey = AsymmetricKey.Load(spec, key.CurrentMaterial);
+        return privateKey.PublicKey();
     }
 
     private static void AddAlgorithms(JsonObject response, string member, IReadOnlyList<string> algorithms)
