@@ -37,6 +37,7 @@
         'Get-KmsPublicKey'
         'Get-KmsRandom'
         'Get-KmsSession'
+        'Get-KmsSharedSecret'
         'Get-KmsTag'
         'Import-KmsKeyMaterial'
         'Invoke-KmsKeyRotation'
@@ -44,6 +45,7 @@
         'New-KmsCustomKeyStore'
         'New-KmsDataKey'
         'New-KmsDataKeyPair'
+        'New-KmsEncapsulatedSecret'
         'New-KmsGrant'
         'New-KmsKey'
         'New-KmsMac'
@@ -72,6 +74,7 @@
         'Test-KmsSignature'
         'Undo-KmsKeyRemoval'
         'Unprotect-KmsData'
+        'Unprotect-KmsEncapsulatedSecret'
         'Update-KmsCiphertext'
     )
     FunctionsToExport    = @()

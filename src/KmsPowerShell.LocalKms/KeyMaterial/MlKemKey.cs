@@ -47,7 +47,7 @@ internal sealed class MlKemKey
     /// <summary>The key of the FIPS 203 seed d || z (64 bytes): ML-KEM.KeyGen_internal, for known-answer tests.</summary>
     internal static MlKemKey FromSeed(string keySpec, byte[] seed) => new(MLKemPrivateKeyParameters.FromSeed(Parameters(keySpec), seed));
 
-    /// <summary>The encapsulation key's length (FIPS 203 ek), as the public key's raw bytes.</summary>
+    /// <summary>The encapsulation key (FIPS 203 ek): the public key's raw bytes.</summary>
     internal byte[] EncapsulationKey => _key.GetPublicKeyEncoded();
 
     /// <summary>The decapsulation key (FIPS 203 dk).</summary>
