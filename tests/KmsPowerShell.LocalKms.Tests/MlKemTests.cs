@@ -125,6 +125,22 @@ public class MlKemTests : IClassFixture<AsymmetricKeysFixture>
             () => Client.EncapsulateAsync(new EncapsulateRequest { KeyId = key.KeyId, EncapsulationAlgorithm = "ML_KEM", DryRun = true }));
     }
 
+    [Fact]
+    public async Task CreateGrant_MlKemKey_AllowsEncapsulateAndDecapsulate_RefusesDecrypt()
+    {
+        var key = _keys.Key("ML_KEM_512", "ENCAPSULATE_DECAPSULATE");
+        var grant = await Client.CreateGrantAsync(new CreateGrantRequest
+        {
+            KeyId = key.Arn, GranteePrincipal = "arn:aws:iam::111122223333:root", Operations = ["Encapsulate", "Decapsulate", "GetPublicKey"],
+        });
+        Assert.False(string.IsNullOrEmpty(grant.GrantId));
+        var error = await KmsAssert.FailsWith("ValidationException", () => Client.CreateGrantAsync(new CreateGrantRequest
+        {
+            KeyId = key.Arn, GranteePrincipal = "arn:aws:iam::111122223333:root", Operations = ["Decrypt"],
+        }));
+        Assert.Contains("Decrypt", error.Message);
+    }
+
     private Task<DecapsulateResponse> DecapsulateAsync(KeyMetadata key, byte[] ciphertext) =>
         Client.DecapsulateAsync(new DecapsulateRequest
         {
