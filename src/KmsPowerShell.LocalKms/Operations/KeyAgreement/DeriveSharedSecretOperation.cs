@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KmsPowerShell.LocalKms.KeyMaterial;
 using KmsPowerShell.LocalKms.Protocol;
+using KmsPowerShell.LocalKms.State;
 using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.KeyAgreement;
@@ -29,7 +30,7 @@ internal sealed class DeriveSharedSecretOperation : KmsOperation
         var key = context.KeyFor(keyId, Name, allowAlias: true);
         KeyGuard.RequireEnabled(key);
         KeyGuard.RequireUsage(key, KmsKeyUsages.KeyAgreement, Name);
-        if (!State.KeySpecCatalog.Of(key).KeyAgreementAlgorithms(key.KeyUsage).Contains(algorithm))
+        if (!KeySpecCatalog.Of(key).KeyAgreementAlgorithms(key.KeyUsage).Contains(algorithm))
         {
             throw KmsErrors.IncompatibleAlgorithm(algorithm, key.KeySpec);
         }
