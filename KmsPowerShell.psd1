@@ -39,6 +39,7 @@
         'Get-KmsPublicKey'
         'Get-KmsRandom'
         'Get-KmsSession'
+        'Get-KmsSharedSecret'
         'Get-KmsTag'
         'Import-KmsKeyMaterial'
         'Invoke-KmsKeyRotation'
@@ -46,6 +47,7 @@
         'New-KmsCustomKeyStore'
         'New-KmsDataKey'
         'New-KmsDataKeyPair'
+        'New-KmsEncapsulatedSecret'
         'New-KmsGrant'
         'New-KmsKey'
         'New-KmsMac'
@@ -75,6 +77,7 @@
         'Test-KmsSignature'
         'Undo-KmsKeyRemoval'
         'Unprotect-KmsData'
+        'Unprotect-KmsEncapsulatedSecret'
         'Update-KmsCiphertext'
     )
     FunctionsToExport    = @()

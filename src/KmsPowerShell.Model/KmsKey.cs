@@ -74,6 +74,9 @@ public sealed class KmsKey : KmsKeyRecord
     /// <summary>The key agreement algorithms of a KEY_AGREEMENT key (ECDH).</summary>
     public IReadOnlyList<string> KeyAgreementAlgorithms { get; internal init; } = Array.Empty<string>();
 
+    /// <summary>The key encapsulation algorithms of an ENCAPSULATE_DECAPSULATE key (ML_KEM).</summary>
+    public IReadOnlyList<string> EncapsulationAlgorithms { get; internal init; } = Array.Empty<string>();
+
     /// <summary>For a multi-Region key: the ARN of the primary key (itself, for the primary).</summary>
     public string PrimaryKeyArn { get; internal init; } = "";
 

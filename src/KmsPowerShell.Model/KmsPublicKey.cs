@@ -27,6 +27,9 @@ public sealed class KmsPublicKey : KmsKeyRecord
     /// <summary>The key agreement algorithms of a KEY_AGREEMENT key.</summary>
     public IReadOnlyList<string> KeyAgreementAlgorithms { get; internal init; } = Array.Empty<string>();
 
+    /// <summary>The key encapsulation algorithms of an ML-KEM key (ML_KEM).</summary>
+    public IReadOnlyList<string> EncapsulationAlgorithms { get; internal init; } = Array.Empty<string>();
+
     /// <summary>The public key as DER SubjectPublicKeyInfo (RFC 5280).</summary>
     public byte[] PublicKey { get; }
 

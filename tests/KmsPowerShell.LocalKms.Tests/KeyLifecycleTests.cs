@@ -64,16 +64,6 @@ public class KeyLifecycleTests
         Assert.Equal(message, error.Message);
     }
 
-    [Theory]
-    [InlineData("ML_KEM_768", "ENCAPSULATE_DECAPSULATE")]
-    public async Task CreateKey_AwsSpecTheLocalKmsCannotMake_UnsupportedOperationException(string spec, string usage)
-    {
-        using var kms = new LocalKmsHarness();
-        var error = await KmsAssert.FailsWith("UnsupportedOperationException",
-            () => kms.CreateKeyAsync(request: new CreateKeyRequest { KeySpec = spec, KeyUsage = usage }));
-        Assert.Equal($"KeySpec {spec} is not supported by the local KMS.", error.Message);
-    }
-
     [Fact]
     public async Task CreateKey_SpecAwsDoesNotKnow_ValidationExceptionListingEveryAwsSpec()
     {

@@ -76,6 +76,18 @@ public sealed class PolicyEnforcementTests : IDisposable
     }
 
     [Fact]
+    public async Task Conditions_SeeTheKeyAgreementAlgorithm()
+    {
+        var key = await _kms.CreateKeyAsync(request: new CreateKeyRequest { KeySpec = KeySpec.ECC_NIST_P256, KeyUsage = KeyUsageType.KEY_AGREEMENT });
+        using var peer = System.Security.Cryptography.ECDiffieHellman.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        DeriveSharedSecretRequest Derive() => new() { KeyId = key.Arn, KeyAgreementAlgorithm = "ECDH", PublicKey = new MemoryStream(peer.ExportSubjectPublicKeyInfo()) };
+        var allowed = As("agreer", [Allow("kms:DeriveSharedSecret", key.Arn, """ "Condition":{"StringEquals":{"kms:KeyAgreementAlgorithm":"ECDH"}}""")]);
+        Assert.Equal(32, (await allowed.DeriveSharedSecretAsync(Derive())).SharedSecret.Length);
+        var other = As("other-agreer", [Allow("kms:DeriveSharedSecret", key.Arn, """ "Condition":{"StringEquals":{"kms:KeyAgreementAlgorithm":"SOMETHING_ELSE"}}""")]);
+        await DeniedAsync(() => other.DeriveSharedSecretAsync(Derive()));
+    }
+
+    [Fact]
     public async Task Conditions_SeeTheImportRequestsWrappingAndExpiry()
     {
         var key = await Import.ImportSteps.CreateExternalKeyAsync(_kms.Client());

@@ -30,7 +30,8 @@ BeforeAll {
         ($formatted | Out-String -Width $Width) -split "`r?`n"
     }
 
-    function Get-RecordSample([string] $Type, [KmsPowerShell.KmsKey] $Symmetric, [KmsPowerShell.KmsKey] $Signing, [KmsPowerShell.KmsKey] $Hmac, [KmsPowerShell.KmsKey] $External) {
+    function Get-RecordSample([string] $Type, [KmsPowerShell.KmsKey] $Symmetric, [KmsPowerShell.KmsKey] $Signing, [KmsPowerShell.KmsKey] $Hmac, [KmsPowerShell.KmsKey] $External,
+        [KmsPowerShell.KmsKey] $Agreement, [KmsPowerShell.KmsKey] $MlKem) {
         switch ($Type) {
             KmsKey { $Symmetric }
             KmsGrant { $Symmetric | New-KmsGrant -GranteePrincipal $Role -Operation Decrypt }
@@ -43,6 +44,8 @@ BeforeAll {
             KmsPublicKey { $Signing | Get-KmsPublicKey }
             KmsMac { New-KmsMac -KeyId $Hmac -Message 'webhook body' }
             KmsImportParameters { $External | Get-KmsImportParameter -WrappingKeySpec RSA_2048 }
+            KmsSharedSecret { Get-KmsSharedSecret -KeyId $Agreement -PeerKeyId $Agreement }
+            KmsEncapsulatedSecret { New-KmsEncapsulatedSecret -KeyId $MlKem }
             default { throw "No sample of ${Type}: add one to Get-RecordSample in Formatting.Tests.ps1." }
         }
     }
@@ -55,6 +58,8 @@ Describe 'table and list views at 80 and 120 columns' -Skip:($env:KMSPS_TEST_BAC
         $script:Signer = New-KmsKey -KeySpec ECC_NIST_P256 -KeyUsage SIGN_VERIFY -Description 'Release signing'
         $script:Hmac = New-KmsKey -KeySpec HMAC_256 -KeyUsage GENERATE_VERIFY_MAC -Description 'Webhook MACs'
         $script:External = New-KmsKey -Origin EXTERNAL -Description 'Imported payroll key'
+        $script:Agreement = New-KmsKey -KeySpec ECC_NIST_P256 -KeyUsage KEY_AGREEMENT -Description 'Partner key agreement'
+        $script:MlKem = New-KmsKey -KeySpec ML_KEM_768 -KeyUsage ENCAPSULATE_DECAPSULATE -Description 'Post-quantum key exchange'
         $principal = Add-KmsLocalPrincipal -PrincipalArn $Role -Force
         $script:Grant = $Key | New-KmsGrant -GranteePrincipal $Role -Operation Decrypt, Encrypt, GenerateDataKey -EncryptionContextEquals @{ app = 'payroll'; env = 'prod' }
         $release = Join-Path $TestDrive 'release-1.0.zip'
@@ -99,6 +104,9 @@ Describe 'table and list views at 80 and 120 columns' -Skip:($env:KMSPS_TEST_BAC
             'KmsPowerShell.KmsImportParameters' = @{ Objects = { $External | Get-KmsImportParameter -WrappingKeySpec RSA_2048 }
                 W80 = $External.KeyId, 'RSAES_OAEP_SHA_256', 'RSA_2048', 'bytes'; W120 = $External.KeyArn, 'RSAES_OAEP_SHA_256' }
             'KmsPowerShell.KmsMac'            = @{ Objects = { New-KmsMac -KeyId $Hmac -Message 'webhook body' }; W80 = $Hmac.KeyId, 'HMAC_SHA_256'; W120 = $Hmac.KeyId, 'HMAC_SHA_256' }
+            'KmsPowerShell.KmsSharedSecret'   = @{ Objects = { Get-KmsSharedSecret -KeyId $Agreement -PeerKeyId $Agreement; Get-KmsSharedSecret -KeyId $Agreement -PeerKeyId $Agreement -AsByteArray }
+                W80 = $Agreement.KeyId, 'ECDH', 'SecureString', '32 bytes'; W120 = $Agreement.KeyId, 'ECDH', 'SecureString (base64)', '32 bytes (SharedSecretBytes)' }
+            'KmsPowerShell.KmsEncapsulatedSecret' = @{ Objects = { New-KmsEncapsulatedSecret -KeyId $MlKem }; W80 = $MlKem.KeyId, 'ML_KEM', '1088 bytes', 'SecureString'; W120 = $MlKem.KeyId, 'ML_KEM', '1088 bytes' }
             'KmsPowerShell.KmsLocalClock'     = @{ Objects = { Set-KmsLocalClock -Advance 0 -PassThru }; W80 = '(in memory)'; W120 = '(in memory)' }
             'KmsPowerShell.KmsDataKeyPair'    = @{ Objects = { $Key | New-KmsDataKeyPair -KeyPairSpec ECC_NIST_P256 }; W80 = $Key.KeyId, 'ECC_NIST_P256'; W120 = $Key.KeyId, 'ECC_NIST_P256' }
             'KmsPowerShell.KmsComplianceFinding' = @{ Objects = { Get-KmsComplianceFinding -KeyId $Key -Check RotationDisabled }
@@ -158,6 +166,11 @@ Describe 'one KeyId convention on every record that names a key' {
         $script:WestSigner = New-KmsKey -Region us-west-2 -KeySpec ECC_NIST_P256 -KeyUsage SIGN_VERIFY
         $script:WestHmac = New-KmsKey -Region us-west-2 -KeySpec HMAC_256 -KeyUsage GENERATE_VERIFY_MAC
         $script:WestExternal = New-KmsKey -Region us-west-2 -Origin EXTERNAL
+        if (-not $OnMoto) {
+            # moto has neither KEY_AGREEMENT nor ML-KEM keys.
+            $script:WestAgreement = New-KmsKey -Region us-west-2 -KeySpec ECC_NIST_P384 -KeyUsage KEY_AGREEMENT
+            $script:WestMlKem = New-KmsKey -Region us-west-2 -KeySpec ML_KEM_512 -KeyUsage ENCAPSULATE_DECAPSULATE
+        }
     }
 
     It '<Type> has the bare KeyId, the KeyArn and the Region, and pipes into Get-KmsKey from another region' -ForEach $Records {
@@ -165,8 +178,12 @@ Describe 'one KeyId convention on every record that names a key' {
         if ($OnMoto -and $Type -eq 'KmsKeyLastUsage') { Set-ItResult -Skipped -Because 'moto has no GetKeyLastUsage' }
         if ($OnMoto -and $Type -in 'KmsGrant', 'KmsMac', 'KmsPublicKey') { Set-ItResult -Skipped -Because 'moto answers a bare key id where KMS answers the key ARN' }
         if ($OnMoto -and $Type -eq 'KmsImportParameters') { Set-ItResult -Skipped -Because 'moto has no GetParametersForImport' }
-        $key = switch ($Type) { KmsSignature { $WestSigner } KmsPublicKey { $WestSigner } KmsMac { $WestHmac } KmsImportParameters { $WestExternal } default { $West } }
-        $record = @(Get-RecordSample $Type $West $WestSigner $WestHmac $WestExternal)[0]
+        if ($OnMoto -and $Type -in 'KmsSharedSecret', 'KmsEncapsulatedSecret') { Set-ItResult -Skipped -Because 'moto has no DeriveSharedSecret or Encapsulate' }
+        $key = switch ($Type) {
+            KmsSignature { $WestSigner } KmsPublicKey { $WestSigner } KmsMac { $WestHmac } KmsImportParameters { $WestExternal }
+            KmsSharedSecret { $WestAgreement } KmsEncapsulatedSecret { $WestMlKem } default { $West }
+        }
+        $record = @(Get-RecordSample $Type $West $WestSigner $WestHmac $WestExternal $WestAgreement $WestMlKem)[0]
         $record.GetType().Name | Should -Be $Type
         $record.KeyId | Should -Be $key.KeyId
         $record.KeyArn | Should -Be $key.Arn

@@ -53,7 +53,7 @@ Describe '<Name> conventions' -ForEach $Commands {
 
     It 'supports ShouldProcess when it changes anything' {
         # These read, or transform data in memory, and change nothing in KMS or on disk.
-        $changesNothing = 'New-KmsDataKey', 'New-KmsDataKeyPair', 'New-KmsMac'
+        $changesNothing = 'New-KmsDataKey', 'New-KmsDataKeyPair', 'New-KmsMac', 'New-KmsEncapsulatedSecret', 'Unprotect-KmsEncapsulatedSecret'
         if ($Command.Verb -notin 'Get', 'Test', 'Find', 'Search', 'Measure' -and $Name -notin $changesNothing) {
             $Command.Parameters.Keys | Should -Contain 'WhatIf'
         }

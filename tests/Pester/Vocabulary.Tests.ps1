@@ -13,7 +13,7 @@ Describe 'KMS names' {
     It 'completes <Line>' -ForEach @(
         @{ Line = 'New-KmsKey -KeySpec HMAC'; Expected = 'HMAC_224', 'HMAC_256', 'HMAC_384', 'HMAC_512' }
         @{ Line = 'New-KmsKey -KeySpec ML_DSA'; Expected = 'ML_DSA_44', 'ML_DSA_65', 'ML_DSA_87' }
-        @{ Line = 'New-KmsKey -KeyUsage '; Expected = 'ENCRYPT_DECRYPT', 'GENERATE_VERIFY_MAC', 'KEY_AGREEMENT', 'SIGN_VERIFY' }
+        @{ Line = 'New-KmsKey -KeyUsage '; Expected = 'ENCAPSULATE_DECAPSULATE', 'ENCRYPT_DECRYPT', 'GENERATE_VERIFY_MAC', 'KEY_AGREEMENT', 'SIGN_VERIFY' }
         @{ Line = 'New-KmsSignature -SigningAlgorithm ecdsa'; Expected = 'ECDSA_SHA_256', 'ECDSA_SHA_384', 'ECDSA_SHA_512' }
         @{ Line = 'Test-KmsSignature -SigningAlgorithm ED25519'; Expected = 'ED25519_PH_SHA_512', 'ED25519_SHA_512' }
         @{ Line = 'New-KmsMac -MacAlgorithm '; Expected = 'HMAC_SHA_224', 'HMAC_SHA_256', 'HMAC_SHA_384', 'HMAC_SHA_512' }
@@ -26,9 +26,9 @@ Describe 'KMS names' {
     }
 
     It 'refuses a name outside the list before any call, as ValidateSet words it' {
-        { New-KmsKey -KeySpec ML_KEM_768 -WhatIf } | Should -Throw -ErrorId 'ParameterArgumentValidationError,KmsPowerShell.Commands.Keys.NewKmsKeyCommand' `
-            -ExpectedMessage ("Cannot validate argument on parameter 'KeySpec'. The argument `"ML_KEM_768`" does not belong to the set " +
-                '"SYMMETRIC_DEFAULT,RSA_2048,RSA_3072,RSA_4096,ECC_NIST_P256,ECC_NIST_P384,ECC_NIST_P521,ECC_SECG_P256K1,HMAC_224,HMAC_256,HMAC_384,HMAC_512,SM2,ML_DSA_44,ML_DSA_65,ML_DSA_87,ECC_NIST_EDWARDS25519" ' +
+        { New-KmsKey -KeySpec RSA_1024 -WhatIf } | Should -Throw -ErrorId 'ParameterArgumentValidationError,KmsPowerShell.Commands.Keys.NewKmsKeyCommand' `
+            -ExpectedMessage ("Cannot validate argument on parameter 'KeySpec'. The argument `"RSA_1024`" does not belong to the set " +
+                '"SYMMETRIC_DEFAULT,RSA_2048,RSA_3072,RSA_4096,ECC_NIST_P256,ECC_NIST_P384,ECC_NIST_P521,ECC_SECG_P256K1,HMAC_224,HMAC_256,HMAC_384,HMAC_512,SM2,ML_DSA_44,ML_DSA_65,ML_DSA_87,ECC_NIST_EDWARDS25519,ML_KEM_512,ML_KEM_768,ML_KEM_1024" ' +
                 'specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.')
         { New-KmsDataKeyPair -KeyId alias/none -KeyPairSpec ML_KEM_512 } |
             Should -Throw -ErrorId 'ParameterArgumentValidationError,KmsPowerShell.Commands.Data.NewKmsDataKeyPairCommand'

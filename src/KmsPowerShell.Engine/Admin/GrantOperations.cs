@@ -8,5 +8,6 @@ public static class GrantOperations
         "Decrypt", "Encrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo",
         "Sign", "Verify", "GetPublicKey", "CreateGrant", "RetireGrant", "DescribeKey",
         "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext", "GenerateMac", "VerifyMac", "DeriveSharedSecret",
+        "Encapsulate", "Decapsulate",
     ];
 }

@@ -30,6 +30,7 @@ internal static class KeyMapper
             SigningAlgorithms = metadata.SigningAlgorithms?.ToArray() ?? [],
             MacAlgorithms = metadata.MacAlgorithms?.ToArray() ?? [],
             KeyAgreementAlgorithms = metadata.KeyAgreementAlgorithms?.ToArray() ?? [],
+            EncapsulationAlgorithms = metadata.EncapsulationAlgorithms?.ToArray() ?? [],
             PrimaryKeyArn = metadata.MultiRegionConfiguration?.PrimaryKey?.Arn ?? "",
             ReplicaKeyArns = metadata.MultiRegionConfiguration?.ReplicaKeys?.Select(r => r.Arn).ToArray() ?? [],
             CloudHsmClusterId = metadata.CloudHsmClusterId ?? "",

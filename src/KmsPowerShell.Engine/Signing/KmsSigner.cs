@@ -67,6 +67,7 @@ public sealed class KmsSigner
             SigningAlgorithms = response.SigningAlgorithms?.ToArray() ?? [],
             EncryptionAlgorithms = response.EncryptionAlgorithms?.ToArray() ?? [],
             KeyAgreementAlgorithms = response.KeyAgreementAlgorithms?.ToArray() ?? [],
+            EncapsulationAlgorithms = response.EncapsulationAlgorithms?.ToArray() ?? [],
         };
         PublicKeyCache.Add(_session, key, publicKey);
         return publicKey;

@@ -5,7 +5,7 @@ using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.KeyMaterial;
 
-/// <summary>Makes new key material for a spec: AES-256 and HMAC secrets, RSA, ECC, Ed25519, ML-DSA and SM2 private keys as PKCS#8.</summary>
+/// <summary>Makes new key material for a spec: AES-256 and HMAC secrets, RSA, ECC, Ed25519, ML-DSA, SM2 and ML-KEM private keys as PKCS#8.</summary>
 internal static class KeyMaterialFactory
 {
     public static StoredKeyMaterial Create(KmsKeySpec spec, int version, DateTimeOffset now) => new()
@@ -29,6 +29,8 @@ internal static class KeyMaterialFactory
             case KmsKeyFamily.MlDsa:
             case KmsKeyFamily.Sm2:
                 return BcKeyPairs.NewPkcs8(spec);
+            case KmsKeyFamily.MlKem:
+                return MlKemKey.Generate(spec);
             default:
                 using (var ecdsa = ECDsa.Create(Curve(spec))) return ecdsa.ExportPkcs8PrivateKey();
         }

@@ -40,6 +40,7 @@ internal static class KeyMetadataWriter
         AddAlgorithms(metadata, "SigningAlgorithms", spec.SigningAlgorithms(key.KeyUsage));
         AddAlgorithms(metadata, "MacAlgorithms", spec.MacAlgorithms(key.KeyUsage));
         AddAlgorithms(metadata, "KeyAgreementAlgorithms", spec.KeyAgreementAlgorithms(key.KeyUsage));
+        AddAlgorithms(metadata, "EncapsulationAlgorithms", spec.EncapsulationAlgorithms(key.KeyUsage));
         // A replica being created has no key material in its region yet (ReplicateKey's answer has no CurrentKeyMaterialId).
         if (spec.Family == KmsKeyFamily.Symmetric && key.KeyState != KeyStates.Creating && key.Materials.Count > 0)
         {

@@ -40,6 +40,13 @@ internal static class RequestConditions
                 conditions.Set("kms:MacAlgorithm", Text(request, "MacAlgorithm"));
                 conditions.Set("kms:RequestAlias", AliasName(Text(request, "KeyId")));
                 break;
+            case "DeriveSharedSecret":
+                conditions.Set("kms:KeyAgreementAlgorithm", Text(request, "KeyAgreementAlgorithm"));
+                conditions.Set("kms:RequestAlias", AliasName(Text(request, "KeyId")));
+                break;
+            case "Encapsulate" or "Decapsulate":
+                conditions.Set("kms:RequestAlias", AliasName(Text(request, "KeyId")));
+                break;
             case "DescribeKey" or "GetPublicKey":
                 conditions.Set("kms:RequestAlias", AliasName(Text(request, "KeyId")));
                 break;

@@ -9,6 +9,14 @@ internal static class KmsJson
 
     public static JsonNode Blob(ReadOnlySpan<byte> value) => JsonValue.Create(Convert.ToBase64String(value));
 
+    /// <summary>A secret as a blob member; the secret's bytes are zeroed once encoded.</summary>
+    public static JsonNode SecretBlob(byte[] secret)
+    {
+        var node = Blob(secret);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(secret);
+        return node;
+    }
+
     public static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
 
     public static JsonObject Map(IReadOnlyDictionary<string, string> values)

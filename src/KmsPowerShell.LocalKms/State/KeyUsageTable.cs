@@ -16,6 +16,7 @@ internal sealed class KeyUsageTable
     {
         "Decrypt", "Encrypt", "GenerateDataKey", "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext",
         "GenerateDataKeyWithoutPlaintext", "GenerateMac", "ReEncrypt", "Sign", "Verify", "VerifyMac",
+        "DeriveSharedSecret", "Encapsulate", "Decapsulate",
     };
 
     private readonly ConcurrentDictionary<string, StoredKeyUsage> _pending = new(StringComparer.Ordinal);

@@ -2,8 +2,8 @@ namespace KmsPowerShell.Vocabulary;
 
 /// <summary>
 /// A KeySpec of the KMS API: its family and size, the usages a key of it may have, and the algorithms each usage
-/// offers. <paramref name="IsSupported"/> is false for the specs the module does not handle yet (ML-KEM):
-/// New-KmsKey does not offer them and the local KMS refuses to make them.
+/// offers. <paramref name="IsSupported"/> is false for a spec the module does not handle yet (none today):
+/// New-KmsKey does not offer it and the local KMS refuses to make it.
 /// </summary>
 /// <param name="Name">The KeySpec value, as the API spells it.</param>
 /// <param name="Family">What kind of key material it is.</param>
@@ -39,9 +39,9 @@ public sealed record KmsKeySpec(string Name, KmsKeyFamily Family, int Bits, IRea
         new("ML_DSA_65", KmsKeyFamily.MlDsa, 0, [KmsKeyUsages.SignVerify]),
         new("ML_DSA_87", KmsKeyFamily.MlDsa, 0, [KmsKeyUsages.SignVerify]),
         new("ECC_NIST_EDWARDS25519", KmsKeyFamily.Ed25519, 256, [KmsKeyUsages.SignVerify]),
-        new("ML_KEM_512", KmsKeyFamily.MlKem, 0, [KmsKeyUsages.EncapsulateDecapsulate], IsSupported: false),
-        new("ML_KEM_768", KmsKeyFamily.MlKem, 0, [KmsKeyUsages.EncapsulateDecapsulate], IsSupported: false),
-        new("ML_KEM_1024", KmsKeyFamily.MlKem, 0, [KmsKeyUsages.EncapsulateDecapsulate], IsSupported: false),
+        new("ML_KEM_512", KmsKeyFamily.MlKem, 0, [KmsKeyUsages.EncapsulateDecapsulate]),
+        new("ML_KEM_768", KmsKeyFamily.MlKem, 0, [KmsKeyUsages.EncapsulateDecapsulate]),
+        new("ML_KEM_1024", KmsKeyFamily.MlKem, 0, [KmsKeyUsages.EncapsulateDecapsulate]),
     ];
 
     /// <summary>The names of <see cref="All"/>.</summary>

@@ -37,6 +37,24 @@ internal static class SecretValue
         }
     }
 
+    /// <summary>Binary secret as a SecureString of its base64 text; the intermediate characters are zeroed.</summary>
+    public static SecureString ToBase64SecureString(byte[] secret)
+    {
+        var chars = new char[(secret.Length + 2) / 3 * 4];
+        try
+        {
+            Convert.TryToBase64Chars(secret, chars, out _);
+            var secure = new SecureString();
+            foreach (var c in chars) secure.AppendChar(c);
+            secure.MakeReadOnly();
+            return secure;
+        }
+        finally
+        {
+            Array.Clear(chars);
+        }
+    }
+
     private static byte[] FromSecureString(SecureString secure)
     {
         var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);

@@ -11,6 +11,7 @@ internal static class GrantOperationNames
         "Decrypt", "Encrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo", "Sign",
         "Verify", "GetPublicKey", "CreateGrant", "RetireGrant", "DescribeKey", "GenerateDataKeyPair",
         "GenerateDataKeyPairWithoutPlaintext", "GenerateMac", "VerifyMac", "DeriveSharedSecret",
+        "Encapsulate", "Decapsulate",
     ];
 
     private static readonly string[] Common = ["CreateGrant", "RetireGrant", "DescribeKey"];
@@ -25,6 +26,7 @@ internal static class GrantOperationNames
         (KmsKeyFamily.Hmac, _) => [.. Common, "GenerateMac", "VerifyMac"],
         (_, KmsKeyUsages.EncryptDecrypt) => [.. Common, "Decrypt", "Encrypt", "ReEncryptFrom", "ReEncryptTo", "GetPublicKey"],
         (_, KmsKeyUsages.KeyAgreement) => [.. Common, "DeriveSharedSecret", "GetPublicKey"],
+        (_, KmsKeyUsages.EncapsulateDecapsulate) => [.. Common, "Encapsulate", "Decapsulate", "GetPublicKey"],
         _ => [.. Common, "Sign", "Verify", "GetPublicKey"],
     };
 }

@@ -26,11 +26,10 @@ internal sealed class GetPublicKeyOperation : KmsOperation
         {
             throw KmsErrors.Unsupported($"{key.Arn} key spec is {key.KeySpec}: GetPublicKey needs an asymmetric KMS key.");
         }
-        using var privateKey = AsymmetricKeys.Load(spec, key.CurrentMaterial);
         var response = new JsonObject
         {
             ["KeyId"] = key.Arn,
-            ["PublicKey"] = KmsJson.Blob(privateKey.PublicKey()),
+            ["PublicKey"] = KmsJson.Blob(PublicKeyOf(spec, key)),
             ["CustomerMasterKeySpec"] = key.KeySpec,
             ["KeySpec"] = key.KeySpec,
             ["KeyUsage"] = key.KeyUsage,
@@ -38,7 +37,15 @@ internal sealed class GetPublicKeyOperation : KmsOperation
         AddAlgorithms(response, "EncryptionAlgorithms", spec.EncryptionAlgorithms(key.KeyUsage));
         AddAlgorithms(response, "SigningAlgorithms", spec.SigningAlgorithms(key.KeyUsage));
         AddAlgorithms(response, "KeyAgreementAlgorithms", spec.KeyAgreementAlgorithms(key.KeyUsage));
+        AddAlgorithms(response, "EncapsulationAlgorithms", spec.EncapsulationAlgorithms(key.KeyUsage));
         return response;
+    }
+
+    private static byte[] PublicKeyOf(KmsKeySpec spec, StoredKey key)
+    {
+        if (spec.Family == KmsKeyFamily.MlKem) return MlKemKey.Load(key.CurrentMaterial).PublicKey();
+        using var privateKey = AsymmetricKeys.Load(spec, key.CurrentMaterial);
+        return privateKey.PublicKey();
     }
 
     private static void AddAlgorithms(JsonObject response, string member, IReadOnlyList<string> algorithms)
