@@ -63,6 +63,21 @@ public class KeyAgreementTests : IClassFixture<AsymmetricKeysFixture>
     }
 
     [Fact]
+    public async Task DeriveSharedSecret_TwoSm2KmsKeys_SameSecretBothWays_NistPeerRefused()
+    {
+        var alice = await _keys.Kms.CreateKeyAsync(Client, new CreateKeyRequest { KeySpec = "SM2", KeyUsage = "KEY_AGREEMENT" });
+        var bob = await _keys.Kms.CreateKeyAsync(Client, new CreateKeyRequest { KeySpec = "SM2", KeyUsage = "KEY_AGREEMENT" });
+        var alicePublic = (await Client.GetPublicKeyAsync(new GetPublicKeyRequest { KeyId = alice.KeyId })).PublicKey.ToArray();
+        var bobPublic = (await Client.GetPublicKeyAsync(new GetPublicKeyRequest { KeyId = bob.KeyId })).PublicKey.ToArray();
+        var secret = (await DeriveAsync(alice, bobPublic)).SharedSecret.ToArray();
+        Assert.Equal(32, secret.Length);
+        Assert.Equal(secret, (await DeriveAsync(bob, alicePublic)).SharedSecret.ToArray());
+
+        using var nistPeer = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        await KmsAssert.FailsWith("ValidationException", () => DeriveAsync(alice, nistPeer.ExportSubjectPublicKeyInfo()));
+    }
+
+    [Fact]
     public void EcdhAgreement_Sm2Pkcs8Keys_SameSecretBothWays_OtherCurveRefused()
     {
         var (aliceMaterial, alicePublic) = Sm2KeyPair();

@@ -74,7 +74,8 @@ Describe 'Test-KmsKeyPolicy offline' {
 
     It 'decides each principal and action, every key action when -Action is omitted' {
         $all = Test-KmsKeyPolicy -Policy $Policy -KeyArn $KeyArn -PrincipalArn $App, 'arn:aws:iam::111122223333:root'
-        $all.Count | Should -Be (2 * 45)
+        $all.Count | Should -Be (2 * [KmsPowerShell.Vocabulary.KmsActions]::OnKeys.Count)
+        [KmsPowerShell.Vocabulary.KmsActions]::OnKeys | Should -Contain 'kms:Decapsulate'
         ($all | Where-Object PrincipalArn -eq $App).Action | Should -Contain 'kms:PutKeyPolicy'
         (Test-Offline $App 'kms:decrypt', 'Encrypt' @{ app = 'billing' }).Action | Should -Be @('kms:Decrypt', 'kms:Encrypt')
     }
