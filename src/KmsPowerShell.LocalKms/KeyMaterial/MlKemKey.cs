@@ -64,19 +64,10 @@ internal sealed class MlKemKey
         new(MLKemPrivateKeyParameters.FromEncoding(Parameters(keySpec), decapsulationKey));
 
     /// <summary>A new shared secret and its ciphertext; <paramref name="random"/> supplies the message m (tests fix it).</summary>
-    public (byte[] Secret, byte[] Ciphertext) Encapsulate(SecureRandom? random = null) => Encapsulate(_key.GetPublicKey(), random);
-
-    /// <summary>
-    /// Encapsulation to a bare FIPS 203 encapsulation key ek, as known-answer vectors give it (they have no dk for it);
-    /// the same code as <see cref="Encapsulate(SecureRandom?)"/>.
-    /// </summary>
-    internal static (byte[] Secret, byte[] Ciphertext) Encapsulate(string keySpec, byte[] encapsulationKey, SecureRandom random) =>
-        Encapsulate(MLKemPublicKeyParameters.FromEncoding(Parameters(keySpec), encapsulationKey), random);
-
-    private static (byte[] Secret, byte[] Ciphertext) Encapsulate(MLKemPublicKeyParameters publicKey, SecureRandom? random)
+    public (byte[] Secret, byte[] Ciphertext) Encapsulate(SecureRandom? random = null)
     {
-        var encapsulator = new MLKemEncapsulator(publicKey.Parameters);
-        encapsulator.Init(new ParametersWithRandom(publicKey, random ?? new SecureRandom()));
+        var encapsulator = new MLKemEncapsulator(_key.Parameters);
+        encapsulator.Init(new ParametersWithRandom(_key.GetPublicKey(), random ?? new SecureRandom()));
         var ciphertext = new byte[encapsulator.EncapsulationLength];
         var secret = new byte[encapsulator.SecretLength];
         encapsulator.Encapsulate(ciphertext, 0, ciphertext.Length, secret, 0, secret.Length);
