@@ -12,8 +12,9 @@ namespace KmsPowerShell.LocalKms.Tests;
 /// stored as PKCS#8 and loaded back as the local KMS loads it, has the expected private key. The expected value is the
 /// start of the vector's sk, ρ || K || tr (128 bytes): tr is SHAKE256 of the whole public key, so it checks pk too.
 /// And FIPS 204 signature verification from an external μ (KMS's MessageType EXTERNAL_MU) against ML-DSA-sigVer-FIPS204
-/// of the same commit (prompt.json and expectedResults.json, test group 7: ML-DSA-44, signatureInterface internal,
-/// externalMu true): the vector's pk, μ and signature through the offline verifier, which the local KMS's Verify shares.
+/// of the same commit (prompt.json and expectedResults.json, signatureInterface internal, externalMu true; data in
+/// <see cref="MlDsaAcvpVectors"/>): the vector's pk, μ and signature through the offline verifier the local KMS's
+/// Verify shares.
 /// </summary>
 public class MlDsaKnownAnswerTests
 {
@@ -38,13 +39,14 @@ public class MlDsaKnownAnswerTests
     }
 
     [Theory]
-    [InlineData(98, true)]
-    [InlineData(92, false)]
-    public void SigVer_ExternalMu_GivesTheVectorsVerdict(int tcId, bool testPassed)
+    [InlineData("ML_DSA_44", 98, true)]
+    [InlineData("ML_DSA_44", 92, false)]
+    [InlineData("ML_DSA_65", 132, true)]
+    public void SigVer_ExternalMu_GivesTheVectorsVerdict(string spec, int tcId, bool testPassed)
     {
-        var (pk, mu, signature) = MlDsaAcvpVectors.SigVer44ExternalMu[tcId];
+        var (pk, mu, signature) = MlDsaAcvpVectors.SigVerExternalMu[tcId];
         var subjectPublicKeyInfo = SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(
-            MLDsaPublicKeyParameters.FromEncoding(BcKeyPairs.MlDsaParameters("ML_DSA_44"), Convert.FromHexString(pk))).GetDerEncoded();
+            MLDsaPublicKeyParameters.FromEncoding(BcKeyPairs.MlDsaParameters(spec), Convert.FromHexString(pk))).GetDerEncoded();
 
         var valid = BcSignatures.Verify(subjectPublicKeyInfo, "ML_DSA_SHAKE_256", SigningMessageTypes.ExternalMu, Convert.FromHexString(mu), Convert.FromHexString(signature));
 
