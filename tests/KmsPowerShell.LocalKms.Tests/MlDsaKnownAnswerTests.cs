@@ -42,6 +42,7 @@ public class MlDsaKnownAnswerTests
     [InlineData("ML_DSA_44", 98, true)]
     [InlineData("ML_DSA_44", 92, false)]
     [InlineData("ML_DSA_65", 132, true)]
+    [InlineData("ML_DSA_87", 151, true)]
     public void SigVer_ExternalMu_GivesTheVectorsVerdict(string spec, int tcId, bool testPassed)
     {
         var (pk, mu, signature) = MlDsaAcvpVectors.SigVerExternalMu[tcId];
