@@ -8,8 +8,8 @@ namespace KmsPowerShell.LocalKms.Tests;
 /// releases v1.1.0.40 and v1.1.0.38 (ML-KEM-keyGen-FIPS203, ML-KEM-encapDecap-FIPS203; vsId 42, revision FIPS203), as
 /// pq-code-package/mlkem-native keeps them in test/acvp_data; the long ones are in <see cref="MlKemAcvpVectors"/>.
 /// The ML-KEM-keyGen internalProjection.json versions stored for usnistgov/ACVP-Server itself (commits 092b939a,
-/// eb31c8ef) are not used: each pairs d, z with an ek that BouncyCastle does not derive from them, though their dk is
-/// self-consistent (it ends in H(ek) || z); most likely files made before FIPS 203 final changed keyGen.
+/// eb31c8ef) are not used: they are draft (FIPS 203 ipd) vectors. Their ek ends in ρ = the first half of SHA3-512(d),
+/// the draft's keyGen; FIPS 203 final (and BouncyCastle) hash d || k, so no final implementation matches them.
 /// </summary>
 public class MlKemKnownAnswerTests
 {
