@@ -1,6 +1,8 @@
 using KmsPowerShell.LocalKms.KeyMaterial;
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
 using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.X509;
 
 namespace KmsPowerShell.LocalKms.Tests;
 
@@ -9,6 +11,10 @@ namespace KmsPowerShell.LocalKms.Tests;
 /// gen-val/json-files/ML-DSA-keyGen-FIPS204, commit 203f667c): the local KMS's key made from the vector's seed ξ,
 /// stored as PKCS#8 and loaded back as the local KMS loads it, has the expected private key. The expected value is the
 /// start of the vector's sk, ρ || K || tr (128 bytes): tr is SHAKE256 of the whole public key, so it checks pk too.
+/// And FIPS 204 signature verification from an external μ (KMS's MessageType EXTERNAL_MU) against ML-DSA-sigVer-FIPS204
+/// of the same commit (prompt.json and expectedResults.json, signatureInterface internal, externalMu true; data in
+/// <see cref="MlDsaAcvpVectors"/>): the vector's pk, μ and signature through the offline verifier the local KMS's
+/// Verify shares.
 /// </summary>
 public class MlDsaKnownAnswerTests
 {
@@ -30,5 +36,21 @@ public class MlDsaKnownAnswerTests
         var privateKey = Assert.IsType<MLDsaPrivateKeyParameters>(key.Key);
         Assert.Equal(rhoKTr, Convert.ToHexString(privateKey.GetEncoded()[..128]));
         Assert.Equal(rhoKTr[..64], Convert.ToHexString(((MLDsaPublicKeyParameters)key.Public).GetEncoded()[..32]));
+    }
+
+    [Theory]
+    [InlineData("ML_DSA_44", 98, true)]
+    [InlineData("ML_DSA_44", 92, false)]
+    [InlineData("ML_DSA_65", 132, true)]
+    [InlineData("ML_DSA_87", 151, true)]
+    public void SigVer_ExternalMu_GivesTheVectorsVerdict(string spec, int tcId, bool testPassed)
+    {
+        var (pk, mu, signature) = MlDsaAcvpVectors.SigVerExternalMu[tcId];
+        var subjectPublicKeyInfo = SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(
+            MLDsaPublicKeyParameters.FromEncoding(BcKeyPairs.MlDsaParameters(spec), Convert.FromHexString(pk))).GetDerEncoded();
+
+        var valid = BcSignatures.Verify(subjectPublicKeyInfo, "ML_DSA_SHAKE_256", SigningMessageTypes.ExternalMu, Convert.FromHexString(mu), Convert.FromHexString(signature));
+
+        Assert.Equal(testPassed, valid);
     }
 }

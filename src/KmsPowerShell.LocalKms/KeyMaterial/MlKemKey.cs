@@ -59,6 +59,10 @@ internal sealed class MlKemKey
     /// <summary>The public key as DER SubjectPublicKeyInfo, as GetPublicKey returns it.</summary>
     public byte[] PublicKey() => SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(_key.GetPublicKey()).GetDerEncoded();
 
+    /// <summary>The key of a FIPS 203 decapsulation key dk, as known-answer vectors give it.</summary>
+    internal static MlKemKey FromDecapsulationKey(string keySpec, byte[] decapsulationKey) =>
+        new(MLKemPrivateKeyParameters.FromEncoding(Parameters(keySpec), decapsulationKey));
+
     /// <summary>A new shared secret and its ciphertext; <paramref name="random"/> supplies the message m (tests fix it).</summary>
     public (byte[] Secret, byte[] Ciphertext) Encapsulate(SecureRandom? random = null)
     {
