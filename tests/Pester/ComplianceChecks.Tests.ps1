@@ -9,10 +9,9 @@ BeforeAll {
         process { '{0} {1}' -f $Finding.CheckId, ($Names[$Finding.KeyId ?? $Finding.CustomKeyStoreId] ?? "unseeded:$($Finding.KeyId)$($Finding.CustomKeyStoreId)") }
     }
 
-    function Get-Finding {
-        param([string[]] $Check)
+    function Get-Finding([hashtable] $Extra = @{}) {
         $arguments = @{ RoleArn = $Roles; Region = $Regions; TrustedAccount = $Trusted; RequiredTag = 'Owner'; MaxGrantAgeDays = 90; ErrorAction = 'Stop' }
-        if ($Check) { $arguments.Check = $Check }
+        foreach ($entry in $Extra.GetEnumerator()) { $arguments[$entry.Key] = $entry.Value }
         Get-KmsComplianceFinding @arguments
     }
 
@@ -150,6 +149,28 @@ Describe 'every compliance check end to end on the local KMS' -Skip:($env:KMSPS_
         $every = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
         $every.Count | Should -BeGreaterThan 18
         $every | Where-Object { $_ -notin $seeded } | Should -Be 'PolicyNotEvaluated'
+    }
+
+    It 'reports every finding through the local KMS server with 20% throttling and one region down, and one error per account for that region' {
+        $server = Start-KmsLocalServer -LocalStatePath $State
+        try {
+            # The roles' sessions retry as this one does. Seven attempts: a call throttled seven times in a row (0.2^7) is one
+            # in 78,000, some 300 calls here; each attempt more doubles the SDK's backoff on the dead region, which sets this
+            # test's time (three seconds with seven attempts, fifteen with eight).
+            Connect-Kms -EndpointUrl $server.Endpoint -AccessKey $server.AccessKeyId -SecretKey $server.SecretAccessKey -Region us-east-1 -MaxAttempts 7
+            Set-KmsLocalFault -ThrottleRate 0.2 -Seed 19 -UnreachableRegion ap-southeast-2
+            # Every read at once: the SDK backs off for a second or more after a throttle, and the waits overlap.
+            $written = @(Get-Finding @{ Region = $Regions + 'ap-southeast-2'; ThrottleLimit = 32; ErrorAction = 'Continue' } 2>&1)
+        }
+        finally {
+            Set-KmsLocalFault
+            Stop-KmsLocalServer -Port $server.Port
+            Connect-Kms -Local -LocalStatePath $State -Region us-east-1 -MaxAttempts 10
+        }
+        $failed = @($written | Where-Object { $_ -is [Management.Automation.ErrorRecord] })
+        ($written | Where-Object { $_ -isnot [Management.Automation.ErrorRecord] } | ConvertTo-Pair | Sort-Object) -join "`n" | Should -Be ($Expected -join "`n")
+        $failed.FullyQualifiedErrorId -replace ',.*' | Sort-Object -Unique | Should -Be 'EndpointUnreachable'
+        $failed.TargetObject | Sort-Object | Should -Be @("$A ap-southeast-2", "$B ap-southeast-2")
     }
 
     It '-WhatIf lists each change a fix would make, and changes nothing' {
