@@ -176,6 +176,12 @@ Describe 'every compliance check end to end on the local KMS' {
         $failed.TargetObject | Sort-Object | Should -Be @("$A ap-southeast-2", "$B ap-southeast-2")
     }
 
+    It 'completes the region names of -UnreachableRegion, the fault that takes a region down' {
+        $line = 'Set-KmsLocalFault -UnreachableRegion ap-southeast-'
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $completions | Should -Contain 'ap-southeast-2'
+    }
+
     It '-WhatIf lists each change a fix would make, and changes nothing' {
         $withFix = @(Get-Finding | Where-Object Fix)
         ($withFix | ConvertTo-Pair | Sort-Object) -join ', ' | Should -Be ($Fixable -join ', ')

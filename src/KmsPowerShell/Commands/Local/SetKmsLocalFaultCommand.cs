@@ -37,6 +37,7 @@ public sealed class SetKmsLocalFaultCommand : LocalKmsCmdlet
 
     /// <summary>Regions whose endpoint is down: every request signed for one of them has its connection dropped.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(RegionCompleter))]
     [ValidatePattern(@"^[a-z]{2}(-[a-z]+)+-\d+$")]
     public string[]? UnreachableRegion { get; set; }
 
