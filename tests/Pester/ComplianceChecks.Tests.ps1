@@ -1,5 +1,6 @@
 # Every compliance check end to end on a local KMS of its own: keys seeded with each problem beside clean keys, in two
-# accounts and two regions; each check finds exactly its keys, Repair fixes what has a fix, and faults change nothing.
+# accounts (which trust each other, not a third) and two regions; each check finds exactly its keys, Repair fixes what
+# has a fix, and throttling or a third region that is down changes none of the findings.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-Module $ModulePath -Force
