@@ -198,7 +198,7 @@ public sealed class LocalKmsService : IDisposable
         var requestId = Guid.NewGuid().ToString();
         try
         {
-            var (fault, delay) = _faults.Next();
+            var (fault, delay) = _faults.Next(SignedRegion(request));
             switch (fault)
             {
                 case FaultKind.Throttle: throw KmsErrors.Throttling();
@@ -215,6 +215,20 @@ public sealed class LocalKmsService : IDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return Error(requestId, KmsErrors.Internal());
+        }
+    }
+
+    /// <summary>The region a request is signed for, before its signature is checked (for the faults); null when it names none.</summary>
+    private static string? SignedRegion(LocalKmsRequest request)
+    {
+        if (!request.Headers.TryGetValue("Authorization", out var header)) return null;
+        try
+        {
+            return SigV4Authorization.Parse(header).Region;
+        }
+        catch (KmsErrorException)
+        {
+            return null;
         }
     }
 

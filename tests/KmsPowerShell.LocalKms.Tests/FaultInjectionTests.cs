@@ -59,6 +59,39 @@ public class FaultInjectionTests
     }
 
     [Fact]
+    public async Task Faults_UnreachableRegion_DropsThatRegionOnlyAndDrawsNothing()
+    {
+        using var kms = new LocalKmsHarness(faults: new LocalKmsFaults(UnreachableRegions: ["eu-west-1"]));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => kms.Client("eu-west-1").ListKeysAsync(new ListKeysRequest()));
+        Assert.Contains(Chain(error), e => e is HttpRequestException or IOException);
+        Assert.Equal(Enumerable.Repeat("ok", 20), await Outcomes(kms, 20));
+    }
+
+    [Fact]
+    public void Faults_UnreachableRegion_KeptInTheStateFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"kmsps-faults-{Guid.NewGuid():n}.json");
+        try
+        {
+            using (var service = new LocalKmsService(new LocalKmsOptions { StatePath = path })) service.Faults = new LocalKmsFaults(UnreachableRegions: ["eu-west-1"]);
+            using var reopened = new LocalKmsService(new LocalKmsOptions { StatePath = path });
+            Assert.True(reopened.Faults.IsUnreachable("eu-west-1"));
+            Assert.False(reopened.Faults.IsUnreachable("us-east-1"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Faults_UnreachableRegionNotARegion_ArgumentOutOfRange()
+    {
+        using var service = new LocalKmsService();
+        Assert.Throws<ArgumentOutOfRangeException>(() => service.Faults = new LocalKmsFaults(UnreachableRegions: ["not a region"]));
+    }
+
+    [Fact]
     public async Task Faults_SlowAlways_AnswerComesAfterTheDelay()
     {
         using var kms = new LocalKmsHarness(faults: new LocalKmsFaults(SlowRate: 1, SlowDelay: TimeSpan.FromMilliseconds(300)));

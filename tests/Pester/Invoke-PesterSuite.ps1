@@ -39,9 +39,10 @@ $groups = @(
 # Files whose tests put a bound on wall-clock time: they run after the other parts, alone.
 $timed = @('Cancellation.Tests.ps1')
 # Files whose tests never reach the backend under test (help, manifest, package, docs, the demo's own local KMS, the
-# load contexts): they run with the first backend only, as a second run would repeat the same checks.
+# load contexts, the compliance checks' own local KMS): they run with the first backend only, as a second run would
+# repeat the same checks.
 $backendFree = @(
-    'BuildScript.Tests.ps1', 'ComplianceReport.Tests.ps1', 'Demo.Tests.ps1', 'DocBlocks.Tests.ps1', 'Help.Tests.ps1', 'HelpDocs.Tests.ps1',
+    'BuildScript.Tests.ps1', 'ComplianceChecks.Tests.ps1', 'ComplianceReport.Tests.ps1', 'Demo.Tests.ps1', 'DocBlocks.Tests.ps1', 'Help.Tests.ps1', 'HelpDocs.Tests.ps1',
     'HelpExamples.Tests.ps1', 'Isolation.Tests.ps1', 'Manifest.Tests.ps1', 'Package.Tests.ps1', 'PolicyEvaluation.Tests.ps1',
     'Vocabulary.Tests.ps1'
 )

@@ -46,6 +46,10 @@ internal static class KmsCall
                 return Unreachable(http.Message, http);
             case AmazonClientException client when client.InnerException is HttpRequestException http:
                 return Unreachable(http.Message, client);
+            // An endpoint that closes the connection without answering: HttpClient throws an IOException (HttpIOException,
+            // "The response ended prematurely"), which the SDK rethrows after its retries. Only SDK calls run here, so it is no file's.
+            case IOException io:
+                return Unreachable(io.Message, io);
             case AmazonClientException client:
                 return new KmsServiceException("ClientError", client.Message, 0, null, client);
             default:

@@ -22,11 +22,13 @@ internal sealed class FaultInjector
         }
     }
 
-    public (FaultKind Kind, TimeSpan Delay) Next()
+    /// <summary>The fault for the next request, signed for <paramref name="region"/> (null when it names none).</summary>
+    public (FaultKind Kind, TimeSpan Delay) Next(string? region)
     {
         lock (_gate)
         {
             if (!_faults.Any) return (FaultKind.None, TimeSpan.Zero);
+            if (_faults.IsUnreachable(region)) return (FaultKind.DropConnection, TimeSpan.Zero);
             var draw = _random.NextDouble();
             if ((draw -= _faults.ThrottleRate) < 0) return (FaultKind.Throttle, TimeSpan.Zero);
             if ((draw -= _faults.InternalErrorRate) < 0) return (FaultKind.InternalError, TimeSpan.Zero);

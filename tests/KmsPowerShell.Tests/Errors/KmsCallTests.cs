@@ -34,6 +34,16 @@ public class KmsCallTests
     }
 
     [Fact]
+    public async Task Run_ConnectionClosedWithoutAnswer_IsEndpointUnreachable()
+    {
+        var dropped = new HttpIOException(HttpRequestError.ResponseEnded, "The response ended prematurely. (ResponseEnded)");
+        var error = await Assert.ThrowsAsync<KmsServiceException>(() => KmsCall.Run<int>(_ => throw dropped, CancellationToken.None));
+        Assert.Equal(KmsCall.EndpointUnreachable, error.ErrorCode);
+        Assert.Contains("ended prematurely", error.Message);
+        Assert.Same(dropped, error.InnerException);
+    }
+
+    [Fact]
     public async Task Run_TimeoutWithoutCancellation_IsRequestTimeout()
     {
         var error = await Assert.ThrowsAsync<KmsServiceException>(() => KmsCall.Run<int>(_ => throw new TaskCanceledException(), CancellationToken.None));

@@ -35,19 +35,27 @@ public sealed class SetKmsLocalFaultCommand : LocalKmsCmdlet
     [Parameter]
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Regions whose endpoint is down: every request signed for one of them has its connection dropped.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    [ValidatePattern(@"^[a-z]{2}(-[a-z]+)+-\d+$")]
+    public string[]? UnreachableRegion { get; set; }
+
     /// <summary>The seed of the fault sequence: the same seed gives the same faults in the same order.</summary>
     [Parameter]
     public int Seed { get; set; } = 1;
 
     protected override void EndProcessing()
     {
-        var faults = new LocalKmsFaults(ThrottleRate, InternalErrorRate, DropConnectionRate, SlowRate, SlowDelay, Seed);
+        var faults = new LocalKmsFaults(ThrottleRate, InternalErrorRate, DropConnectionRate, SlowRate, SlowDelay, Seed,
+            UnreachableRegion is { Length: > 0 } regions ? [.. regions.Distinct(StringComparer.Ordinal)] : null);
         if (ThrottleRate + InternalErrorRate + DropConnectionRate + SlowRate > 1 || SlowDelay < TimeSpan.Zero)
         {
             var error = new KmsArgumentException("LocalFaultsInvalid", "The fault rates must add up to 1 or less, and -SlowDelay must not be negative.");
             ThrowTerminatingError(KmsErrorMap.ToErrorRecord(error, faults));
         }
-        var target = faults.Any ? $"throttle {ThrottleRate:P0}, 500s {InternalErrorRate:P0}, drops {DropConnectionRate:P0}, slow {SlowRate:P0}" : "no faults";
+        var unreachable = faults.UnreachableRegions is { } down ? $", no endpoint in {string.Join(", ", down)}" : "";
+        var target = faults.Any ? $"throttle {ThrottleRate:P0}, 500s {InternalErrorRate:P0}, drops {DropConnectionRate:P0}, slow {SlowRate:P0}{unreachable}" : "no faults";
         var instance = LocalKms();
         if (!ShouldProcess(Describe(instance), $"Answer with {target}")) return;
         try
