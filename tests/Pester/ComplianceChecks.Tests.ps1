@@ -155,16 +155,31 @@ Describe 'every compliance check end to end on the local KMS' {
         $every | Where-Object { $_ -notin $seeded } | Should -Be 'PolicyNotEvaluated'
     }
 
-    It 'reports every finding through the local KMS server with 20% throttling and one region down, and one error per account for that region' {
+    It 'reports every finding through the local KMS server while it throttles 20% of the calls' {
         $server = Start-KmsLocalServer -LocalStatePath $State
         try {
-            # The roles' sessions retry as this one does. Seven attempts: a call throttled seven times in a row (0.2^7) is one
-            # in 78,000, some 300 calls here; each attempt more doubles the SDK's backoff on the dead region, which sets this
-            # test's time (three seconds with seven attempts, fifteen with eight).
-            Connect-Kms -EndpointUrl $server.Endpoint -AccessKey $server.AccessKeyId -SecretKey $server.SecretAccessKey -Region us-east-1 -MaxAttempts 7
-            Set-KmsLocalFault -ThrottleRate 0.2 -Seed 19 -UnreachableRegion ap-southeast-2
+            # The roles' sessions retry as this one does. Ten attempts: a call throttled ten times in a row (0.2^10) is one
+            # in ten million, some 300 calls here.
+            Connect-Kms -EndpointUrl $server.Endpoint -AccessKey $server.AccessKeyId -SecretKey $server.SecretAccessKey -Region us-east-1 -MaxAttempts 10
+            Set-KmsLocalFault -ThrottleRate 0.2 -Seed 19
             # Every read at once: the SDK backs off for a second or more after a throttle, and the waits overlap.
-            $written = @(Get-Finding @{ Region = $Regions + 'ap-southeast-2'; ThrottleLimit = 32; ErrorAction = 'Continue' } 2>&1)
+            $found = @(Get-Finding @{ Region = $Regions; ThrottleLimit = 32 })
+        }
+        finally {
+            Set-KmsLocalFault
+            Stop-KmsLocalServer -Port $server.Port
+            Connect-Kms -Local -LocalStatePath $State -Region us-east-1 -MaxAttempts 10
+        }
+        ($found | ConvertTo-Pair | Sort-Object) -join "`n" | Should -Be ($Expected -join "`n")
+    }
+
+    It 'reports every finding through the local KMS server with one region down, and one error per account for that region' {
+        $server = Start-KmsLocalServer -LocalStatePath $State
+        try {
+            # Two attempts: the SDK retries a dropped connection with a backoff that doubles with each attempt.
+            Connect-Kms -EndpointUrl $server.Endpoint -AccessKey $server.AccessKeyId -SecretKey $server.SecretAccessKey -Region us-east-1 -MaxAttempts 2
+            Set-KmsLocalFault -UnreachableRegion ap-southeast-2
+            $written = @(Get-Finding @{ Region = $Regions + 'ap-southeast-2'; ErrorAction = 'Continue' } 2>&1)
         }
         finally {
             Set-KmsLocalFault
