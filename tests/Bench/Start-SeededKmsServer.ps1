@@ -21,6 +21,7 @@ param(
     [int] $LatencyMs = 10
 )
 $ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'   # the scan's progress bars would go to the parent's pipe
 $Region = $Region -split ','   # pwsh -File passes "a,b,c" as one string
 Import-Module $ModulePath
 Connect-Kms -Local -Region $Region[0]
