@@ -124,6 +124,24 @@ function Measure-KeyListing {
     }
 }
 
+function Measure-ComplianceScan {
+    Write-Host "`n== Get-KmsComplianceFinding over $keyCount keys in 3 regions against awscli loops asking the same, local KMS server in a child process, 10 ms per call ($Runs alternating rounds)"
+    $scan = Invoke-Script 'Measure-ComplianceScan.ps1' @('-Count', $keyCount, '-Runs', $Runs)
+    $scan.Rounds | Format-Table | Out-String | Write-Host
+    $samples.ComplianceScan = $scan
+    $r = $scan.Rounds
+    $where = "$($scan.Keys) keys in $($scan.Regions.Count) regions (seeded in $($scan.SeedSeconds) s), local KMS server over loopback HTTP, every call delayed $($scan.LatencyMs) ms"
+    $perKey = ($scan.ScanOperations.PSObject.Properties | Where-Object Value -GE $scan.Keys | ForEach-Object Name) -join ', '
+    $ours = "$(Format-Samples $r.ScanSeconds 's' 2), $(Get-Median $r.ScanCallsPerKey) calls per key counted by the server ($perKey per key, the rest per region), $(Get-Median $r.Findings) findings, the default -ThrottleLimit 8"
+    if ($r[0].AwsLoopSeconds) {
+        $peer = "awscli list-keys, list-aliases, describe-custom-key-stores per region ($(Format-Samples $r.AwsListMs 'ms' 0)) + $($scan.AwsPerKeyCommands -join ', ') per key ($(Format-Samples $r.AwsMsPerKey 'ms' 0) a key, timed on $($scan.AwsSample) keys a round, extrapolated), one process per call, one call at a time: $(Format-Samples $r.AwsLoopSeconds 's' 0), $(Get-Median $r.AwsCallsPerKey) calls per key"
+        $rows.Add("| Get-KmsComplianceFinding, $where | $ours | $peer | $(Format-Ratio $r.AwsLoopSeconds $r.ScanSeconds 0) faster |")
+    }
+    else {
+        $rows.Add("| Get-KmsComplianceFinding, $where | $ours | awscli not installed | n/a |")
+    }
+}
+
 function Measure-BulkFiles {
     Write-Host "`n== Bulk protect of $fileCount small files: one at a time, -ThrottleLimit 4, and -DataKeyCache; local KMS server, 10 ms per call ($Runs alternating rounds)"
     $bulk = Invoke-Script 'Measure-BulkProtect.ps1' @('-Count', $fileCount, '-Runs', $Runs)
@@ -215,6 +233,7 @@ $load = (Test-Path /proc/loadavg) ? ((Get-Content /proc/loadavg).Split(' ')[0..2
 Measure-Import
 Measure-Pipeline
 Measure-KeyListing
+Measure-ComplianceScan
 Measure-BulkFiles
 Measure-FileThroughput
 $faultCheck = Test-FaultsAtScale

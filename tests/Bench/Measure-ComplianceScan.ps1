@@ -1,0 +1,85 @@
+<#
+.SYNOPSIS
+    Get-KmsComplianceFinding over -Count keys in three regions, beside awscli loops asking KMS the same questions, on
+    a local KMS server in a child process (tests/Bench/Start-SeededKmsServer.ps1) that delays every call -LatencyMs.
+    The scan runs in that process too (see there why); the awscli processes are started from this one.
+.DESCRIPTION
+    Alternates for -Runs rounds: our whole scan, then the awscli loop on -AwsSample keys of the round (spread over the
+    regions), extrapolated to -Count keys, since one awscli process per call takes hours at 5,000 keys. The awscli loop
+    lists keys, aliases and custom key stores per region, then per key runs describe-key, get-key-policy, list-grants,
+    get-key-rotation-status, list-key-rotations (imported material's expiry), list-resource-tags and get-key-last-usage:
+    what the scan reads. The server counts the
+    requests of both sides. Prints every round's figures as one JSON object.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [int] $Count = 5000,
+    [int] $Runs = 5,
+    [int] $AwsSample = 6,
+    [int] $LatencyMs = 10
+)
+$ErrorActionPreference = 'Stop'
+$ModulePath = (Resolve-Path $ModulePath).Path
+$regions = 'us-east-1', 'eu-west-1', 'ap-southeast-2'
+$perKeyCommands = 'describe-key', 'get-key-policy', 'list-grants', 'get-key-rotation-status', 'list-key-rotations', 'list-resource-tags', 'get-key-last-usage'
+# The scan asks ListKeyRotations for every key material's expiry.
+$keyOptions = @{ 'list-key-rotations' = @('--include-key-material', 'ALL_KEY_MATERIAL') }
+$perRegionCommands = 'list-keys', 'list-aliases', 'describe-custom-key-stores'
+
+$start = [Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')))
+foreach ($argument in '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Start-SeededKmsServer.ps1'), '-ModulePath', $ModulePath,
+    '-Count', $Count, '-LatencyMs', $LatencyMs, '-Region', ($regions -join ',')) { $start.ArgumentList.Add([string]$argument) }
+$start.RedirectStandardInput = $true; $start.RedirectStandardOutput = $true; $start.UseShellExecute = $false
+$child = [Diagnostics.Process]::Start($start)
+
+# The child's next JSON line (anything else it prints, such as warnings, is skipped).
+function Read-Child {
+    while ($null -ne ($line = $child.StandardOutput.ReadLine())) { if ($line.StartsWith('{')) { return $line | ConvertFrom-Json -AsHashtable } }
+    $null = $child.WaitForExit(10000)
+    throw "The benchmark's local KMS server (process $($child.Id)) ended early with exit code $($child.ExitCode)."
+}
+function Send-Child([string] $Command) { $child.StandardInput.WriteLine($Command); $child.StandardInput.Flush(); Read-Child }
+function Get-Calls { $counts = Send-Child 'counts'; ($counts.Values | Measure-Object -Sum).Sum ?? 0 }
+
+try {
+    $server = Read-Child
+    $keyIds = $server.KeyIds
+    $hasAws = [bool](Get-Command aws -ErrorAction Ignore)
+    if ($hasAws) {
+        $env:AWS_ACCESS_KEY_ID = $server.AccessKeyId
+        $env:AWS_SECRET_ACCESS_KEY = $server.SecretAccessKey
+        $env:AWS_EC2_METADATA_DISABLED = 'true'
+    }
+    $aws = { param($Region, $Command, $More) $null = & aws --endpoint-url $server.Endpoint --region $Region kms $Command @More --output json; if ($LASTEXITCODE) { throw "aws kms $Command failed." } }
+    $rounds = for ($round = 0; $round -lt $Runs; $round++) {
+        $scan = Send-Child 'scan'
+        $result = [ordered]@{ ScanSeconds = $scan.Seconds; Findings = $scan.Findings; ScanCalls = $scan.Calls; ScanCallsPerKey = [math]::Round($scan.Calls / $Count, 2) }
+        $operations = $scan.Operations
+        if ($hasAws) {
+            $null = Send-Child 'reset'
+            $listMs = (Measure-Command { foreach ($region in $regions) { foreach ($command in $perRegionCommands) { & $aws $region $command @() } } }).TotalMilliseconds
+            $listCalls = Get-Calls
+            # A different slice of the keys each round, taking keys from each region in turn.
+            $sample = for ($i = 0; $i -lt $AwsSample; $i++) {
+                $region = $regions[$i % $regions.Count]; $ids = $keyIds[$region]
+                [pscustomobject]@{ Region = $region; KeyId = $ids[($round * $AwsSample + $i) % $ids.Count] }
+            }
+            $null = Send-Child 'reset'
+            $keyMs = (Measure-Command { foreach ($key in $sample) { foreach ($command in $perKeyCommands) { & $aws $key.Region $command (@('--key-id', $key.KeyId) + $keyOptions[$command]) } } }).TotalMilliseconds / $AwsSample
+            $keyCalls = (Get-Calls) / $AwsSample
+            $result.AwsListMs = $listMs
+            $result.AwsMsPerKey = $keyMs
+            $result.AwsLoopSeconds = ($listMs + $keyMs * $Count) / 1000
+            $result.AwsCallsPerKey = [math]::Round(($listCalls + $keyCalls * $Count) / $Count, 2)
+        }
+        [pscustomobject]$result
+    }
+    [pscustomobject]@{
+        Keys = $Count; Regions = $regions; LatencyMs = $LatencyMs; SeedSeconds = $server.SeedSeconds; AwsSample = $AwsSample
+        AwsPerKeyCommands = $perKeyCommands; ScanOperations = $operations; Rounds = @($rounds)
+    } | ConvertTo-Json -Depth 3 -Compress
+}
+finally {
+    if (-not $child.HasExited) { $child.StandardInput.WriteLine('exit'); $child.StandardInput.Close() }
+    if (-not $child.WaitForExit(10000)) { Stop-Process -Id $child.Id -Force }
+}
