@@ -35,6 +35,7 @@ $groups = @(
     , @('GetKmsKey.Tests.ps1')
     , @('KeyAdministration.Tests.ps1')
     , @('Resilience.Tests.ps1', 'DocBlocks.Tests.ps1', 'SessionSafety.Tests.ps1')
+    , @('HelpExamples.Tests.ps1', 'Help.Tests.ps1')
 )
 # Files whose tests put a bound on wall-clock time: they run after the other parts, alone.
 $timed = @('Cancellation.Tests.ps1')
@@ -139,7 +140,7 @@ foreach ($name in $Backend -split ',') {
 $expectedSeconds = @{
     'local:' = 59; 'moto:' = 40; 'local:Resilience.Tests.ps1' = 47; 'moto:Resilience.Tests.ps1' = 14
     'moto:GetKmsKey.Tests.ps1' = 28; 'local:GetKmsKey.Tests.ps1' = 12; 'moto:KeyAdministration.Tests.ps1' = 28
-    'local:KeyAdministration.Tests.ps1' = 15; 'local:Isolation.Tests.ps1' = 22
+    'local:KeyAdministration.Tests.ps1' = 15; 'local:Isolation.Tests.ps1' = 22; 'local:HelpExamples.Tests.ps1' = 45
 }
 $parts = @($perBackend | ForEach-Object { $_ }) | Sort-Object -Descending -Stable { $expectedSeconds["$($_.Backend):$($_.Group)"] ?? 10 }
 
