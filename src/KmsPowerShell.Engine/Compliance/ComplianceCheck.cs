@@ -25,36 +25,26 @@ public abstract class ComplianceCheck
     public virtual IEnumerable<KmsComplianceFinding> CheckAccount(IReadOnlyList<KeySnapshot> keys, ComplianceSettings settings) => [];
 
     /// <summary>A finding of this check about <paramref name="key"/>.</summary>
-    protected KmsComplianceFinding Finding(KeySnapshot key, string problem, string evidence, string? remediation, KmsComplianceFix? fix) => new()
-    {
-        Account = key.Scope.Account,
-        Region = key.Key.Region,
-        ProfileName = key.Scope.ProfileName,
-        RoleArn = key.Scope.RoleArn,
-        KeyId = key.Key.KeyId,
-        KeyArn = key.Key.KeyArn,
-        Alias = key.FirstAlias,
-        CustomKeyStoreId = key.Key.CustomKeyStoreId.Length > 0 ? key.Key.CustomKeyStoreId : null,
-        CheckId = Id,
-        Severity = Severity,
-        Title = Title,
-        Problem = problem,
-        Evidence = evidence,
-        Remediation = remediation,
-        Fix = fix,
-        SecurityHubControl = SecurityHubControl,
-        CisControl = CisControl,
-        ObservedAt = key.ObservedAt,
-    };
+    protected KmsComplianceFinding Finding(KeySnapshot key, string problem, string evidence, string? remediation, KmsComplianceFix? fix) =>
+        Finding(key.Scope, key.Key.Region, key.ObservedAt, problem, evidence, remediation, fix,
+            new(key.Key.KeyId, key.Key.KeyArn, key.FirstAlias, key.Key.CustomKeyStoreId.Length > 0 ? key.Key.CustomKeyStoreId : null));
 
     /// <summary>A finding of this check about <paramref name="store"/>.</summary>
-    protected KmsComplianceFinding Finding(StoreSnapshot store, string problem, string evidence, string? remediation, KmsComplianceFix? fix) => new()
+    protected KmsComplianceFinding Finding(StoreSnapshot store, string problem, string evidence, string? remediation, KmsComplianceFix? fix) =>
+        Finding(store.Scope, store.Store.Region, store.ObservedAt, problem, evidence, remediation, fix,
+            new(null, null, null, store.Store.CustomKeyStoreId));
+
+    private KmsComplianceFinding Finding(ComplianceScope scope, string region, DateTimeOffset observedAt, string problem, string evidence,
+        string? remediation, KmsComplianceFix? fix, Subject subject) => new()
     {
-        Account = store.Scope.Account,
-        Region = store.Store.Region,
-        ProfileName = store.Scope.ProfileName,
-        RoleArn = store.Scope.RoleArn,
-        CustomKeyStoreId = store.Store.CustomKeyStoreId,
+        Account = scope.Account,
+        Region = region,
+        ProfileName = scope.ProfileName,
+        RoleArn = scope.RoleArn,
+        KeyId = subject.KeyId,
+        KeyArn = subject.KeyArn,
+        Alias = subject.Alias,
+        CustomKeyStoreId = subject.CustomKeyStoreId,
         CheckId = Id,
         Severity = Severity,
         Title = Title,
@@ -64,6 +54,9 @@ public abstract class ComplianceCheck
         Fix = fix,
         SecurityHubControl = SecurityHubControl,
         CisControl = CisControl,
-        ObservedAt = store.ObservedAt,
+        ObservedAt = observedAt,
     };
+
+    /// <summary>What a finding is about: a key (with its alias and store) or a custom key store.</summary>
+    private readonly record struct Subject(string? KeyId, string? KeyArn, string? Alias, string? CustomKeyStoreId);
 }

@@ -41,6 +41,20 @@ internal static class KeyGuard
         if (key.KeyState != KeyStates.Creating) RequireNotPendingDeletion(key);
     }
 
+    /// <summary>
+    /// The key a cryptographic operation names, checked in KMS's order: access, enabled, usage, then whether its spec offers
+    /// <paramref name="algorithm"/> for that usage (<paramref name="offered"/>: the spec's algorithms of the operation's family).
+    /// </summary>
+    public static StoredKey UsableKey(OperationContext context, string keyId, string action, string usage, string algorithm,
+        Func<KmsKeySpec, string, IReadOnlyList<string>> offered)
+    {
+        var key = context.KeyFor(keyId, action, allowAlias: true);
+        RequireEnabled(key);
+        RequireUsage(key, usage, action);
+        if (!offered(KeySpecCatalog.Of(key), key.KeyUsage).Contains(algorithm)) throw KmsErrors.IncompatibleAlgorithm(algorithm, key.KeySpec);
+        return key;
+    }
+
     public static void RequireUsage(StoredKey key, string usage, string operation)
     {
         if (key.KeyUsage != usage)

@@ -21,29 +21,21 @@ internal static class SecretValue
             $"-Value takes a string, a SecureString or a byte array, not {other?.GetType().Name ?? "null"}."),
     };
 
-    public static SecureString ToSecureString(byte[] utf8)
-    {
-        var chars = Encoding.UTF8.GetChars(utf8);
-        try
-        {
-            var secure = new SecureString();
-            foreach (var c in chars) secure.AppendChar(c);
-            secure.MakeReadOnly();
-            return secure;
-        }
-        finally
-        {
-            Array.Clear(chars);
-        }
-    }
+    public static SecureString ToSecureString(byte[] utf8) => ZeroedIntoSecureString(Encoding.UTF8.GetChars(utf8));
 
     /// <summary>Binary secret as a SecureString of its base64 text; the intermediate characters are zeroed.</summary>
     public static SecureString ToBase64SecureString(byte[] secret)
     {
         var chars = new char[(secret.Length + 2) / 3 * 4];
+        Convert.TryToBase64Chars(secret, chars, out _);
+        return ZeroedIntoSecureString(chars);
+    }
+
+    /// <summary>The characters as a read-only SecureString; <paramref name="chars"/> is zeroed.</summary>
+    private static SecureString ZeroedIntoSecureString(char[] chars)
+    {
         try
         {
-            Convert.TryToBase64Chars(secret, chars, out _);
             var secure = new SecureString();
             foreach (var c in chars) secure.AppendChar(c);
             secure.MakeReadOnly();

@@ -27,13 +27,7 @@ internal sealed class DeriveSharedSecretOperation : KmsOperation
         request.ThrowIfInvalid();
         context.UseGrantTokens(tokens);
 
-        var key = context.KeyFor(keyId, Name, allowAlias: true);
-        KeyGuard.RequireEnabled(key);
-        KeyGuard.RequireUsage(key, KmsKeyUsages.KeyAgreement, Name);
-        if (!KeySpecCatalog.Of(key).KeyAgreementAlgorithms(key.KeyUsage).Contains(algorithm))
-        {
-            throw KmsErrors.IncompatibleAlgorithm(algorithm, key.KeySpec);
-        }
+        var key = KeyGuard.UsableKey(context, keyId, Name, KmsKeyUsages.KeyAgreement, algorithm, static (spec, usage) => spec.KeyAgreementAlgorithms(usage));
         if (recipient is not null)
         {
             throw KmsErrors.Unsupported("The local KMS cannot verify Nitro Enclaves or NitroTPM attestation documents: DeriveSharedSecret with Recipient needs AWS KMS.");

@@ -19,13 +19,7 @@ internal sealed record EncapsulationRequest(StoredKey Key, string Algorithm, MlK
         request.ThrowIfInvalid();
         context.UseGrantTokens(tokens);
 
-        var key = context.KeyFor(keyId, action, allowAlias: true);
-        KeyGuard.RequireEnabled(key);
-        KeyGuard.RequireUsage(key, KmsKeyUsages.EncapsulateDecapsulate, action);
-        if (!KeySpecCatalog.Of(key).EncapsulationAlgorithms(key.KeyUsage).Contains(algorithm))
-        {
-            throw KmsErrors.IncompatibleAlgorithm(algorithm, key.KeySpec);
-        }
+        var key = KeyGuard.UsableKey(context, keyId, action, KmsKeyUsages.EncapsulateDecapsulate, algorithm, static (spec, usage) => spec.EncapsulationAlgorithms(usage));
         return new EncapsulationRequest(key, algorithm, MlKemKey.Load(key.CurrentMaterial), ciphertext, dryRun);
     }
 }

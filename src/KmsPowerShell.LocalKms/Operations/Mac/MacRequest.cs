@@ -20,10 +20,7 @@ internal sealed record MacRequest(StoredKey Key, string Algorithm, byte[] Messag
         request.ThrowIfInvalid();
         context.UseGrantTokens(tokens);
 
-        var key = context.KeyFor(keyId, action, allowAlias: true);
-        KeyGuard.RequireEnabled(key);
-        KeyGuard.RequireUsage(key, KmsKeyUsages.GenerateVerifyMac, action);
-        if (!KeySpecCatalog.Of(key).MacAlgorithms(key.KeyUsage).Contains(algorithm)) throw KmsErrors.IncompatibleAlgorithm(algorithm, key.KeySpec);
+        var key = KeyGuard.UsableKey(context, keyId, action, KmsKeyUsages.GenerateVerifyMac, algorithm, static (spec, usage) => spec.MacAlgorithms(usage));
         if (dryRun) throw KmsErrors.DryRun();
         return new MacRequest(key, algorithm, message, mac);
     }

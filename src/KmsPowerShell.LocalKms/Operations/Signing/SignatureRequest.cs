@@ -21,13 +21,7 @@ internal sealed record SignatureRequest(StoredKey Key, string Algorithm, string 
         request.ThrowIfInvalid();
         context.UseGrantTokens(tokens);
 
-        var key = context.KeyFor(keyId, action, allowAlias: true);
-        KeyGuard.RequireEnabled(key);
-        KeyGuard.RequireUsage(key, KmsKeyUsages.SignVerify, action);
-        if (!KeySpecCatalog.Of(key).SigningAlgorithms(key.KeyUsage).Contains(algorithm))
-        {
-            throw KmsErrors.IncompatibleAlgorithm(algorithm, key.KeySpec);
-        }
+        var key = KeyGuard.UsableKey(context, keyId, action, KmsKeyUsages.SignVerify, algorithm, static (spec, usage) => spec.SigningAlgorithms(usage));
         RequireMessageType(key, algorithm, messageType, message.Length);
         if (dryRun) throw KmsErrors.DryRun();
         return new SignatureRequest(key, algorithm, messageType, message, signature);
