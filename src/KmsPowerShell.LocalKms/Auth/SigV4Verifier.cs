@@ -11,20 +11,26 @@ internal sealed class SigV4Verifier
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
     private readonly PrincipalDirectory _principals;
     private readonly TimeProvider _clock;
+    private readonly TimeProvider _sessionClock;
 
-    public SigV4Verifier(PrincipalDirectory principals, TimeProvider clock)
+    /// <param name="principals">Who may sign.</param>
+    /// <param name="clock">The clock the signature's date is checked against.</param>
+    /// <param name="sessionClock">The clock temporary credentials expire on (the local KMS's).</param>
+    public SigV4Verifier(PrincipalDirectory principals, TimeProvider clock, TimeProvider sessionClock)
     {
         _principals = principals;
         _clock = clock;
+        _sessionClock = sessionClock;
     }
 
-    public Caller Verify(LocalKmsRequest request)
+    /// <summary>The caller, when the request is signed for <paramref name="service"/> (kms, sts) by a principal known here.</summary>
+    public Caller Verify(LocalKmsRequest request, string service)
     {
         if (!request.Headers.TryGetValue("Authorization", out var header)) throw KmsErrors.MissingAuthenticationToken();
         var authorization = SigV4Authorization.Parse(header);
         RequireSigned(request, authorization.SignedHeaders);
-        var principal = _principals.Find(authorization.AccessKeyId) ?? throw KmsErrors.UnrecognizedClient();
-        if (authorization.Service != "kms") throw KmsErrors.InvalidSignature($"Credential should be scoped to correct service: 'kms'. ");
+        var principal = Signer(request, authorization.AccessKeyId);
+        if (authorization.Service != service) throw KmsErrors.InvalidSignature($"Credential should be scoped to correct service: '{service}'. ");
         if (!KmsPatterns.Region().IsMatch(authorization.Region)) throw KmsErrors.InvalidSignature("Credential should be scoped to a valid region. ");
 
         var amzDate = RequestDate(request);
@@ -46,6 +52,20 @@ internal sealed class SigV4Verifier
             throw KmsErrors.SignatureMismatch();
         }
         return new Caller(principal, authorization.Region);
+    }
+
+    /// <summary>A principal by its access key; temporary credentials count only with their session token, until they expire.</summary>
+    private LocalKmsPrincipal Signer(LocalKmsRequest request, string accessKeyId)
+    {
+        if (_principals.Find(accessKeyId) is { } principal) return principal;
+        var session = _principals.FindSession(accessKeyId) ?? throw KmsErrors.UnrecognizedClient();
+        request.Headers.TryGetValue("X-Amz-Security-Token", out var token);
+        if (token is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(session.SessionToken)))
+        {
+            throw KmsErrors.UnrecognizedClient();
+        }
+        if (session.Expiration <= _sessionClock.GetUtcNow()) throw KmsErrors.ExpiredToken();
+        return session.Principal;
     }
 
     /// <summary>
