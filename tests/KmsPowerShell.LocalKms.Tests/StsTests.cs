@@ -6,6 +6,7 @@ using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using KmsPowerShell.LocalKms.Http;
 using KmsPowerShell.Engine.Session;
+using KmsPowerShell.LocalKms.Sts;
 
 namespace KmsPowerShell.LocalKms.Tests;
 
@@ -121,6 +122,43 @@ public sealed class StsTests : IDisposable
         var wrongScope = await Assert.ThrowsAsync<AmazonSecurityTokenServiceException>(() => kmsScoped.GetCallerIdentityAsync(new GetCallerIdentityRequest()));
         Assert.Equal("SignatureDoesNotMatch", wrongScope.ErrorCode);
         Assert.StartsWith("Credential should be scoped to correct service: 'sts'.", wrongScope.Message);
+    }
+
+    /// <summary>STS's XML as the STS API reference's GetCallerIdentity example and AWS's recorded error answers have it.</summary>
+    [Fact]
+    public async Task Sts_AnswersAwssXmlShapes()
+    {
+        var success = StsResponses.Success("GetCallerIdentity", StsResponses.CallerIdentity(LocalKmsHarness.PrincipalB), "01234567-89ab-cdef-0123-456789abcdef");
+        Assert.Equal($"""
+            <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+              <GetCallerIdentityResult>
+                <Arn>arn:aws:iam::444455556666:user/b</Arn>
+                <UserId>{StsIdentifiers.UserId("arn:aws:iam::444455556666:user/b")}</UserId>
+                <Account>444455556666</Account>
+              </GetCallerIdentityResult>
+              <ResponseMetadata>
+                <RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId>
+              </ResponseMetadata>
+            </GetCallerIdentityResponse>
+
+            """.ReplaceLineEndings("\r\n"), System.Text.Encoding.UTF8.GetString(success.Body).ReplaceLineEndings("\r\n"));
+
+        var form = new Dictionary<string, string> { ["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8" };
+        var unsigned = await _kms.Service.HandleAsync(new LocalKmsRequest("POST", "/", "", form, "Action=GetCallerIdentity&Version=2011-06-15"u8.ToArray()));
+        Assert.Equal(403, unsigned.StatusCode);
+        Assert.Equal("text/xml", unsigned.Headers["Content-Type"]);
+        var requestId = unsigned.Headers["x-amzn-RequestId"];
+        Assert.Equal($"""
+            <ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+              <Error>
+                <Type>Sender</Type>
+                <Code>MissingAuthenticationToken</Code>
+                <Message>Request is missing Authentication Token</Message>
+              </Error>
+              <RequestId>{requestId}</RequestId>
+            </ErrorResponse>
+
+            """.ReplaceLineEndings("\r\n"), System.Text.Encoding.UTF8.GetString(unsigned.Body).ReplaceLineEndings("\r\n"));
     }
 
     [AwsCliFact]

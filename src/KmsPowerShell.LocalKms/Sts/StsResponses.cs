@@ -11,17 +11,18 @@ internal static class StsResponses
 {
     private static readonly XNamespace Ns = "https://sts.amazonaws.com/doc/2011-06-15/";
 
-    // The local KMS's codes of errors every service shares, as STS's query protocol names them.
-    private static readonly Dictionary<string, (string Code, int Status)> StsCodes = new(StringComparer.Ordinal)
+    // The local KMS's codes of errors every service shares, as STS's query protocol names them (and words them, when
+    // its words differ from KMS's).
+    private static readonly Dictionary<string, (string Code, int Status, string? Message)> StsCodes = new(StringComparer.Ordinal)
     {
-        ["UnrecognizedClientException"] = ("InvalidClientTokenId", 403),
-        ["InvalidSignatureException"] = ("SignatureDoesNotMatch", 403),
-        ["IncompleteSignatureException"] = ("IncompleteSignature", 400),
-        ["MissingAuthenticationTokenException"] = ("MissingAuthenticationToken", 403),
-        ["ExpiredTokenException"] = ("ExpiredToken", 400),
-        ["AccessDeniedException"] = ("AccessDenied", 403),
-        ["ValidationException"] = ("ValidationError", 400),
-        ["KMSInternalException"] = ("InternalFailure", 500),
+        ["UnrecognizedClientException"] = ("InvalidClientTokenId", 403, null),
+        ["InvalidSignatureException"] = ("SignatureDoesNotMatch", 403, null),
+        ["IncompleteSignatureException"] = ("IncompleteSignature", 400, null),
+        ["MissingAuthenticationTokenException"] = ("MissingAuthenticationToken", 403, "Request is missing Authentication Token"),
+        ["ExpiredTokenException"] = ("ExpiredToken", 400, null),
+        ["AccessDeniedException"] = ("AccessDenied", 403, null),
+        ["ValidationException"] = ("ValidationError", 400, null),
+        ["KMSInternalException"] = ("InternalFailure", 500, null),
     };
 
     public static XElement[] CallerIdentity(LocalKmsPrincipal principal) =>
@@ -37,8 +38,8 @@ internal static class StsResponses
         return
         [
             new XElement(Ns + "AssumedRoleUser",
-                Element("AssumedRoleId", StsIdentifiers.UserId(principal.PrincipalArn)),
-                Element("Arn", principal.PrincipalArn)),
+                Element("Arn", principal.PrincipalArn),
+                Element("AssumedRoleId", StsIdentifiers.UserId(principal.PrincipalArn))),
             new XElement(Ns + "Credentials",
                 Element("AccessKeyId", principal.AccessKeyId),
                 Element("SecretAccessKey", principal.SecretAccessKey),
@@ -54,12 +55,12 @@ internal static class StsResponses
 
     public static LocalKmsResponse Error(KmsErrorException error, string requestId)
     {
-        var (code, status) = StsCodes.TryGetValue(error.Code, out var mapped) ? mapped : (error.Code, error.StatusCode);
+        var (code, status, message) = StsCodes.TryGetValue(error.Code, out var mapped) ? mapped : (error.Code, error.StatusCode, null);
         var body = new XElement(Ns + "ErrorResponse",
             new XElement(Ns + "Error",
                 Element("Type", status >= 500 ? "Receiver" : "Sender"),
                 Element("Code", code),
-                Element("Message", error.KmsMessage ?? code)),
+                Element("Message", message ?? error.KmsMessage ?? code)),
             Element("RequestId", requestId));
         return Response(status, body, requestId);
     }
