@@ -80,6 +80,23 @@ public sealed class StsTests : IDisposable
     }
 
     [Fact]
+    public async Task RoleSession_HasTheRolesPoliciesOfTheMoment_AndEndsWithTheRole()
+    {
+        using var sts = Sts(new BasicAWSCredentials(LocalKmsPrincipal.DefaultAccessKeyId, LocalKmsPrincipal.DefaultSecretAccessKey));
+        var assumed = (await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = RoleArn, RoleSessionName = "changing" })).Credentials;
+        var credentials = new SessionAWSCredentials(assumed.AccessKeyId, assumed.SecretAccessKey, assumed.SessionToken);
+        await _kms.CreateKeyAsync(Kms(credentials));
+
+        _kms.Service.AddPrincipal(Role with { IdentityPolicies = [] }, replace: true);
+        var denied = await Assert.ThrowsAsync<AmazonKeyManagementServiceException>(() => _kms.CreateKeyAsync(Kms(credentials)));
+        Assert.Equal("AccessDeniedException", denied.ErrorCode);
+
+        Assert.True(_kms.Service.RemovePrincipal(RoleArn));
+        var gone = await Assert.ThrowsAsync<AmazonKeyManagementServiceException>(() => Kms(credentials).ListKeysAsync(new ListKeysRequest()));
+        Assert.Equal("UnrecognizedClientException", gone.ErrorCode);
+    }
+
+    [Fact]
     public async Task AssumeRole_WithoutPermissionOrRoleOrValidInput_AnswersAsSts()
     {
         using var asB = Sts(new BasicAWSCredentials(LocalKmsHarness.PrincipalB.AccessKeyId, LocalKmsHarness.PrincipalB.SecretAccessKey));

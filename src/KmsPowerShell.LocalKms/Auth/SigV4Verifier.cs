@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using KmsPowerShell.LocalKms.Access;
 using KmsPowerShell.LocalKms.Protocol;
 
 namespace KmsPowerShell.LocalKms.Auth;
@@ -65,8 +66,15 @@ internal sealed class SigV4Verifier
             throw KmsErrors.UnrecognizedClient();
         }
         if (session.Expiration <= _sessionClock.GetUtcNow()) throw KmsErrors.ExpiredToken();
-        return session.Principal;
+        // The role may have been removed, or its access key given to another principal, since.
+        var role = _principals.Find(session.RoleAccessKeyId);
+        if (role is null || !IsSessionOf(session.Principal, role)) throw KmsErrors.UnrecognizedClient();
+        return session.Principal with { IdentityPolicies = role.IdentityPolicies, Tags = role.Tags, IsAccountAdministrator = role.IsAccountAdministrator };
     }
+
+    private static bool IsSessionOf(LocalKmsPrincipal session, LocalKmsPrincipal role) =>
+        PrincipalIdentity.Of(role.PrincipalArn) is { Type: "Role" } named && PrincipalIdentity.Of(session.PrincipalArn) is var of &&
+        named.Account == of.Account && named.Name == of.Name;
 
     /// <summary>
     /// What AWS requires a signature to cover: the Host header, and every x-amz-* header the request carries (the

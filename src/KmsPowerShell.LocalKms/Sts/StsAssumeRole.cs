@@ -53,7 +53,8 @@ internal sealed partial class StsAssumeRole
                 PrincipalArn = $"arn:{partition}:sts::{identity.Account}:assumed-role/{identity.Name}/{sessionName}",
             },
             Convert.ToBase64String(RandomNumberGenerator.GetBytes(96)),
-            now.AddSeconds(duration));
+            now.AddSeconds(duration),
+            role.AccessKeyId);
         _principals.AddSession(session, now);
         return session;
     }
