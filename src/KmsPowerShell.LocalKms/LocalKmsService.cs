@@ -9,12 +9,13 @@ using KmsPowerShell.LocalKms.Operations.KeyStores;
 using KmsPowerShell.LocalKms.Persistence;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.LocalKms.Sts;
 
 namespace KmsPowerShell.LocalKms;
 
 /// <summary>
 /// The local KMS: answers KMS JSON 1.1 requests (POST /, X-Amz-Target: TrentService.*) signed with SigV4, with
-/// AWS's semantics and real cryptography. One instance serves every region and account; the region of a request is
+/// AWS's semantics and real cryptography, and STS's GetCallerIdentity and AssumeRole (<see cref="StsService"/>). One instance serves every region and account; the region of a request is
 /// its credential scope's region. Thread-safe; transports (<see cref="Http.LocalKmsHttpMessageHandler"/>,
 /// <see cref="Http.LocalKmsServer"/>) call <see cref="HandleAsync"/>.
 /// </summary>
@@ -26,6 +27,7 @@ public sealed class LocalKmsService : IDisposable
     private readonly LocalKmsOptions _options;
     private readonly PrincipalDirectory _principals;
     private readonly SigV4Verifier _verifier;
+    private readonly StsService _sts;
     private readonly FaultInjector _faults = new();
     private readonly StateFile? _file;
     private readonly KmsState _state;
@@ -39,7 +41,8 @@ public sealed class LocalKmsService : IDisposable
     {
         _options = options ?? new LocalKmsOptions();
         _principals = new PrincipalDirectory(_options.Principals);
-        _verifier = new SigV4Verifier(_principals, _options.SignatureClock);
+        _verifier = new SigV4Verifier(_principals, _options.SignatureClock, _options.Clock);
+        _sts = new StsService(_verifier, _principals, _options.Clock);
         _faults.Faults = _options.Faults;
         if (_options.StatePath is { } path)
         {
@@ -196,6 +199,8 @@ public sealed class LocalKmsService : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(_disposed, this);
         var requestId = Guid.NewGuid().ToString();
+        // STS reads no state and is spared the injected faults, which are KMS's.
+        if (StsService.IsStsRequest(request)) return _sts.Handle(request, requestId);
         try
         {
             var (fault, delay) = _faults.Next(SignedRegion(request));
@@ -235,7 +240,7 @@ public sealed class LocalKmsService : IDisposable
     private JsonObject Handle(LocalKmsRequest request, string requestId, CancellationToken cancellation)
     {
         if (request.Method != "POST" || request.Path != "/") throw KmsErrors.UnknownOperation();
-        var caller = _verifier.Verify(request);
+        var caller = _verifier.Verify(request, "kms");
         request.Headers.TryGetValue("X-Amz-Target", out var target);
         var operation = target is not null && target.StartsWith(TargetPrefix, StringComparison.Ordinal)
             ? OperationRegistry.Find(target[TargetPrefix.Length..])

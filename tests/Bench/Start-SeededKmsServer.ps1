@@ -5,12 +5,9 @@
     -LatencyMs, and answers its parent on stdin/stdout.
 .DESCRIPTION
     Prints one JSON line (endpoint, port, credentials, the key ids of each region), then reads commands, answering each
-    with one JSON line: 'scan' runs Get-KmsComplianceFinding over every region through the server's HTTP endpoint and
-    answers its seconds, findings and requests; 'reset' clears the server's request counts; 'counts' answers them;
-    'exit' (or the parent closing stdin) stops it.
-    The scan runs here, in the server's process, because a scan from another process asks STS GetCallerIdentity at
-    the endpoint for its account, and the local KMS server answers KMS only; in this process the scan finds the
-    served local KMS and asks it directly (its KMS calls still go over HTTP).
+    with one JSON line: 'reset' clears the server's request counts; 'counts' answers them; 'exit' (or the parent
+    closing stdin) stops it. The scan runs in the parent, through the endpoint, as a user's would (the served local
+    KMS answers its STS GetCallerIdentity too; STS requests are not counted).
     Keys are seeded with a mix of what the checks look at: rotation on every fourth, an alias on every fifth, an
     owner tag on every other, a grant without constraints on every tenth.
 #>
@@ -21,7 +18,7 @@ param(
     [int] $LatencyMs = 10
 )
 $ErrorActionPreference = 'Stop'
-$ProgressPreference = 'SilentlyContinue'   # the scan's progress bars would go to the parent's pipe
+$ProgressPreference = 'SilentlyContinue'
 $Region = $Region -split ','   # pwsh -File passes "a,b,c" as one string
 Import-Module $ModulePath
 Connect-Kms -Local -Region $Region[0]
@@ -43,8 +40,6 @@ for ($i = 0; $i -lt $Count; $i++) {
 $seedSeconds = $watch.Elapsed.TotalSeconds
 $server = Start-KmsLocalServer
 Set-KmsLocalFault -SlowRate 1 -SlowDelay ([TimeSpan]::FromMilliseconds($LatencyMs))
-Connect-Kms -EndpointUrl $server.Endpoint.TrimEnd('/') -Region $Region[0] -AccessKey $server.AccessKeyId -SecretKey $server.SecretAccessKey
-$null = Get-KmsComplianceFinding -Region $Region[0] -KeyId $keyIds[$Region[0]][0]   # warm-up: SDK, connection and the scan's code
 $service.ResetCallCounts()
 [Console]::Out.WriteLine((@{
         Endpoint = $server.Endpoint.TrimEnd('/'); Port = $server.Port; AccessKeyId = $server.AccessKeyId; SecretAccessKey = $server.SecretAccessKey
@@ -53,15 +48,6 @@ $service.ResetCallCounts()
 try {
     while ($null -ne ($line = [Console]::In.ReadLine()) -and $line -ne 'exit') {
         switch ($line) {
-            'scan' {
-                $service.ResetCallCounts()
-                $watch = [Diagnostics.Stopwatch]::StartNew()
-                $findings = @(Get-KmsComplianceFinding -Region $Region)
-                $watch.Stop()
-                $calls = $service.CallCounts
-                $total = ($calls.Values | Measure-Object -Sum).Sum
-                [Console]::Out.WriteLine((@{ Seconds = $watch.Elapsed.TotalSeconds; Findings = $findings.Count; Calls = $total; Operations = $calls } | ConvertTo-Json -Compress))
-            }
             'reset' { $service.ResetCallCounts(); [Console]::Out.WriteLine('{}') }
             'counts' { [Console]::Out.WriteLine(($service.CallCounts | ConvertTo-Json -Compress)) }
         }

@@ -180,3 +180,58 @@ Describe 'Get-KmsComplianceFinding across accounts on moto' -Skip:($env:KMSPS_TE
         Get-KmsComplianceFinding -RoleArn $Roles -Region us-east-1, us-west-2 -Check RotationDisabled | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Get-KmsComplianceFinding against Start-KmsLocalServer in another process' -Skip:($env:KMSPS_TEST_BACKEND -ne 'local') {
+    BeforeAll {
+        # The server's process seeds an account reached through a role, then serves; this one scans as a user would,
+        # asking the server's STS which account it is and for the role's credentials.
+        $script:Account = New-Account 3
+        $script:Role = "arn:aws:iam::${Account}:role/Audit"
+        $serve = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$ModulePath'
+Connect-Kms -Local -Region us-east-1
+`$own = New-KmsKey -Description 'compliance served own'
+`$audit = Add-KmsLocalPrincipal -PrincipalArn '$Role' -AccountAdministrator
+`$owner = Connect-Kms -Local -Region us-east-1 -AccessKey `$audit.AccessKeyId -SecretKey `$audit.SecretAccessKey -PassThru
+`$key = New-KmsKey -Session `$owner -Description 'compliance served'
+Connect-Kms -Local -Region us-east-1
+`$server = Start-KmsLocalServer
+[Console]::Out.WriteLine((@{ Endpoint = `$server.Endpoint.TrimEnd('/'); AccessKeyId = `$server.AccessKeyId; SecretAccessKey = `$server.SecretAccessKey; KeyId = `$key.KeyId; OwnKeyId = `$own.KeyId } | ConvertTo-Json -Compress))
+try { `$null = [Console]::In.ReadLine() } finally { Stop-KmsLocalServer -Port `$server.Port }
+"@
+        $script:ServeFile = Join-Path $TestDrive 'serve.ps1'
+        Set-Content -Path $ServeFile -Value $serve
+        $start = [Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')))
+        foreach ($argument in '-NoProfile', '-NonInteractive', '-File', $ServeFile) { $start.ArgumentList.Add($argument) }
+        $start.RedirectStandardInput = $true; $start.RedirectStandardOutput = $true; $start.UseShellExecute = $false
+        $script:Child = [Diagnostics.Process]::Start($start)
+        while ($null -ne ($line = $Child.StandardOutput.ReadLine()) -and -not $line.StartsWith('{')) { }
+        if ($null -eq $line) { throw "The server's process ended early with exit code $($Child.ExitCode)." }
+        $script:Served = $line | ConvertFrom-Json
+        $script:Remote = Connect-Kms -EndpointUrl $Served.Endpoint -AccessKey $Served.AccessKeyId -SecretKey $Served.SecretAccessKey -Region us-east-1 `
+            -MaxAttempts 1 -WarningAction SilentlyContinue -PassThru
+    }
+
+    AfterAll {
+        if ($Child) {
+            $Child.StandardInput.Close()
+            if (-not $Child.WaitForExit(30000)) { $Child.Kill() }
+            $Child.Dispose()
+        }
+        Connect-TestKms
+    }
+
+    It 'finds the role account''s key through the served STS, under that account' {
+        $found = @(Get-KmsComplianceFinding -Session $Remote -RoleArn $Role -Region us-east-1 -Check RotationDisabled)
+        $found.KeyId | Should -Be $Served.KeyId
+        $found.Account | Should -Be $Account
+        $found.RoleArn | Should -Be $Role
+    }
+
+    It 'scans the session''s own account, which the served STS names' {
+        $found = @(Get-KmsComplianceFinding -Session $Remote -Region us-east-1 -Check RotationDisabled)
+        $found.KeyId | Should -Be $Served.OwnKeyId
+        $found.Account | Should -Be '111122223333'
+    }
+}

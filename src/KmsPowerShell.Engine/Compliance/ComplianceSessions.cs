@@ -8,10 +8,10 @@ using KmsPowerShell.LocalKms;
 namespace KmsPowerShell.Engine.Compliance;
 
 /// <summary>
-/// The accounts a compliance scan reaches from a session: whose account the session is (STS GetCallerIdentity, or the
-/// local KMS's principal), a session for a role in another account (STS AssumeRole through the session's endpoint, so
-/// moto serves it offline), and the regions of the session's partition. On the local KMS, which has no STS, "assuming"
-/// a role signs as the local principal whose ARN is the role's (Add-KmsLocalPrincipal makes one per account).
+/// The accounts a compliance scan reaches from a session: whose account the session is (STS GetCallerIdentity), a
+/// session for a role in another account (STS AssumeRole), and the regions of the session's partition. STS is asked
+/// where the session's KMS calls go, so moto and the local KMS (in this process or served) answer it offline; the
+/// local KMS's roles are the principals whose ARN is the role's (Add-KmsLocalPrincipal makes one per account).
 /// </summary>
 public static class ComplianceSessions
 {
@@ -20,11 +20,6 @@ public static class ComplianceSessions
     /// <summary>The account the session's credentials belong to.</summary>
     public static async Task<string> AccountOfAsync(KmsSession session, CancellationToken cancellationToken)
     {
-        if (LocalKmsOf(session) is { } local)
-        {
-            var accessKey = KmsClientPool.Of(session).CredentialsAccessKeyId();
-            return local.Service.Principals.FirstOrDefault(p => p.AccessKeyId == accessKey)?.Account ?? LocalKmsPrincipal.DefaultAccount;
-        }
         using var sts = StsClient(session);
         try
         {
@@ -45,12 +40,6 @@ public static class ComplianceSessions
     public static async Task<KmsSession> AssumeRoleAsync(KmsSession session, string roleArn, string? externalId, string sessionName,
         CancellationToken cancellationToken)
     {
-        if (LocalKmsOf(session) is { } local)
-        {
-            var principal = local.Service.Principals.FirstOrDefault(p => p.PrincipalArn == roleArn)
-                ?? throw RoleNotAssumed(roleArn, "the local KMS knows no principal with that ARN (add one with Add-KmsLocalPrincipal -PrincipalArn).", null);
-            return Derived(session, principal.AccessKeyId, principal.SecretAccessKey, null);
-        }
         using var sts = StsClient(session);
         AssumeRoleResponse response;
         try
@@ -58,7 +47,7 @@ public static class ComplianceSessions
             var request = new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = sessionName, ExternalId = externalId };
             response = await sts.AssumeRoleAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonClientException e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException && !cancellationToken.IsCancellationRequested)
         {
             throw RoleNotAssumed(roleArn, e.Message, e);
         }
@@ -104,25 +93,11 @@ public static class ComplianceSessions
             Timeout = session.Timeout,
         }, _ => { }, _ => { });
 
+    /// <summary>An STS client where the session's KMS clients go: AWS, moto, or the local KMS (in this process or served).</summary>
     private static AmazonSecurityTokenServiceClient StsClient(KmsSession session)
     {
-        var config = new AmazonSecurityTokenServiceConfig
-        {
-            RetryMode = session.RetryMode == nameof(KmsRetryMode.Adaptive) ? RequestRetryMode.Adaptive : RequestRetryMode.Standard,
-            MaxErrorRetry = Math.Max(0, session.MaxAttempts - 1),
-            Timeout = session.Timeout,
-            HttpClientFactory = RemoteKmsHttpClientFactory.Instance,
-        };
-        if (session.EndpointUrl is { } endpoint)
-        {
-            config.ServiceURL = endpoint;
-            config.AuthenticationRegion = session.Region;
-        }
-        else
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(session.Region);
-        }
-        return new AmazonSecurityTokenServiceClient(KmsClientPool.Of(session).Credentials, config);
+        var pool = KmsClientPool.Of(session);
+        return new AmazonSecurityTokenServiceClient(pool.Credentials, pool.Configure(new AmazonSecurityTokenServiceConfig(), session.Region));
     }
 
     private static KmsConfigurationException RoleNotAssumed(string roleArn, string why, Exception? inner) =>

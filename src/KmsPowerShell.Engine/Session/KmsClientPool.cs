@@ -76,14 +76,23 @@ internal sealed class KmsClientPool : IDisposable
 
     private AmazonKeyManagementServiceClient Create(string region)
     {
-        var config = new AmazonKeyManagementServiceConfig
+        var config = Configure(new AmazonKeyManagementServiceConfig
         {
-            RetryMode = _settings.RetryMode == KmsRetryMode.Adaptive ? RequestRetryMode.Adaptive : RequestRetryMode.Standard,
-            MaxErrorRetry = Math.Max(0, _settings.MaxAttempts - 1),
-            Timeout = _settings.Timeout,
             UseFIPSEndpoint = _settings.UseFipsEndpoint,
             UseDualstackEndpoint = _settings.UseDualStackEndpoint,
-        };
+        }, region);
+        return new AmazonKeyManagementServiceClient(_settings.Credentials, config);
+    }
+
+    /// <summary>
+    /// Points an AWS SDK client's configuration where the session's KMS clients go (its endpoint, or its local KMS in
+    /// this process), with its retries and timeout: for the other services a command asks (STS for a compliance scan).
+    /// </summary>
+    public T Configure<T>(T config, string region) where T : ClientConfig
+    {
+        config.RetryMode = _settings.RetryMode == KmsRetryMode.Adaptive ? RequestRetryMode.Adaptive : RequestRetryMode.Standard;
+        config.MaxErrorRetry = Math.Max(0, _settings.MaxAttempts - 1);
+        config.Timeout = _settings.Timeout;
         if (_settings.Endpoint is not null)
         {
             config.ServiceURL = _settings.Endpoint.ToString();
@@ -95,7 +104,7 @@ internal sealed class KmsClientPool : IDisposable
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
         }
         config.HttpClientFactory = _settings.HttpClientFactory ?? RemoteKmsHttpClientFactory.Instance;
-        return new AmazonKeyManagementServiceClient(_settings.Credentials, config);
+        return config;
     }
 
     public void Dispose()

@@ -15,7 +15,9 @@ internal static class LocalSessionFactory
         var (region, regionSource) = LocalRegion(options);
         var (credentials, principal) = string.IsNullOrEmpty(options.AccessKey)
             ? (new BasicAWSCredentials(LocalKmsPrincipal.DefaultAccessKeyId, LocalKmsPrincipal.DefaultSecretAccessKey), LocalKmsPrincipal.DefaultPrincipalArn)
-            : ((AWSCredentials)new BasicAWSCredentials(options.AccessKey, options.SecretKey ?? ""), $"access key {options.AccessKey}");
+            : (string.IsNullOrEmpty(options.SessionToken)
+                ? (AWSCredentials)new BasicAWSCredentials(options.AccessKey, options.SecretKey ?? "")
+                : new SessionAWSCredentials(options.AccessKey, options.SecretKey ?? "", options.SessionToken), $"access key {options.AccessKey}");
         var source = $"local KMS ({principal})";
         verbose($"Local KMS {(statePath is null ? "in memory" : $"with state in {statePath}")}; region {region} from {regionSource}; signing as {principal}.");
 

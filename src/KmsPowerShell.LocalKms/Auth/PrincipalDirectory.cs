@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using KmsPowerShell.LocalKms.Access;
 
@@ -5,11 +6,13 @@ namespace KmsPowerShell.LocalKms.Auth;
 
 /// <summary>
 /// The principals known by access key id: the default principal and those of the options, which are always there,
-/// and the ones saved in the state (<see cref="Load"/> puts in their current list). Read without the service's lock.
+/// and the ones saved in the state (<see cref="Load"/> puts in their current list), and the role sessions STS
+/// AssumeRole started (kept in memory only: they end with the process). Read without the service's lock.
 /// </summary>
 internal sealed partial class PrincipalDirectory
 {
     private readonly IReadOnlyList<LocalKmsPrincipal> _fixed;
+    private readonly ConcurrentDictionary<string, SessionCredential> _sessions = new(StringComparer.Ordinal);
     private volatile Dictionary<string, LocalKmsPrincipal> _byAccessKey = new(StringComparer.Ordinal);
 
     public PrincipalDirectory(IEnumerable<LocalKmsPrincipal> extra)
@@ -36,6 +39,18 @@ internal sealed partial class PrincipalDirectory
     }
 
     public LocalKmsPrincipal? Find(string accessKeyId) => _byAccessKey.GetValueOrDefault(accessKeyId);
+
+    public SessionCredential? FindSession(string accessKeyId) => _sessions.GetValueOrDefault(accessKeyId);
+
+    /// <summary>Lets a role session sign until it expires; the sessions expired by <paramref name="now"/> are forgotten.</summary>
+    public void AddSession(SessionCredential session, DateTimeOffset now)
+    {
+        foreach (var (accessKeyId, old) in _sessions)
+        {
+            if (old.Expiration <= now) _sessions.TryRemove(accessKeyId, out _);
+        }
+        _sessions[session.Principal.AccessKeyId] = session;
+    }
 
     public static void Check(LocalKmsPrincipal principal)
     {

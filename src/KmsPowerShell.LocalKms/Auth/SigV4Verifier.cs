@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using KmsPowerShell.LocalKms.Access;
 using KmsPowerShell.LocalKms.Protocol;
 
 namespace KmsPowerShell.LocalKms.Auth;
@@ -11,20 +12,26 @@ internal sealed class SigV4Verifier
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
     private readonly PrincipalDirectory _principals;
     private readonly TimeProvider _clock;
+    private readonly TimeProvider _sessionClock;
 
-    public SigV4Verifier(PrincipalDirectory principals, TimeProvider clock)
+    /// <param name="principals">Who may sign.</param>
+    /// <param name="clock">The clock the signature's date is checked against.</param>
+    /// <param name="sessionClock">The clock temporary credentials expire on (the local KMS's).</param>
+    public SigV4Verifier(PrincipalDirectory principals, TimeProvider clock, TimeProvider sessionClock)
     {
         _principals = principals;
         _clock = clock;
+        _sessionClock = sessionClock;
     }
 
-    public Caller Verify(LocalKmsRequest request)
+    /// <summary>The caller, when the request is signed for <paramref name="service"/> (kms, sts) by a principal known here.</summary>
+    public Caller Verify(LocalKmsRequest request, string service)
     {
         if (!request.Headers.TryGetValue("Authorization", out var header)) throw KmsErrors.MissingAuthenticationToken();
         var authorization = SigV4Authorization.Parse(header);
         RequireSigned(request, authorization.SignedHeaders);
-        var principal = _principals.Find(authorization.AccessKeyId) ?? throw KmsErrors.UnrecognizedClient();
-        if (authorization.Service != "kms") throw KmsErrors.InvalidSignature($"Credential should be scoped to correct service: 'kms'. ");
+        var principal = Signer(request, authorization.AccessKeyId);
+        if (authorization.Service != service) throw KmsErrors.InvalidSignature($"Credential should be scoped to correct service: '{service}'. ");
         if (!KmsPatterns.Region().IsMatch(authorization.Region)) throw KmsErrors.InvalidSignature("Credential should be scoped to a valid region. ");
 
         var amzDate = RequestDate(request);
@@ -47,6 +54,27 @@ internal sealed class SigV4Verifier
         }
         return new Caller(principal, authorization.Region);
     }
+
+    /// <summary>A principal by its access key; temporary credentials count only with their session token, until they expire.</summary>
+    private LocalKmsPrincipal Signer(LocalKmsRequest request, string accessKeyId)
+    {
+        if (_principals.Find(accessKeyId) is { } principal) return principal;
+        var session = _principals.FindSession(accessKeyId) ?? throw KmsErrors.UnrecognizedClient();
+        request.Headers.TryGetValue("X-Amz-Security-Token", out var token);
+        if (token is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(session.SessionToken)))
+        {
+            throw KmsErrors.UnrecognizedClient();
+        }
+        if (session.Expiration <= _sessionClock.GetUtcNow()) throw KmsErrors.ExpiredToken();
+        // The role may have been removed, or its access key given to another principal, since.
+        var role = _principals.Find(session.RoleAccessKeyId);
+        if (role is null || !IsSessionOf(session.Principal, role)) throw KmsErrors.UnrecognizedClient();
+        return session.Principal with { IdentityPolicies = role.IdentityPolicies, Tags = role.Tags, IsAccountAdministrator = role.IsAccountAdministrator };
+    }
+
+    private static bool IsSessionOf(LocalKmsPrincipal session, LocalKmsPrincipal role) =>
+        PrincipalIdentity.Of(role.PrincipalArn) is { Type: "Role" } named && PrincipalIdentity.Of(session.PrincipalArn) is var of &&
+        named.Account == of.Account && named.Name == of.Name;
 
     /// <summary>
     /// What AWS requires a signature to cover: the Host header, and every x-amz-* header the request carries (the

@@ -71,7 +71,8 @@ internal sealed class Authorizer
     /// <summary>A key policy parsed, once per text; a stored policy that no longer parses decides nothing.</summary>
     public static PolicyDocument? Parse(string policy) => Parse(policy, Parsed, PolicyDocument.Parse);
 
-    private static PolicyDocument? ParseIdentityPolicy(string policy) => Parse(policy, ParsedIdentityPolicies, PolicyDocument.ParseIdentityPolicy);
+    /// <summary>An identity policy parsed, once per text; one that no longer parses allows nothing.</summary>
+    public static PolicyDocument? ParseIdentityPolicy(string policy) => Parse(policy, ParsedIdentityPolicies, PolicyDocument.ParseIdentityPolicy);
 
     private static PolicyDocument? Parse(string policy, ConditionalWeakTable<string, PolicyDocument> cache, Func<string, PolicyDocument> parse)
     {

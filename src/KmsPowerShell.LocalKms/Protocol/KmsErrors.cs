@@ -84,6 +84,7 @@ internal static class KmsErrors
     public static KmsErrorException IncompleteSignature(string message) => new("IncompleteSignatureException", message);
     public static KmsErrorException UnrecognizedClient() =>
         new("UnrecognizedClientException", "The security token included in the request is invalid.");
+    public static KmsErrorException ExpiredToken() => new("ExpiredTokenException", "The security token included in the request is expired");
     public static KmsErrorException InvalidSignature(string message) => new("InvalidSignatureException", message);
     public static KmsErrorException SignatureMismatch() => InvalidSignature(
         "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key " +
