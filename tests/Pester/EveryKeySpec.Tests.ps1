@@ -2,6 +2,7 @@
 # created, used and verified through the cmdlets on the local KMS, with every algorithm its spec offers for that usage.
 # The local KMS only: moto makes few of these keys and none the way AWS does.
 BeforeDiscovery {
+    Import-Module $env:KMSPS_TEST_MODULE -Force
     $script:Cases = foreach ($spec in [KmsPowerShell.Vocabulary.KmsKeySpec]::All) {
         foreach ($usage in $spec.Usages) {
             @{ Spec = $spec.Name; Usage = $usage; Algorithms = @($spec.AlgorithmsFor($usage)) }
