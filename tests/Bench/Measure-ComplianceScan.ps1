@@ -7,8 +7,8 @@
     Alternates for -Runs rounds: our whole scan, then the awscli loop on -AwsSample keys of the round (spread over the
     regions), extrapolated to -Count keys, since one awscli process per call takes hours at 5,000 keys. The awscli loop
     lists keys, aliases and custom key stores per region, then per key runs describe-key, get-key-policy, list-grants,
-    get-key-rotation-status, list-key-rotations (imported material's expiry), list-resource-tags and get-key-last-usage:
-    what the scan reads. The server counts the
+    get-key-rotation-status, list-resource-tags and get-key-last-usage: what the scan reads (it asks list-key-rotations
+    only for keys with imported material, and the seeded keys have none). The server counts the
     requests of both sides. Prints every round's figures as one JSON object.
 #>
 param(
@@ -22,9 +22,7 @@ $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'   # the scan's progress bars are not what is measured
 $ModulePath = (Resolve-Path $ModulePath).Path
 $regions = 'us-east-1', 'eu-west-1', 'ap-southeast-2'
-$perKeyCommands = 'describe-key', 'get-key-policy', 'list-grants', 'get-key-rotation-status', 'list-key-rotations', 'list-resource-tags', 'get-key-last-usage'
-# The scan asks ListKeyRotations for every key material's expiry.
-$keyOptions = @{ 'list-key-rotations' = @('--include-key-material', 'ALL_KEY_MATERIAL') }
+$perKeyCommands = 'describe-key', 'get-key-policy', 'list-grants', 'get-key-rotation-status', 'list-resource-tags', 'get-key-last-usage'
 $perRegionCommands = 'list-keys', 'list-aliases', 'describe-custom-key-stores'
 
 $start = [Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')))
@@ -73,7 +71,7 @@ try {
                 [pscustomobject]@{ Region = $region; KeyId = $ids[($round * $AwsSample + $i) % $ids.Count] }
             }
             $null = Send-Child 'reset'
-            $keyMs = (Measure-Command { foreach ($key in $sample) { foreach ($command in $perKeyCommands) { & $aws $key.Region $command (@('--key-id', $key.KeyId) + $keyOptions[$command]) } } }).TotalMilliseconds / $AwsSample
+            $keyMs = (Measure-Command { foreach ($key in $sample) { foreach ($command in $perKeyCommands) { & $aws $key.Region $command @('--key-id', $key.KeyId) } } }).TotalMilliseconds / $AwsSample
             $keyCalls = (Get-Calls) / $AwsSample
             $result.AwsListMs = $listMs
             $result.AwsMsPerKey = $keyMs

@@ -12,20 +12,24 @@ public sealed class KmsRotationAdmin
 
     public KmsRotationAdmin(KmsSession session) => _clients = KmsClientPool.Of(session);
 
-    public async Task<KmsKeyRotation> GetAsync(KeyRequest key, string keyArn, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key's rotation settings and, unless <paramref name="withHistory"/> is false, every rotation and key material
+    /// (ListKeyRotations, one call more per page).
+    /// </summary>
+    public async Task<KmsKeyRotation> GetAsync(KeyRequest key, string keyArn, CancellationToken cancellationToken, bool withHistory = true)
     {
         var status = await _clients.CallAsync(key.Region,
             (c, ct) => c.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = key.KeyId }, ct), cancellationToken).ConfigureAwait(false);
         var rotations = new List<KmsKeyRotationEntry>();
         string? marker = null;
-        do
+        while (withHistory)
         {
             var request = new ListKeyRotationsRequest { KeyId = key.KeyId, Limit = 1000, Marker = marker, IncludeKeyMaterial = IncludeKeyMaterial.ALL_KEY_MATERIAL };
             var page = await _clients.CallAsync(key.Region, (c, ct) => c.ListKeyRotationsAsync(request, ct), cancellationToken).ConfigureAwait(false);
             rotations.AddRange((page.Rotations ?? []).Select(Entry));
             marker = page.Truncated == true ? page.NextMarker : null;
+            if (string.IsNullOrEmpty(marker)) break;
         }
-        while (!string.IsNullOrEmpty(marker));
         return new KmsKeyRotation(keyArn, key.Region)
         {
             RotationEnabled = status.KeyRotationEnabled == true,

@@ -37,7 +37,7 @@ internal sealed class KeySnapshotReader(KmsSession session, KmsKeyReader keys, T
         var policy = ReadPart(nameof(KeySnapshot.Policy), () => _policies.GetAsync(at, "default", cancellationToken), unreadable);
         var grants = ReadPart(nameof(KeySnapshot.Grants), () => _grants.ListAsync(at, null, null, cancellationToken), unreadable);
         var rotation = HasRotationStatus(key)
-            ? ReadPart(nameof(KeySnapshot.Rotation), () => _rotation.GetAsync(at, key.Arn, cancellationToken), unreadable)
+            ? ReadPart(nameof(KeySnapshot.Rotation), () => _rotation.GetAsync(at, key.Arn, cancellationToken, withHistory: key.Origin == "EXTERNAL"), unreadable)
             : Task.FromResult<KmsKeyRotation?>(null);
         var usage = ReadPart(nameof(KeySnapshot.LastUsage), () => _usage.GetAsync(at, key.Arn, cancellationToken), unreadable);
         await Task.WhenAll(tags, policy, grants, rotation, usage).ConfigureAwait(false);

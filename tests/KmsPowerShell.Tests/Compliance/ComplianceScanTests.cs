@@ -51,6 +51,20 @@ public sealed class ComplianceScanTests : IDisposable
     }
 
     [Fact]
+    public async Task ScanAsync_KeysKmsMadeTheMaterialOf_AreNotAskedForTheirRotationHistory()
+    {
+        _ = await NewKey("us-east-1", "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT");
+        var service = KmsPowerShell.LocalKms.LocalKmsRegistry.Find(_session.LocalStatePath)!.Service;
+        service.ResetCallCounts();
+
+        var scan = await Collector().ScanAsync(new ComplianceScope("111122223333", "us-east-1"), null, false, default);
+
+        Assert.NotNull(Assert.Single(scan.Keys).Rotation);
+        Assert.Equal(1, service.CallCount("GetKeyRotationStatus"));
+        Assert.Equal(0, service.CallCount("ListKeyRotations"));
+    }
+
+    [Fact]
     public async Task ScanAsync_KeyIds_ReadsOnlyThoseOfTheScopeRegion()
     {
         var east = await NewKey("us-east-1", "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT");
