@@ -10,24 +10,14 @@ namespace KmsPowerShell.LocalKms.KeyMaterial;
 /// </summary>
 internal static class ImportWrapping
 {
-    public const string RsaesPkcs1V15 = "RSAES_PKCS1_V1_5";
-    public const string RsaesOaepSha1 = "RSAES_OAEP_SHA_1";
-    public const string RsaesOaepSha256 = "RSAES_OAEP_SHA_256";
-    public const string RsaAesKeyWrapSha1 = "RSA_AES_KEY_WRAP_SHA_1";
-    public const string RsaAesKeyWrapSha256 = "RSA_AES_KEY_WRAP_SHA_256";
-    public const string Sm2Pke = "SM2PKE";
-
-    public static readonly string[] Algorithms = [RsaesPkcs1V15, RsaesOaepSha1, RsaesOaepSha256, RsaAesKeyWrapSha1, RsaAesKeyWrapSha256, Sm2Pke];
-    public static readonly string[] KeySpecs = ["RSA_2048", "RSA_3072", "RSA_4096", "SM2"];
-
     /// <summary>Refuses a wrapping algorithm or key spec AWS would refuse for this key's material (ValidationException; the texts are ours).</summary>
     public static void RequireAllowed(KmsKeySpec keySpec, string algorithm, string wrappingKeySpec)
     {
-        if (algorithm == RsaesPkcs1V15)
+        if (algorithm == KmsImportWrapping.RsaesPkcs1V15)
         {
             throw KmsErrors.Validation("The RSAES_PKCS1_V1_5 wrapping algorithm is no longer supported (since October 10, 2023). Use RSAES_OAEP_SHA_256 or RSA_AES_KEY_WRAP_SHA_256.");
         }
-        if (algorithm == Sm2Pke || wrappingKeySpec == "SM2")
+        if (algorithm == KmsImportWrapping.Sm2Pke || wrappingKeySpec == "SM2")
         {
             throw KmsErrors.Validation("The SM2PKE wrapping algorithm and the SM2 wrapping key spec are available only in the AWS China Regions.");
         }
@@ -54,7 +44,7 @@ internal static class ImportWrapping
     /// </summary>
     public static byte[] Unwrap(RSA wrappingKey, string algorithm, byte[] wrapped)
     {
-        var padding = algorithm is RsaesOaepSha1 or RsaAesKeyWrapSha1 ? RSAEncryptionPadding.OaepSHA1 : RSAEncryptionPadding.OaepSHA256;
+        var padding = algorithm is KmsImportWrapping.RsaesOaepSha1 or KmsImportWrapping.RsaAesKeyWrapSha1 ? RSAEncryptionPadding.OaepSHA1 : RSAEncryptionPadding.OaepSHA256;
         try
         {
             if (!IsKeyWrap(algorithm)) return wrappingKey.Decrypt(wrapped, padding);
@@ -80,5 +70,5 @@ internal static class ImportWrapping
         }
     }
 
-    private static bool IsKeyWrap(string algorithm) => algorithm is RsaAesKeyWrapSha1 or RsaAesKeyWrapSha256;
+    private static bool IsKeyWrap(string algorithm) => algorithm is KmsImportWrapping.RsaAesKeyWrapSha1 or KmsImportWrapping.RsaAesKeyWrapSha256;
 }

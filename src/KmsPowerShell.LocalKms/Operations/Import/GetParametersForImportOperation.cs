@@ -1,3 +1,4 @@
+using KmsPowerShell.Vocabulary;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using KmsPowerShell.LocalKms.KeyMaterial;
@@ -17,8 +18,8 @@ internal sealed class GetParametersForImportOperation : KmsOperation
     public override JsonObject Execute(OperationContext context)
     {
         var keyId = context.Request.RequiredString("KeyId", 1, 2048);
-        var algorithm = context.Request.Enum("WrappingAlgorithm", ImportWrapping.Algorithms, required: true)!;
-        var wrappingKeySpec = context.Request.Enum("WrappingKeySpec", ImportWrapping.KeySpecs, required: true)!;
+        var algorithm = context.Request.Enum("WrappingAlgorithm", KmsImportWrapping.Algorithms, required: true)!;
+        var wrappingKeySpec = context.Request.Enum("WrappingKeySpec", KmsImportWrapping.KeySpecs, required: true)!;
         context.Request.ThrowIfInvalid();
         var key = context.KeyFor(keyId, Name);
         ImportGuard.RequireImportable(key);
