@@ -2,13 +2,13 @@ using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.Engine.Admin;
 
-/// <summary>Refuses a key spec the module does not support, or a usage its spec does not allow, before any call.</summary>
+/// <summary>Refuses a name that is no key spec, or a usage its spec does not allow, before any call.</summary>
 public static class KeySpecs
 {
     /// <summary>The usage to ask for: the one given if the spec allows it, else the spec's only usage.</summary>
     public static string ResolveUsage(string keySpec, string? keyUsage)
     {
-        if (KmsKeySpec.Find(keySpec) is not { IsSupported: true } spec)
+        if (KmsKeySpec.Find(keySpec) is not { } spec)
         {
             throw new KmsArgumentException("KeySpecInvalid",
                 $"'{keySpec}' is not a key spec. Use one of {string.Join(", ", KmsKeySpec.Supported.Select(s => s.Name))}.");

@@ -49,7 +49,7 @@ internal static class AwsManagedKeys
             KeyUsage = KmsKeyUsages.EncryptDecrypt,
             KeyManager = KeyManager,
             Policy = Policy(account, region, service),
-            Materials = [KeyMaterialFactory.Create(KeySpecCatalog.Find(KmsKeySpec.SymmetricDefault)!, 1, now)],
+            Materials = [KeyMaterialFactory.Create(KmsKeySpec.Find(KmsKeySpec.SymmetricDefault)!, 1, now)],
             RotationEnabled = true,
             RotationPeriodInDays = RotationPeriodInDays,
             NextRotationDate = now.AddDays(RotationPeriodInDays),

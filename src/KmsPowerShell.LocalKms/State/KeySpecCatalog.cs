@@ -2,11 +2,8 @@ using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.State;
 
-/// <summary>The key specs the local KMS makes: the vocabulary's supported ones.</summary>
+/// <summary>The key spec of a stored key, from the vocabulary (which lists every spec the local KMS makes).</summary>
 internal static class KeySpecCatalog
 {
-    /// <summary>The spec named <paramref name="spec"/> if the local KMS can make it; null for the others, AWS's or not.</summary>
-    public static KmsKeySpec? Find(string spec) => KmsKeySpec.Find(spec) is { IsSupported: true } found ? found : null;
-
-    public static KmsKeySpec Of(StoredKey key) => Find(key.KeySpec) ?? throw new InvalidOperationException($"The local KMS holds a {key.KeySpec} key it cannot make.");
+    public static KmsKeySpec Of(StoredKey key) => KmsKeySpec.Find(key.KeySpec) ?? throw new InvalidOperationException($"The local KMS holds a key of spec {key.KeySpec}, which no KMS API knows.");
 }

@@ -2,15 +2,13 @@ namespace KmsPowerShell.Vocabulary;
 
 /// <summary>
 /// A KeySpec of the KMS API: its family and size, the usages a key of it may have, and the algorithms each usage
-/// offers. <paramref name="IsSupported"/> is false for a spec the module does not handle yet (none today):
-/// New-KmsKey does not offer it and the local KMS refuses to make it.
+/// offers. The module handles every one: New-KmsKey offers it and the local KMS makes it.
 /// </summary>
 /// <param name="Name">The KeySpec value, as the API spells it.</param>
 /// <param name="Family">What kind of key material it is.</param>
 /// <param name="Usages">The key usages a key of this spec may have.</param>
-/// <param name="IsSupported">Whether the module handles keys of this spec.</param>
 /// <param name="Bits">The key size: AES and HMAC secret, RSA modulus or ECC field; 0 where no one size applies (ML-DSA, ML-KEM).</param>
-public sealed record KmsKeySpec(string Name, KmsKeyFamily Family, int Bits, IReadOnlyList<string> Usages, bool IsSupported = true)
+public sealed record KmsKeySpec(string Name, KmsKeyFamily Family, int Bits, IReadOnlyList<string> Usages)
 {
     /// <summary>The default key spec: a symmetric encryption key.</summary>
     public const string SymmetricDefault = "SYMMETRIC_DEFAULT";
@@ -47,13 +45,12 @@ public sealed record KmsKeySpec(string Name, KmsKeyFamily Family, int Bits, IRea
     /// <summary>The names of <see cref="All"/>.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(spec => spec.Name).ToArray();
 
-    /// <summary>The specs the module supports, the default (SYMMETRIC_DEFAULT) first: what New-KmsKey offers and the local KMS makes.</summary>
-    public static IReadOnlyList<KmsKeySpec> Supported { get; } =
-        All.Where(spec => spec.IsSupported).OrderBy(spec => spec.Name != SymmetricDefault).ToArray();
+    /// <summary>Every spec, the default (SYMMETRIC_DEFAULT) first: what New-KmsKey offers and the local KMS makes.</summary>
+    public static IReadOnlyList<KmsKeySpec> Supported { get; } = All.OrderBy(spec => spec.Name != SymmetricDefault).ToArray();
 
     private static readonly Dictionary<string, KmsKeySpec> ByName = All.ToDictionary(spec => spec.Name, StringComparer.Ordinal);
 
-    /// <summary>The spec named exactly <paramref name="name"/>, supported or not; null for a name the API does not know.</summary>
+    /// <summary>The spec named exactly <paramref name="name"/>; null for a name the API does not know.</summary>
     public static KmsKeySpec? Find(string name) => ByName.GetValueOrDefault(name);
 
     private static readonly string[] RsaEncryption = [KmsAlgorithms.RsaesOaepSha1, KmsAlgorithms.RsaesOaepSha256];

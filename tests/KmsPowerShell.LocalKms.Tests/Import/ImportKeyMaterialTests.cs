@@ -3,6 +3,7 @@ using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
 using KmsPowerShell.LocalKms.KeyMaterial;
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Tests.Import;
 
@@ -102,8 +103,8 @@ public sealed class ImportKeyMaterialTests
         using var kms = new LocalKmsHarness();
         var client = kms.Client();
         var key = await ImportSteps.CreateExternalKeyAsync(client, spec, "SIGN_VERIFY");
-        var pkcs8 = BcKeyPairs.NewPkcs8(KeySpecCatalog.Find(spec)!);
-        var otherSpecs = BcKeyPairs.NewPkcs8(KeySpecCatalog.Find(spec == "ECC_NIST_EDWARDS25519" ? "SM2" : "ECC_NIST_EDWARDS25519")!);
+        var pkcs8 = BcKeyPairs.NewPkcs8(KmsKeySpec.Find(spec)!);
+        var otherSpecs = BcKeyPairs.NewPkcs8(KmsKeySpec.Find(spec == "ECC_NIST_EDWARDS25519" ? "SM2" : "ECC_NIST_EDWARDS25519")!);
 
         await KmsAssert.FailsWith("IncorrectKeyMaterialException", () => ImportSteps.ImportAsync(client, key.KeyId, otherSpecs, algorithm));
         await ImportSteps.ImportAsync(client, key.KeyId, pkcs8, algorithm);

@@ -27,7 +27,7 @@ internal sealed record DataKeyPairRequest(StoredKey Key, string KeyPairSpec, byt
         var key = SymmetricCrypto.EncryptingKey(context, keyId, action, encryptionContext);
         // "You cannot use an asymmetric KMS key or a KMS key in a custom key store" (the API reference; AWS's text is not public).
         if (key.CustomKeyStoreId is not null) throw KmsErrors.Unsupported($"{key.Arn} is in custom key store {key.CustomKeyStoreId}: data key pairs cannot be generated under keys in custom key stores.");
-        var spec = KeySpecCatalog.Find(pairSpec) is { Family: KmsKeyFamily.Rsa or KmsKeyFamily.Ecc or KmsKeyFamily.Sm2 } found
+        var spec = KmsKeySpec.Find(pairSpec) is { Family: KmsKeyFamily.Rsa or KmsKeyFamily.Ecc or KmsKeyFamily.Sm2 } found
             ? found
             : throw KmsErrors.Unsupported($"KeyPairSpec {pairSpec} is not supported by the local KMS.");
         if (dryRun) throw KmsErrors.DryRun();

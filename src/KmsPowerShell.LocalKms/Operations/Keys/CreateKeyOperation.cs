@@ -40,7 +40,8 @@ internal sealed class CreateKeyOperation : KmsOperation
             if (xksKeyId is null) throw KmsErrors.Validation("Origin EXTERNAL_KEY_STORE needs the XksKeyId of a key at the external key store's proxy.");
             ExternalKeys.RequireUsable(context, store!, xksKeyId);
         }
-        var info = KeySpecCatalog.Find(specName) ?? throw KmsErrors.Unsupported($"KeySpec {specName} is not supported by the local KMS.");
+        // Both spec members were checked against the API's names above.
+        var info = KmsKeySpec.Find(specName)!;
         if (usage is null && specName != KmsKeySpec.SymmetricDefault)
         {
             throw KmsErrors.Validation("You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.");
