@@ -36,7 +36,11 @@ public sealed class LocalKmsServer : IAsyncDisposable, IDisposable
         _service = service;
         _slots = new SemaphoreSlim(_options.MaxConnections);
         _listener = new TcpListener(IPAddress.Loopback, port);
+        AcceptClient = _listener.AcceptTcpClientAsync;
     }
+
+    /// <summary>Takes the next connection from the listener; tests put accept errors in front of it.</summary>
+    internal Func<CancellationToken, ValueTask<TcpClient>> AcceptClient { get; set; }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
@@ -78,7 +82,7 @@ public sealed class LocalKmsServer : IAsyncDisposable, IDisposable
             {
                 await _slots.WaitAsync(stopping).ConfigureAwait(false);
                 TcpClient client;
-                try { client = await _listener.AcceptTcpClientAsync(stopping).ConfigureAwait(false); }
+                try { client = await AcceptClient(stopping).ConfigureAwait(false); }
                 catch { _slots.Release(); throw; }
                 backoff = TimeSpan.Zero;
                 _connections[client] = Task.CompletedTask;
