@@ -127,7 +127,7 @@ Describe 'every compliance check end to end on the local KMS' {
         # The findings whose fix Repair-KmsComplianceFinding applies; the others are a person's to fix.
         $script:Fixable = @(
             'GrantStale stale-grant', 'GrantUntrustedAccount untrusted-grant', 'KeyStoreNotConnected store-disconnected', 'PendingDeletion pending-deletion'
-            'ReplicaDrift multi-region', 'RotationDisabled rotation-off', 'RotationPeriodTooLong rotation-long'
+            'ReplicaDrift multi-region', 'RotationDisabled rotation-off', 'RotationPeriodTooLong rotation-long', 'RequiredTagMissing no-tag'
         ) | Sort-Object
     }
 
@@ -201,14 +201,27 @@ Describe 'every compliance check end to end on the local KMS' {
     It '-WhatIf lists each change a fix would make, and changes nothing' {
         $withFix = @(Get-Finding | Where-Object Fix)
         ($withFix | ConvertTo-Pair | Sort-Object) -join ', ' | Should -Be ($Fixable -join ', ')
-        $said = Get-WhatIfLine { $withFix | Repair-KmsComplianceFinding -WhatIf }
+        $said = Get-WhatIfLine { $withFix | Repair-KmsComplianceFinding -Tag @{ Owner = 'pester' } -WhatIf }
         $said.Output | Should -BeNullOrEmpty
         $said.Lines | Should -HaveCount $withFix.Count
         (Get-Finding | ConvertTo-Pair | Sort-Object) -join "`n" | Should -Be ($Expected -join "`n")
     }
 
+    It 'asks for the value of a missing tag instead of inventing one: without -Tag, one TagValueMissing error and no tag' {
+        $finding = @(Get-Finding @{ Check = 'RequiredTagMissing' })
+        $finding | ConvertTo-Pair | Should -Be 'RequiredTagMissing no-tag'
+        $finding.Remediation | Should -BeLike "Add-KmsTag -KeyId '*' -Tag @{ 'Owner' = '...' }"
+        (Get-WhatIfLine { $finding | Repair-KmsComplianceFinding -Tag @{ Owner = 'team a' } -WhatIf }).Lines | Should -BeLike '*Tag Owner=team a*'
+        $finding | Repair-KmsComplianceFinding -Force -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed.FullyQualifiedErrorId | Should -BeLike 'TagValueMissing,*'
+        $failed.Exception.Message | Should -BeLike "*-Tag @{ 'Owner' = '...' }*"
+        $finding | Repair-KmsComplianceFinding -Tag @{ CostCenter = '42' } -Force -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed.FullyQualifiedErrorId | Should -BeLike 'TagValueMissing,*'
+        Get-Finding @{ Check = 'RequiredTagMissing' } | ConvertTo-Pair | Should -Be 'RequiredTagMissing no-tag'
+    }
+
     It 'repairs every finding that has a fix, and a second scan finds none of them' {
-        $done = @(Get-Finding | Where-Object Fix | Repair-KmsComplianceFinding -Force -Confirm:$false -PassThru)
+        $done = @(Get-Finding | Where-Object Fix | Repair-KmsComplianceFinding -Tag @{ Owner = 'pester' } -Force -Confirm:$false -PassThru)
         ($done | ConvertTo-Pair | Sort-Object) -join ', ' | Should -Be ($Fixable -join ', ')
         # A cancelled deletion leaves the key disabled, as in AWS: that is the one finding the repairs add.
         $left = @($Expected | Where-Object { $_ -notin $Fixable }) + 'KeyDisabled pending-deletion' | Sort-Object

@@ -86,6 +86,9 @@ public class AccountAndTidinessChecksTests
         var finding = Assert.Single(Findings<RequiredTagMissingCheck>(Snapshot(), Settings("Owner", "CostCenter")));
         Assert.Contains("no CostCenter tag", finding.Problem);
         Assert.Equal("ListResourceTags: Owner", finding.Evidence);
+        Assert.Equal(KmsComplianceFixActions.TagResource, finding.Fix?.Action);
+        Assert.Equal("CostCenter", Assert.Single(finding.Fix!.Arguments, a => a.Key == "TagKey").Value);
+        Assert.DoesNotContain("TagValue", finding.Fix.Arguments.Keys);
     }
 
     [Fact]

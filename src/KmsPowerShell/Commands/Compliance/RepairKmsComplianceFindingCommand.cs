@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using KmsPowerShell.Engine.Compliance;
 
@@ -13,6 +14,7 @@ namespace KmsPowerShell.Commands.Compliance;
 public sealed class RepairKmsComplianceFindingCommand : KmsCmdlet
 {
     private ComplianceAccounts? _accounts;
+    private IReadOnlyDictionary<string, string> _tags = new Dictionary<string, string>();
     private bool _yesToAll;
     private bool _noToAll;
 
@@ -25,6 +27,11 @@ public sealed class RepairKmsComplianceFindingCommand : KmsCmdlet
     [Parameter]
     [ValidateRange(90, 2560)]
     public int? RotationPeriodInDays { get; set; }
+
+    /// <summary>The values of the tags that fixes of RequiredTagMissing set, as a hashtable: @{ Owner = 'ops' }.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Hashtable? Tag { get; set; }
 
     /// <summary>The external id the roles of the findings (RoleArn) require.</summary>
     [Parameter]
@@ -45,6 +52,18 @@ public sealed class RepairKmsComplianceFindingCommand : KmsCmdlet
     public SwitchParameter PassThru { get; set; }
 
     private ComplianceAccounts Accounts => _accounts ??= new ComplianceAccounts(WriteVerbose, WriteWarning);
+
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            _tags = TagTable.From(Tag);
+        }
+        catch (KmsArgumentException e)
+        {
+            ThrowInvocationError(e, Tag);
+        }
+    }
 
     protected override void ProcessRecord()
     {
@@ -68,8 +87,9 @@ public sealed class RepairKmsComplianceFindingCommand : KmsCmdlet
             var how = finding.Remediation is { } remediation ? $" Suggested: {remediation}" : "";
             throw new KmsArgumentException("NoAutomaticFix", $"Finding {finding.CheckId} of {Target(finding)} has no fix Repair-KmsComplianceFinding can apply: a person must fix it.{how}");
         }
+        fix = ComplianceRepair.Complete(fix, RotationPeriodInDays, _tags);
         ComplianceRepair.Validate(finding, fix);
-        var change = ComplianceRepair.Describe(fix, RotationPeriodInDays);
+        var change = ComplianceRepair.Describe(fix);
         if (!ShouldChange(Target(finding), change, Force)) return;
         if (ComplianceRepair.IsHighImpact(fix) && !Force && AsksOnlyHighImpact()
             && !ShouldContinue($"{change} of {Target(finding)}? Calls that work now may fail.", "Confirm a high-impact change", ref _yesToAll, ref _noToAll))
@@ -77,7 +97,7 @@ public sealed class RepairKmsComplianceFindingCommand : KmsCmdlet
             return;
         }
         var session = SessionOf(finding);
-        Await(new ComplianceRepair(session).ApplyAsync(finding, fix, RotationPeriodInDays, CancellationToken));
+        Await(new ComplianceRepair(session).ApplyAsync(finding, fix, CancellationToken));
         if (PassThru) WriteObject(finding);
     }
 
