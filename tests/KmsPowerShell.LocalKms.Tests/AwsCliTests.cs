@@ -82,10 +82,31 @@ public sealed class AwsCliTests : IDisposable
 
         Assert.Equal("An error occurred (IncorrectKeyException) when calling the Decrypt operation: " + SymmetricCryptoTests.IncorrectKeyMessage,
             ErrorLine(await aws.FailAsync("kms", "decrypt", "--ciphertext-blob", "fileb://cipher.bin", "--key-id", hmacKeyId)));
-        Assert.Equal("An error occurred (ValidationException) when calling the CreateAlias operation: " + AliasTests.PrefixMessage,
-            ErrorLine(await aws.FailAsync("kms", "create-alias", "--alias-name", "wrongprefix/x", "--target-key-id", keyId)));
+        Assert.Equal("An error occurred (IncorrectKeyException) when calling the ReEncrypt operation: " + SymmetricCryptoTests.IncorrectKeyMessage,
+            ErrorLine(await aws.FailAsync("kms", "re-encrypt", "--ciphertext-blob", "fileb://cipher.bin", "--source-key-id", hmacKeyId, "--destination-key-id", keyId)));
+        foreach (var name in new[] { "wrongprefix/x", "abc" })
+        {
+            Assert.Equal("An error occurred (ValidationException) when calling the CreateAlias operation: " + AliasTests.PrefixMessage,
+                ErrorLine(await aws.FailAsync("kms", "create-alias", "--alias-name", name, "--target-key-id", keyId)));
+        }
         Assert.Equal("An error occurred (ValidationException) when calling the CreateAlias operation: alias/my:alias contains invalid characters for an alias",
             ErrorLine(await aws.FailAsync("kms", "create-alias", "--alias-name", "alias/my:alias", "--target-key-id", keyId)));
+    }
+
+    /// <summary>AWS's texts for a reserved tag and a data key of no size, as awscli prints them.</summary>
+    [AwsCliFact]
+    public async Task AwsCli_ReservedTagAndDataKeyWithoutSize_AnswerAsAws()
+    {
+        using var service = new LocalKmsService();
+        await using var server = new LocalKmsServer(service);
+        server.Start();
+        var aws = new AwsCli(server.Endpoint, _directory);
+        var keyId = JsonDocument.Parse(await aws.RunAsync("kms", "create-key")).RootElement.GetProperty("KeyMetadata").GetProperty("KeyId").GetString()!;
+
+        Assert.Equal("An error occurred (TagException) when calling the TagResource operation: Tags beginning with aws: are reserved",
+            ErrorLine(await aws.FailAsync("kms", "tag-resource", "--key-id", keyId, "--tags", "TagKey=aws:owner,TagValue=x")));
+        Assert.Equal("An error occurred (ValidationException) when calling the GenerateDataKey operation: Please specify either number of bytes or key spec.",
+            ErrorLine(await aws.FailAsync("kms", "generate-data-key", "--key-id", keyId)));
     }
 
     /// <summary>Answers recorded against AWS (LocalStack's snapshot tests), as awscli prints them.</summary>
