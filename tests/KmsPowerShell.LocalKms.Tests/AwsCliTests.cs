@@ -172,9 +172,11 @@ public sealed class AwsCliTests : IDisposable
         var managed = JsonDocument.Parse(await aws.RunAsync("kms", "describe-key", "--key-id", "alias/aws/s3")).RootElement.GetProperty("KeyMetadata");
         Assert.Equal("AWS", managed.GetProperty("KeyManager").GetString());
         var aliases = JsonDocument.Parse(await aws.RunAsync("kms", "list-aliases")).RootElement.GetProperty("Aliases");
-        var alias = Assert.Single(aliases.EnumerateArray());
+        // The other predefined aliases are listed without TargetKeyId until their AWS managed key is made.
+        var alias = Assert.Single(aliases.EnumerateArray(), a => a.TryGetProperty("TargetKeyId", out _));
         Assert.Equal("alias/aws/s3", alias.GetProperty("AliasName").GetString());
         Assert.Equal(managed.GetProperty("KeyId").GetString(), alias.GetProperty("TargetKeyId").GetString());
+        Assert.Contains(aliases.EnumerateArray(), a => a.GetProperty("AliasName").GetString() == "alias/aws/ebs" && !a.TryGetProperty("CreationDate", out _));
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(
             () => aws.RunAsync("kms", "enable-key-rotation", "--key-id", managed.GetProperty("KeyId").GetString()!));
         Assert.Contains("An error occurred (AccessDeniedException) when calling the EnableKeyRotation operation", refused.Message);

@@ -19,12 +19,32 @@ public class AwsManagedKeyTests
         Assert.Equal(KeyState.Enabled, key.KeyState);
         Assert.Equal(key.KeyId, (await client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = S3AliasArn })).KeyMetadata.KeyId);
 
-        var alias = Assert.Single((await client.ListAliasesAsync(new ListAliasesRequest())).Aliases);
+        var alias = Assert.Single((await client.ListAliasesAsync(new ListAliasesRequest { KeyId = key.KeyId })).Aliases);
         Assert.Equal(("alias/aws/s3", S3AliasArn, key.KeyId), (alias.AliasName, alias.AliasArn, alias.TargetKeyId));
+        var listed = Assert.Single((await client.ListAliasesAsync(new ListAliasesRequest())).Aliases, a => a.AliasName == "alias/aws/s3");
+        Assert.Equal(key.KeyId, listed.TargetKeyId);
         var rotation = await client.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = key.KeyId });
         Assert.True(rotation.KeyRotationEnabled);
         Assert.Equal(365, rotation.RotationPeriodInDays);
         Assert.Single((await client.ListKeysAsync(new ListKeysRequest())).Keys);
+    }
+
+    [Fact]
+    public async Task ListAliases_NoAwsManagedKeyMadeYet_ListsThePredefinedAliasesWithoutTarget()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await kms.CreateKeyAsync(client);
+        await client.CreateAliasAsync(new CreateAliasRequest { AliasName = "alias/mine", TargetKeyId = key.KeyId });
+
+        var aliases = (await client.ListAliasesAsync(new ListAliasesRequest { Limit = 100 })).Aliases;
+
+        var predefined = aliases.Where(a => a.AliasName.StartsWith("alias/aws/", StringComparison.Ordinal)).ToList();
+        Assert.Contains(predefined, a => a.AliasName == "alias/aws/s3" && a.AliasArn == S3AliasArn);
+        Assert.All(predefined, a => Assert.Equal((null, null, null), (a.TargetKeyId, a.CreationDate, a.LastUpdatedDate)));
+        Assert.Equal(aliases.Select(a => a.AliasName).Order(StringComparer.Ordinal), aliases.Select(a => a.AliasName));
+        Assert.Equal(key.KeyId, Assert.Single(aliases, a => a.AliasName == "alias/mine").TargetKeyId);
+        Assert.Equal(key.KeyId, Assert.Single((await client.ListKeysAsync(new ListKeysRequest())).Keys).KeyId);
     }
 
     [Fact]

@@ -136,6 +136,6 @@ public class PagingTests
         }
         while (marker is not null);
         Assert.Equal(["alias/a0", "alias/a1", "alias/a2", "alias/a3", "alias/a4"], names);
-        Assert.Equal(6, (await client.ListAliasesAsync(new ListAliasesRequest())).Aliases.Count);
+        Assert.Equal(6, (await client.ListAliasesAsync(new ListAliasesRequest { Limit = 100 })).Aliases.Count(a => a.TargetKeyId is not null));
     }
 }

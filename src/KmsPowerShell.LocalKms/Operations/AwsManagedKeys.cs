@@ -27,6 +27,9 @@ internal static class AwsManagedKeys
         ["xray"] = "X-Ray",
     };
 
+    /// <summary>The names of AWS's predefined aliases (alias/aws/&lt;service&gt;), in the order of their services' names.</summary>
+    public static IEnumerable<string> PredefinedAliasNames => ServiceNames.Keys.Order(StringComparer.Ordinal).Select(service => AliasPrefix + service);
+
     /// <summary>The service an alias name is AWS's predefined alias for, or null.</summary>
     public static string? ServiceOf(string aliasName) =>
         aliasName.StartsWith(AliasPrefix, StringComparison.Ordinal) && ServiceNames.ContainsKey(aliasName[AliasPrefix.Length..])
