@@ -106,7 +106,9 @@ public class DataKeyPairTests : IClassFixture<AsymmetricKeysFixture>
     [InlineData("ML_KEM_512", "2.16.840.1.101.3.4.4.1", 800, false)]
     [InlineData("ML_KEM_768", "2.16.840.1.101.3.4.4.2", 1184, false)]
     [InlineData("ML_KEM_1024", "2.16.840.1.101.3.4.4.3", 1568, false)]
+    [InlineData("ML_KEM_512", "2.16.840.1.101.3.4.4.1", 800, true)]
     [InlineData("ML_KEM_768", "2.16.840.1.101.3.4.4.2", 1184, true)]
+    [InlineData("ML_KEM_1024", "2.16.840.1.101.3.4.4.3", 1568, true)]
     public async Task DataKeyPair_MlKem_SeedFormatPkcs8ThatDecapsulatesWhatThePublicKeyEncapsulates(string spec, string oid, int publicKeyBytes, bool withoutPlaintext)
     {
         var (privateKey, publicKey) = await PairAsync(spec, withoutPlaintext);
