@@ -56,6 +56,18 @@ public class KeyLifecycleTests
     [InlineData("SYMMETRIC_DEFAULT", "SIGN_VERIFY", "KeyUsage SIGN_VERIFY is not compatible with KeySpec SYMMETRIC_DEFAULT")]
     [InlineData("ECC_NIST_P256", "ENCRYPT_DECRYPT", "KeyUsage ENCRYPT_DECRYPT is not compatible with KeySpec ECC_NIST_P256")]
     [InlineData("ECC_SECG_P256K1", "KEY_AGREEMENT", "KeyUsage KEY_AGREEMENT is not compatible with KeySpec ECC_SECG_P256K1")]
+    [InlineData("ML_KEM_512", "ENCRYPT_DECRYPT", "KeyUsage ENCRYPT_DECRYPT is not compatible with KeySpec ML_KEM_512")]
+    [InlineData("ML_KEM_768", "SIGN_VERIFY", "KeyUsage SIGN_VERIFY is not compatible with KeySpec ML_KEM_768")]
+    [InlineData("ML_KEM_1024", "KEY_AGREEMENT", "KeyUsage KEY_AGREEMENT is not compatible with KeySpec ML_KEM_1024")]
+    [InlineData("ML_KEM_768", "GENERATE_VERIFY_MAC", "KeyUsage GENERATE_VERIFY_MAC is not compatible with KeySpec ML_KEM_768")]
+    [InlineData("ML_KEM_512", null, "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.")]
+    [InlineData("SYMMETRIC_DEFAULT", "ENCAPSULATE_DECAPSULATE", "KeyUsage ENCAPSULATE_DECAPSULATE is not compatible with KeySpec SYMMETRIC_DEFAULT")]
+    [InlineData("RSA_2048", "ENCAPSULATE_DECAPSULATE", "KeyUsage ENCAPSULATE_DECAPSULATE is not compatible with KeySpec RSA_2048")]
+    [InlineData("ECC_NIST_P256", "ENCAPSULATE_DECAPSULATE", "KeyUsage ENCAPSULATE_DECAPSULATE is not compatible with KeySpec ECC_NIST_P256")]
+    [InlineData("ECC_NIST_EDWARDS25519", "ENCAPSULATE_DECAPSULATE", "KeyUsage ENCAPSULATE_DECAPSULATE is not compatible with KeySpec ECC_NIST_EDWARDS25519")]
+    [InlineData("ML_DSA_65", "ENCAPSULATE_DECAPSULATE", "KeyUsage ENCAPSULATE_DECAPSULATE is not compatible with KeySpec ML_DSA_65")]
+    [InlineData("SM2", "ENCAPSULATE_DECAPSULATE", "KeyUsage ENCAPSULATE_DECAPSULATE is not compatible with KeySpec SM2")]
+    [InlineData("HMAC_256", "ENCAPSULATE_DECAPSULATE", "KeyUsage ENCAPSULATE_DECAPSULATE is not compatible with KeySpec HMAC_256")]
     public async Task CreateKey_IncompatibleSpecAndUsage_ValidationException(string spec, string? usage, string message)
     {
         using var kms = new LocalKmsHarness();

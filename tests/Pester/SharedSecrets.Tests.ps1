@@ -31,6 +31,15 @@ Describe 'Get-KmsSharedSecret' -Skip:($env:KMSPS_TEST_BACKEND -ne 'local') {
         [Convert]::ToBase64String((ConvertFrom-SecretText $ab.SharedSecret)) | Should -Be ([Convert]::ToBase64String($ba.SharedSecretBytes))
     }
 
+    It 'gives two SM2 KEY_AGREEMENT keys the same secret too, as its help says of the local KMS' {
+        $first = New-KmsKey -KeySpec SM2 -KeyUsage KEY_AGREEMENT -Description 'pester ecdh sm2 first'
+        $second = New-KmsKey -KeySpec SM2 -KeyUsage KEY_AGREEMENT -Description 'pester ecdh sm2 second'
+        $one = (Get-KmsSharedSecret -KeyId $first -PeerKeyId $second -AsByteArray).SharedSecretBytes
+        $one.Length | Should -Be 32
+        [Convert]::ToBase64String((Get-KmsSharedSecret -KeyId $second -PeerKeyId $first -AsByteArray).SharedSecretBytes) |
+            Should -Be ([Convert]::ToBase64String($one))
+    }
+
     It 'equals openssl pkeyutl -derive with a peer key openssl made, given as a file, as PEM text and as DER bytes' {
         $peer = Join-Path $TestDrive 'peer.pem'
         $peerPublic = Join-Path $TestDrive 'peer-public.pem'

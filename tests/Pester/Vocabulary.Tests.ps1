@@ -20,7 +20,8 @@ Describe 'KMS names' {
         @{ Line = 'Protect-KmsData -EncryptionAlgorithm RSA'; Expected = 'RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256' }
         @{ Line = 'Update-KmsCiphertext -DestinationEncryptionAlgorithm S'; Expected = 'SM2PKE', 'SYMMETRIC_DEFAULT' }
         @{ Line = 'New-KmsDataKey -KeySpec '; Expected = 'AES_128', 'AES_256' }
-        @{ Line = 'New-KmsDataKeyPair -KeyPairSpec ECC'; Expected = 'ECC_NIST_P256', 'ECC_NIST_P384', 'ECC_NIST_P521', 'ECC_SECG_P256K1' }
+        @{ Line = 'New-KmsDataKeyPair -KeyPairSpec ECC'; Expected = 'ECC_NIST_EDWARDS25519', 'ECC_NIST_P256', 'ECC_NIST_P384', 'ECC_NIST_P521', 'ECC_SECG_P256K1' }
+        @{ Line = 'New-KmsDataKeyPair -KeyPairSpec ML'; Expected = 'ML_KEM_1024', 'ML_KEM_512', 'ML_KEM_768' }
     ) {
         Get-Completion $Line | Should -Be $Expected
     }
@@ -30,7 +31,7 @@ Describe 'KMS names' {
             -ExpectedMessage ("Cannot validate argument on parameter 'KeySpec'. The argument `"RSA_1024`" does not belong to the set " +
                 '"SYMMETRIC_DEFAULT,RSA_2048,RSA_3072,RSA_4096,ECC_NIST_P256,ECC_NIST_P384,ECC_NIST_P521,ECC_SECG_P256K1,HMAC_224,HMAC_256,HMAC_384,HMAC_512,SM2,ML_DSA_44,ML_DSA_65,ML_DSA_87,ECC_NIST_EDWARDS25519,ML_KEM_512,ML_KEM_768,ML_KEM_1024" ' +
                 'specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.')
-        { New-KmsDataKeyPair -KeyId alias/none -KeyPairSpec ML_KEM_512 } |
+        { New-KmsDataKeyPair -KeyId alias/none -KeyPairSpec ML_DSA_44 } |
             Should -Throw -ErrorId 'ParameterArgumentValidationError,KmsPowerShell.Commands.Data.NewKmsDataKeyPairCommand'
     }
 

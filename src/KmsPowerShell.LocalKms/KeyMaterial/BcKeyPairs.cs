@@ -1,5 +1,9 @@
 using KmsPowerShell.Vocabulary;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.EdEC;
 using Org.BouncyCastle.Asn1.GM;
+using Org.BouncyCastle.Asn1.Pkcs;
+using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Generators;
 using Org.BouncyCastle.Crypto.Parameters;
@@ -44,6 +48,23 @@ internal static class BcKeyPairs
         };
         generator.Init(spec.Family == KmsKeyFamily.Ed25519 ? new Ed25519KeyGenerationParameters(Random) : new ECKeyGenerationParameters(Sm2Curve, Random));
         return PrivateKeyInfoFactory.CreatePrivateKeyInfo(generator.GenerateKeyPair().Private).GetDerEncoded();
+    }
+
+    /// <summary>
+    /// An Ed25519 private key as PKCS#8 version 1 (RFC 8410, section 7): the private key alone, as openssl writes it.
+    /// BouncyCastle's own encoding adds the public key (version 2), which some readers refuse.
+    /// </summary>
+    public static byte[] Ed25519Pkcs8WithoutPublicKey(Ed25519PrivateKeyParameters key)
+    {
+        var privateKey = key.GetEncoded();
+        try
+        {
+            return new PrivateKeyInfo(new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519), new DerOctetString(privateKey)).GetDerEncoded();
+        }
+        finally
+        {
+            Array.Clear(privateKey);
+        }
     }
 
     /// <summary>The length of ML-DSA's key generation seed ξ (FIPS 204, Algorithm 1).</summary>

@@ -56,6 +56,13 @@ internal sealed class MlKemKey
     /// <summary>The ciphertext length of this parameter set: 768, 1088 or 1568 bytes.</summary>
     public int CiphertextBytes => _key.Parameters.ParameterSet.EncapsulationLength;
 
+    /// <summary>
+    /// The private key as PKCS#8 in seed format (the 64-byte seed d || z alone, the same length for every parameter set),
+    /// as AWS documents for ML-KEM data key pairs; the key material of a KMS key keeps the expanded key too.
+    /// </summary>
+    public byte[] SeedPkcs8() =>
+        PrivateKeyInfoFactory.CreatePrivateKeyInfo(_key.WithPreferredFormat(MLKemPrivateKeyParameters.Format.SeedOnly)).GetDerEncoded();
+
     /// <summary>The public key as DER SubjectPublicKeyInfo, as GetPublicKey returns it.</summary>
     public byte[] PublicKey() => SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(_key.GetPublicKey()).GetDerEncoded();
 

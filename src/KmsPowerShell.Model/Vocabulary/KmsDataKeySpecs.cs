@@ -17,11 +17,4 @@ public static class KmsDataKeySpecs
         "RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1", "SM2",
         "ECC_NIST_EDWARDS25519", "ML_KEM_512", "ML_KEM_768", "ML_KEM_1024",
     ];
-
-    /// <summary>
-    /// The pair specs New-KmsDataKeyPair offers: all but the Ed25519 and ML-KEM pairs, which wait for the issue that
-    /// adds those key specs (SM2 stays: AWS makes it in China Regions, the local KMS refuses it).
-    /// </summary>
-    public static IReadOnlyList<string> OfferedPairs { get; } =
-        Pair.Where(name => KmsKeySpec.Find(name)?.Family is not (KmsKeyFamily.Ed25519 or KmsKeyFamily.MlKem)).ToArray();
 }

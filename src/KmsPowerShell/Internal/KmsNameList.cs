@@ -32,7 +32,7 @@ internal static class KmsNameLists
         KmsNameList.SigningAlgorithm => KmsAlgorithms.Signing,
         KmsNameList.MacAlgorithm => KmsAlgorithms.Mac,
         KmsNameList.DataKeySpec => KmsDataKeySpecs.Symmetric,
-        KmsNameList.DataKeyPairSpec => KmsDataKeySpecs.OfferedPairs,
+        KmsNameList.DataKeyPairSpec => KmsDataKeySpecs.Pair,
         KmsNameList.Origin => KmsImportWrapping.Origins,
         KmsNameList.WrappingAlgorithm => KmsImportWrapping.Algorithms,
         KmsNameList.WrappingKeySpec => KmsImportWrapping.KeySpecs,

@@ -7,8 +7,8 @@ using KmsPowerShell.Vocabulary;
 namespace KmsPowerShell.LocalKms.Operations.Encryption;
 
 /// <summary>
-/// What GenerateDataKeyPair and GenerateDataKeyPairWithoutPlaintext share: a new RSA or ECC key pair, its private key
-/// (PKCS#8 DER) sealed under a symmetric KMS key, and its public key (DER SubjectPublicKeyInfo).
+/// What GenerateDataKeyPair and GenerateDataKeyPairWithoutPlaintext share: a new key pair of any DataKeyPairSpec, its
+/// private key (PKCS#8 DER) sealed under a symmetric KMS key, and its public key (DER SubjectPublicKeyInfo).
 /// </summary>
 internal sealed record DataKeyPairRequest(StoredKey Key, string KeyPairSpec, byte[] PrivateKey, byte[] PrivateKeyCiphertext, byte[] PublicKey)
 {
@@ -27,13 +27,18 @@ internal sealed record DataKeyPairRequest(StoredKey Key, string KeyPairSpec, byt
         var key = SymmetricCrypto.EncryptingKey(context, keyId, action, encryptionContext);
         // "You cannot use an asymmetric KMS key or a KMS key in a custom key store" (the API reference; AWS's text is not public).
         if (key.CustomKeyStoreId is not null) throw KmsErrors.Unsupported($"{key.Arn} is in custom key store {key.CustomKeyStoreId}: data key pairs cannot be generated under keys in custom key stores.");
-        var spec = KmsKeySpec.Find(pairSpec) is { Family: KmsKeyFamily.Rsa or KmsKeyFamily.Ecc or KmsKeyFamily.Sm2 } found
-            ? found
-            : throw KmsErrors.Unsupported($"KeyPairSpec {pairSpec} is not supported by the local KMS.");
         if (dryRun) throw KmsErrors.DryRun();
-        var privateKey = KeyMaterialFactory.Create(spec, 1, context.Now).Secret;
-        using var pair = AsymmetricKeys.Load(spec, new StoredKeyMaterial { Secret = privateKey });
-        return new DataKeyPairRequest(key, pairSpec, privateKey, SymmetricCrypto.Seal(context, key, privateKey, encryptionContext), pair.PublicKey());
+        // Every DataKeyPairSpec is a key spec the local KMS makes (the vocabulary tests hold the two lists together).
+        var (privateKey, publicKey) = DataKeyPairs.Generate(KmsKeySpec.Find(pairSpec)!, context.Now);
+        try
+        {
+            return new DataKeyPairRequest(key, pairSpec, privateKey, SymmetricCrypto.Seal(context, key, privateKey, encryptionContext), publicKey);
+        }
+        catch
+        {
+            CryptographicOperations.ZeroMemory(privateKey);
+            throw;
+        }
     }
 
     public void ZeroPrivateKey() => CryptographicOperations.ZeroMemory(PrivateKey);

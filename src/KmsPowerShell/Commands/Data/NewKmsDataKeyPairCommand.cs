@@ -6,8 +6,8 @@ using KmsPowerShell.Engine.Keys;
 namespace KmsPowerShell.Commands.Data;
 
 /// <summary>
-/// Generates an RSA or ECC key pair for use outside KMS: the public key, and the private key encrypted under a
-/// symmetric KMS key. The private key itself only on request: -IncludePrivateKey (PEM in a SecureString) or -AsByteArray (DER).
+/// Generates a key pair for use outside KMS (RSA, ECC, Ed25519, ML-KEM or SM2): the public key, and the private key
+/// encrypted under a symmetric KMS key. The private key itself only on request: -IncludePrivateKey (PEM in a SecureString) or -AsByteArray (DER).
 /// </summary>
 [Cmdlet(VerbsCommon.New, "KmsDataKeyPair")]
 [OutputType(typeof(KmsDataKeyPair))]
