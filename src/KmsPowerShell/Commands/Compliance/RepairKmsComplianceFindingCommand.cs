@@ -12,7 +12,7 @@ namespace KmsPowerShell.Commands.Compliance;
 [OutputType(typeof(KmsComplianceFinding))]
 public sealed class RepairKmsComplianceFindingCommand : KmsCmdlet
 {
-    private ComplianceAccounts? _accounts;
+    private AccountSessions? _accounts;
     private bool _yesToAll;
     private bool _noToAll;
 
@@ -44,7 +44,7 @@ public sealed class RepairKmsComplianceFindingCommand : KmsCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    private ComplianceAccounts Accounts => _accounts ??= new ComplianceAccounts(WriteVerbose, WriteWarning);
+    private AccountSessions Accounts => _accounts ??= new AccountSessions(WriteVerbose, WriteWarning);
 
     protected override void ProcessRecord()
     {
