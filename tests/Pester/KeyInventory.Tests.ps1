@@ -2,15 +2,13 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-Module $ModulePath -Force
     Connect-TestKms
-
-    function New-Account([int] $Seed) { '{0}{1:d8}' -f (5000 + $Seed), (Get-Random -Maximum 99999999) }
 }
 
 Describe 'Get-KmsKey across accounts and regions on the local KMS' -Skip:($env:KMSPS_TEST_BACKEND -ne 'local') {
     BeforeAll {
         # Accounts of their own (local principals): the keys other test files make are in none of them.
         $script:Suffix = Get-Random -Maximum 999999
-        $script:Accounts = @(1, 2 | ForEach-Object { New-Account $_ })
+        $script:Accounts = @(11, 12 | ForEach-Object { New-Account $_ })
         $script:Roles = @($Accounts | ForEach-Object { "arn:aws:iam::${_}:role/Inventory" })
         $script:Principals = @($Roles | ForEach-Object { Add-KmsLocalPrincipal -PrincipalArn $_ -AccountAdministrator -Force })
         $script:Sessions = @($Principals | ForEach-Object { Connect-Kms -Local -AccessKey $_.AccessKeyId -SecretKey $_.SecretAccessKey -PassThru })
@@ -31,14 +29,8 @@ Describe 'Get-KmsKey across accounts and regions on the local KMS' -Skip:($env:K
             })
 
         # An account whose principal may do nothing in eu-west-1: that region is unreachable for it.
-        $script:LimitedAccount = New-Account 3
-        $script:LimitedRole = "arn:aws:iam::${LimitedAccount}:role/NoEuWest1"
-        $policy = @{ Version = '2012-10-17'; Statement = @(
-                @{ Effect = 'Allow'; Action = 'kms:*'; Resource = '*' }
-                @{ Effect = 'Deny'; Action = 'kms:*'; Resource = '*'; Condition = @{ StringEquals = @{ 'aws:RequestedRegion' = 'eu-west-1' } } }) } | ConvertTo-Json -Depth 6
-        $limited = Add-KmsLocalPrincipal -PrincipalArn $LimitedRole -PolicyDocument $policy -Force
-        $limitedSession = Connect-Kms -Local -AccessKey $limited.AccessKeyId -SecretKey $limited.SecretAccessKey -PassThru
-        $script:LimitedKey = New-KmsKey -Session $limitedSession -Region us-east-1 -Description 'inventory limited'
+        $limited = New-EuWest1DeniedAccount -Account (New-Account 13) -Description 'inventory limited'
+        $script:LimitedAccount, $script:LimitedRole, $script:LimitedKey = $limited.Account, $limited.RoleArn, $limited.Key
         Connect-TestKms
     }
 
@@ -124,15 +116,8 @@ Describe 'Get-KmsKey across accounts and regions on the local KMS' -Skip:($env:K
 
 Describe 'Get-KmsKey across accounts on moto' -Skip:($env:KMSPS_TEST_BACKEND -ne 'moto') {
     BeforeAll {
-        # moto answers sts:AssumeRole for any role and then serves the role's account to its credentials.
-        $script:Roles = @(1, 2 | ForEach-Object { "arn:aws:iam::$(New-Account $_):role/Inventory" })
-        $script:Keys = foreach ($role in $Roles) {
-            $credentials = (Invoke-Aws sts assume-role --role-arn $role --role-session-name seed).Credentials
-            $session = Connect-Kms -EndpointUrl $Endpoint -AccessKey $credentials.AccessKeyId -SecretKey $credentials.SecretAccessKey `
-                -SessionToken $credentials.SessionToken -Region us-east-1 -PassThru
-            New-KmsKey -Session $session -Region us-east-1 -Description 'inventory moto east'
-            New-KmsKey -Session $session -Region us-west-2 -Description 'inventory moto west'
-        }
+        $script:Roles = @(11, 12 | ForEach-Object { "arn:aws:iam::$(New-Account $_):role/Inventory" })
+        $script:Keys = New-MotoAccountKey -RoleArn $Roles -Region us-east-1, us-west-2 -Description 'inventory moto'
         Connect-TestKms
     }
 
