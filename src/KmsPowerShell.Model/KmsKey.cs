@@ -62,6 +62,12 @@ public sealed class KmsKey : KmsKeyRecord
     /// <summary>The account that owns the key.</summary>
     public string AccountId { get; internal init; } = "";
 
+    /// <summary>The shared config profile the key was read through (Get-KmsKey -ProfileName); null when read with the session.</summary>
+    public string? ProfileName { get; internal set; }
+
+    /// <summary>The role assumed to read the key (Get-KmsKey -RoleArn); null when read with the session.</summary>
+    public string? RoleArn { get; internal set; }
+
     /// <summary>The encryption algorithms the key supports.</summary>
     public IReadOnlyList<string> EncryptionAlgorithms { get; internal init; } = Array.Empty<string>();
 

@@ -13,8 +13,9 @@ AfterAll {
 }
 
 Describe 'cancellation' {
-    # A compliance scan waits on STS (the account) and on KMS in several regions at once.
-    It 'stops <Command> promptly while KMS does not answer' -ForEach @(@{ Command = 'Get-KmsKey' }, @{ Command = 'Get-KmsComplianceFinding -Region us-east-1, eu-west-1' }) {
+    # A compliance scan waits on STS (the account) and on KMS in several regions at once; Get-KmsKey -RoleArn on STS AssumeRole.
+    It 'stops <Command> promptly while KMS does not answer' -ForEach @(@{ Command = 'Get-KmsKey' }, @{ Command = 'Get-KmsComplianceFinding -Region us-east-1, eu-west-1' },
+        @{ Command = 'Get-KmsKey -RoleArn arn:aws:iam::111122223333:role/Inventory -Region *' }) {
         $shell = [powershell]::Create()
         try {
             $null = $shell.AddScript("Import-Module '$ModulePath'; Connect-Kms -EndpointUrl '$BlackHoleUrl' -Region us-east-1 -Timeout 60 -MaxAttempts 1; $Command")

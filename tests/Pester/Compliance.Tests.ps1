@@ -2,8 +2,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-Module $ModulePath -Force
     Connect-TestKms
-
-    function New-Account([int] $Seed) { '{0}{1:d8}' -f (4000 + $Seed), (Get-Random -Maximum 99999999) }
 }
 
 Describe 'Get-KmsComplianceFinding and Repair-KmsComplianceFinding on the local KMS' -Skip:($env:KMSPS_TEST_BACKEND -ne 'local') {
@@ -19,14 +17,8 @@ Describe 'Get-KmsComplianceFinding and Repair-KmsComplianceFinding on the local 
         Enable-KmsKeyRotation -Session $Owner -KeyId $Rotating -Confirm:$false
 
         # An account whose principal may do nothing in eu-west-1: that region is unreachable for it.
-        $script:LimitedAccount = New-Account 2
-        $script:LimitedRole = "arn:aws:iam::${LimitedAccount}:role/NoEuWest1"
-        $policy = @{ Version = '2012-10-17'; Statement = @(
-                @{ Effect = 'Allow'; Action = 'kms:*'; Resource = '*' }
-                @{ Effect = 'Deny'; Action = 'kms:*'; Resource = '*'; Condition = @{ StringEquals = @{ 'aws:RequestedRegion' = 'eu-west-1' } } }) } | ConvertTo-Json -Depth 6
-        $limited = Add-KmsLocalPrincipal -PrincipalArn $LimitedRole -PolicyDocument $policy -Force
-        $limitedSession = Connect-Kms -Local -AccessKey $limited.AccessKeyId -SecretKey $limited.SecretAccessKey -PassThru
-        $script:LimitedKey = New-KmsKey -Session $limitedSession -Region us-east-1 -Description 'compliance limited'
+        $limited = New-EuWest1DeniedAccount -Account (New-Account 2) -Description 'compliance limited'
+        $script:LimitedAccount, $script:LimitedRole, $script:LimitedKey = $limited.Account, $limited.RoleArn, $limited.Key
         Connect-TestKms
     }
 
@@ -156,15 +148,8 @@ Describe 'Get-KmsComplianceFinding and Repair-KmsComplianceFinding on the local 
 
 Describe 'Get-KmsComplianceFinding across accounts on moto' -Skip:($env:KMSPS_TEST_BACKEND -ne 'moto') {
     BeforeAll {
-        # moto answers sts:AssumeRole for any role and then serves the role's account to its credentials.
         $script:Roles = @(1, 2 | ForEach-Object { "arn:aws:iam::$(New-Account $_):role/Audit" })
-        $script:Keys = foreach ($role in $Roles) {
-            $credentials = (Invoke-Aws sts assume-role --role-arn $role --role-session-name seed).Credentials
-            $session = Connect-Kms -EndpointUrl $Endpoint -AccessKey $credentials.AccessKeyId -SecretKey $credentials.SecretAccessKey `
-                -SessionToken $credentials.SessionToken -Region us-east-1 -PassThru
-            New-KmsKey -Session $session -Region us-east-1 -Description 'compliance moto east'
-            New-KmsKey -Session $session -Region us-west-2 -Description 'compliance moto west'
-        }
+        $script:Keys = New-MotoAccountKey -RoleArn $Roles -Region us-east-1, us-west-2 -Description 'compliance moto'
         Connect-TestKms
     }
 

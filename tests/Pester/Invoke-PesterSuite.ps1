@@ -32,7 +32,7 @@ Import-Module (Join-Path $PSScriptRoot 'TestBackend.psm1') -Force
 # Parts share nothing: the isolation tests, which rerun GetKmsKey's listing, make its 120 keys in their own instance.
 $groups = @(
     , @('Isolation.Tests.ps1')
-    , @('GetKmsKey.Tests.ps1')
+    , @('GetKmsKey.Tests.ps1', 'KeyInventory.Tests.ps1')
     , @('KeyAdministration.Tests.ps1')
     , @('Resilience.Tests.ps1', 'DocBlocks.Tests.ps1', 'SessionSafety.Tests.ps1')
     , @('HelpExamples.Tests.ps1', 'Help.Tests.ps1')

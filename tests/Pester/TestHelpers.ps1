@@ -48,6 +48,40 @@ function New-TestKey {
     }
 }
 
+function New-Account([int] $Seed) {
+    <# A random account id of a test's own (local principals or moto roles), so the keys other test files make are in none of its accounts. #>
+    '{0}{1:d8}' -f (4000 + $Seed), (Get-Random -Maximum 99999999)
+}
+
+function New-EuWest1DeniedAccount {
+    <#
+    On the local KMS: the account -Account whose role may do anything but nothing in eu-west-1 (that region is
+    unreachable for it), with one key in us-east-1. Returns Account, RoleArn and Key; the current session is unchanged.
+    #>
+    param([string] $Account, [string] $Description)
+    $role = "arn:aws:iam::${Account}:role/NoEuWest1"
+    $policy = @{ Version = '2012-10-17'; Statement = @(
+            @{ Effect = 'Allow'; Action = 'kms:*'; Resource = '*' }
+            @{ Effect = 'Deny'; Action = 'kms:*'; Resource = '*'; Condition = @{ StringEquals = @{ 'aws:RequestedRegion' = 'eu-west-1' } } }) } | ConvertTo-Json -Depth 6
+    $principal = Add-KmsLocalPrincipal -PrincipalArn $role -PolicyDocument $policy -Force
+    $session = Connect-Kms -Local -AccessKey $principal.AccessKeyId -SecretKey $principal.SecretAccessKey -PassThru
+    [pscustomobject]@{ Account = $Account; RoleArn = $role; Key = New-KmsKey -Session $session -Region us-east-1 -Description $Description }
+}
+
+function New-MotoAccountKey {
+    <#
+    On moto: a key in each region for the account of each role. moto answers sts:AssumeRole for any role and then serves
+    the role's account to its credentials, so each role is an account of its own. Returns the keys, account by account.
+    #>
+    param([string[]] $RoleArn, [string[]] $Region, [string] $Description)
+    foreach ($role in $RoleArn) {
+        $credentials = (Invoke-Aws sts assume-role --role-arn $role --role-session-name seed).Credentials
+        $session = Connect-Kms -EndpointUrl $script:Endpoint -AccessKey $credentials.AccessKeyId -SecretKey $credentials.SecretAccessKey `
+            -SessionToken $credentials.SessionToken -Region $Region[0] -PassThru
+        foreach ($name in $Region) { New-KmsKey -Session $session -Region $name -Description "$Description $name" }
+    }
+}
+
 function Get-BulkKeyIds {
     <#
     The keys of the listing tests, made by an independent client once per backend instance and reused by later runs

@@ -10,7 +10,7 @@ namespace KmsPowerShell.Engine.Compliance;
 public sealed class ComplianceScan(SemaphoreSlim gate, IReadOnlyList<string>? keyIds, bool includeAwsManaged, IReadOnlyList<string> regions,
     CancellationToken cancellationToken)
 {
-    public const string EveryRegion = "*";
+    public const string EveryRegion = ComplianceSessions.EveryRegion;
 
     private int _regionsStarted;
     private int _regionsRead;
@@ -26,7 +26,7 @@ public sealed class ComplianceScan(SemaphoreSlim gate, IReadOnlyList<string>? ke
         var account = await ComplianceSessions.AccountOfAsync(session, cancellationToken).ConfigureAwait(false);
         var clock = ComplianceSessions.ClockOf(session);
         var collector = new ComplianceCollector(session, gate, clock);
-        var reads = RegionsOf(session).Select(region => ReadAsync(collector, new ComplianceScope(account, region.Name, profileName, roleArn), region.Optional)).ToList();
+        var reads = ComplianceSessions.RegionsOf(session.Region, regions).Select(region => ReadAsync(collector, new ComplianceScope(account, region.Name, profileName, roleArn), region.Optional)).ToList();
         var results = await Task.WhenAll(reads).ConfigureAwait(false);
         return new ComplianceAccountScan(account, results, clock.GetUtcNow());
     }
@@ -34,15 +34,6 @@ public sealed class ComplianceScan(SemaphoreSlim gate, IReadOnlyList<string>? ke
     /// <summary>The names a key can be given by (id, ARN, alias names and ARNs), to tell which -KeyId values were found.</summary>
     public static IEnumerable<string> NamesOf(KeySnapshot key) =>
         new[] { key.Key.KeyId, key.Key.KeyArn }.Concat(key.Aliases.SelectMany(alias => new[] { alias.AliasName, alias.AliasArn }));
-
-    /// <summary>The regions to read for the session's account: those asked (each * expanded; those it adds are optional), else the session's.</summary>
-    private IEnumerable<(string Name, bool Optional)> RegionsOf(KmsSession session)
-    {
-        if (regions.Count == 0) return [(session.Region, false)];
-        var named = regions.Where(region => region != EveryRegion).ToList();
-        var every = regions.Contains(EveryRegion) ? ComplianceSessions.PartitionRegions(session.Region).Except(named, StringComparer.Ordinal) : [];
-        return named.Select(region => (region, false)).Concat(every.Select(region => (region, true)));
-    }
 
     private async Task<ComplianceRegionResult> ReadAsync(ComplianceCollector collector, ComplianceScope scope, bool optional)
     {

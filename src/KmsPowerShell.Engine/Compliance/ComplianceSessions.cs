@@ -70,6 +70,22 @@ public static class ComplianceSessions
             .Where(RegionName.IsValid).Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The region that stands for every region of the session's partition in -Region.</summary>
+    public const string EveryRegion = "*";
+
+    /// <summary>
+    /// The regions to read for an account whose session is in <paramref name="sessionRegion"/>: those asked, with
+    /// <see cref="EveryRegion"/> expanded to the partition's other regions (optional: one the account has not enabled is
+    /// no error), else the session's own.
+    /// </summary>
+    public static IReadOnlyList<AccountRegion> RegionsOf(string sessionRegion, IReadOnlyList<string> asked)
+    {
+        if (asked.Count == 0) return [new AccountRegion(sessionRegion, false)];
+        var named = asked.Where(region => region != EveryRegion).ToList();
+        var every = asked.Contains(EveryRegion) ? PartitionRegions(sessionRegion).Except(named, StringComparer.Ordinal) : [];
+        return named.Select(region => new AccountRegion(region, false)).Concat(every.Select(region => new AccountRegion(region, true))).ToList();
+    }
+
     /// <summary>True for the answer of a region the account has not enabled (AWS rejects the credentials there).</summary>
     public static bool IsRegionNotEnabled(Exception exception) =>
         exception is KmsServiceException { ErrorCode: "UnrecognizedClientException" or "InvalidClientTokenId" or "AuthFailure" };
@@ -108,3 +124,6 @@ public static class ComplianceSessions
         Uri.TryCreate(session.EndpointUrl, UriKind.Absolute, out var endpoint) && endpoint.IsLoopback ? LocalKmsRegistry.ServedOn(endpoint.Port) :
         null;
 }
+
+/// <summary>A region to read in an account. Optional: added by *, so a region the account has not enabled is no error.</summary>
+public sealed record AccountRegion(string Name, bool Optional);

@@ -98,24 +98,24 @@ public sealed class GetKmsComplianceFindingCommand : KmsRegionsCmdlet
 
     protected override void EndProcessing()
     {
-        using var accounts = new ComplianceAccounts(WriteVerbose, WriteWarning);
+        using var accounts = new AccountSessions(WriteVerbose, WriteWarning);
         using var gate = new SemaphoreSlim(ThrottleLimit);
         var keyIds = _keyIds.Count > 0 ? _keyIds : null;
         // Keys named with -KeyId are scanned whoever manages them: the user asked for them.
         var scan = new ComplianceScan(gate, keyIds, IncludeAwsManaged || keyIds is not null, RegionsAsked(), CancellationToken);
-        var started = AccountSessions(accounts)
+        var started = accounts.Of(new AccountsAsked(ProfileName, RoleArn, ExternalId, RoleSessionName), () => ActiveSession, CancellationToken)
             .Select(account => (account.Target, Scan: Task.Run(async () =>
                 await scan.AccountAsync(await account.Session.ConfigureAwait(false), account.Target.ProfileName, account.Target.RoleArn).ConfigureAwait(false))))
             .ToList();
-        var progress = new ComplianceProgress(this, scan, started.Count);
+        var progress = new AccountsProgress(this, "Compliance scan", started.Count);
         var found = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < started.Count; i++)
         {
             var (target, account) = started[i];
-            progress.Show(i, target.Name);
+            progress.Show(i, target.Name, scan.RegionsRead, scan.RegionsStarted);
             try
             {
-                var result = AwaitWithTicks(account, () => progress.Show(i, target.Name));
+                var result = AwaitWithTicks(account, () => progress.Show(i, target.Name, scan.RegionsRead, scan.RegionsStarted));
                 WriteAccount(result);
                 foreach (var key in result.Keys) found.UnionWith(ComplianceScan.NamesOf(key));
                 found.UnionWith(result.Regions.Where(region => region.Scan is not null).SelectMany(region => region.Scan!.KeyErrors).Select(failed => failed.KeyId));
@@ -151,14 +151,7 @@ public sealed class GetKmsComplianceFindingCommand : KmsRegionsCmdlet
         {
             if (region.Error is { } error)
             {
-                if (region.Optional && ComplianceSessions.IsRegionNotEnabled(error))
-                {
-                    WriteVerbose($"Account {account.Account}: region {region.Region} skipped, the account has not enabled it ({error.Message}).");
-                }
-                else
-                {
-                    WriteKmsError(error, $"{account.Account} {region.Region}");
-                }
+                WriteRegionError(error, account.Account, new AccountRegion(region.Region, region.Optional));
                 continue;
             }
             foreach (var failed in region.Scan!.KeyErrors) WriteKmsError(failed.Error, failed.KeyId);
@@ -166,34 +159,4 @@ public sealed class GetKmsComplianceFindingCommand : KmsRegionsCmdlet
         }
         foreach (var finding in ComplianceChecks.ForAccount(account.Keys, settings)) WriteObject(finding);
     }
-
-    /// <summary>The regions given (typos warned about once), with * kept for each account to expand; empty for each account's own region.</summary>
-    private IReadOnlyList<string> RegionsAsked() =>
-        Region is null ? [] : Region.Select(region => region == ComplianceScan.EveryRegion ? region : RegionOrDefault(region)).Distinct(StringComparer.Ordinal).ToList();
-
-    /// <summary>Each account to scan with its session (a profile that cannot give one fails in its place).</summary>
-    private IEnumerable<(AccountTarget Target, Task<KmsSession> Session)> AccountSessions(ComplianceAccounts accounts)
-    {
-        if (ProfileName is null && RoleArn is null) yield return (new AccountTarget("the session's account", null, null), Task.FromResult(ActiveSession));
-        foreach (var profile in ProfileName ?? [])
-        {
-            Task<KmsSession> session;
-            try
-            {
-                session = Task.FromResult(accounts.Profile(profile));
-            }
-            catch (KmsConfigurationException e)
-            {
-                session = Task.FromException<KmsSession>(e);
-            }
-            yield return (new AccountTarget($"profile {profile}", profile, null), session);
-        }
-        foreach (var role in RoleArn ?? [])
-        {
-            yield return (new AccountTarget(role, null, role), accounts.Role(ActiveSession, role, ExternalId, RoleSessionName, CancellationToken));
-        }
-    }
-
-    /// <summary>An account as the user named it: by profile, by role, or the session's own.</summary>
-    private sealed record AccountTarget(string Name, string? ProfileName, string? RoleArn);
 }

@@ -13,7 +13,7 @@ namespace KmsPowerShell.Commands.Compliance;
 [OutputType(typeof(KmsComplianceFinding))]
 public sealed class RepairKmsComplianceFindingCommand : KmsCmdlet
 {
-    private ComplianceAccounts? _accounts;
+    private AccountSessions? _accounts;
     private IReadOnlyDictionary<string, string> _tags = new Dictionary<string, string>();
     private bool _yesToAll;
     private bool _noToAll;
@@ -51,7 +51,7 @@ public sealed class RepairKmsComplianceFindingCommand : KmsCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    private ComplianceAccounts Accounts => _accounts ??= new ComplianceAccounts(WriteVerbose, WriteWarning);
+    private AccountSessions Accounts => _accounts ??= new AccountSessions(WriteVerbose, WriteWarning);
 
     protected override void BeginProcessing()
     {
