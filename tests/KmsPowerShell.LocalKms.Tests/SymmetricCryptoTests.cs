@@ -54,6 +54,18 @@ public class SymmetricCryptoTests
         await KmsAssert.FailsWith("InvalidCiphertextException", () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(new byte[64]) }));
     }
 
+    /// <summary>Random bytes (an RSA ciphertext) that start with the blob's format byte, as one in 256 do: not a blob.</summary>
+    [Fact]
+    public async Task Decrypt_RandomBytesStartingWithTheFormatByte_InvalidCiphertextException()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        await kms.CreateKeyAsync(client);
+        var blob = Enumerable.Range(0, 256).Select(i => (byte)(i * 7 + 200)).ToArray();
+        blob[0] = (byte)'L';
+        await KmsAssert.FailsWith("InvalidCiphertextException", () => client.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(blob) }));
+    }
+
     [Fact]
     public async Task Decrypt_KeyIdOfAnotherKey_IncorrectKeyException()
     {

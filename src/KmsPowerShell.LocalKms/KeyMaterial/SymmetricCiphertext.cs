@@ -36,10 +36,13 @@ internal sealed record SymmetricCiphertext(string Account, string KeyId, int Mat
     public static bool IsSymmetricBlob(byte[] blob) =>
         blob.Length >= 1 + 12 + 1 + 4 + NonceSize + TagSize && blob[0] == Format && blob.AsSpan(1, 12).IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
 
-    /// <summary>Reads the header; anything that is not one of our blobs is an InvalidCiphertextException.</summary>
+    /// <summary>
+    /// Reads the header; anything that is not one of our blobs is an InvalidCiphertextException (an RSA ciphertext that
+    /// starts with the format byte by chance, once in 256, too: its account is not 12 digits).
+    /// </summary>
     public static SymmetricCiphertext Parse(byte[] blob)
     {
-        if (blob.Length < 1 + 12 + 1 + 4 + NonceSize + TagSize || blob[0] != Format) throw KmsErrors.InvalidCiphertext();
+        if (!IsSymmetricBlob(blob)) throw KmsErrors.InvalidCiphertext();
         var account = Encoding.ASCII.GetString(blob, 1, 12);
         int idLength = blob[13];
         var headerLength = 14 + idLength + 4;
