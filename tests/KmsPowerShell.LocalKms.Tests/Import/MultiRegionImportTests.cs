@@ -127,6 +127,36 @@ public sealed class MultiRegionImportTests
         Assert.Equal(new byte[] { 2 }, await DecryptAsync(set.Primary, await EncryptAsync(replica, set.KeyId, 2)));
     }
 
+    [Fact]
+    public async Task ReplicasImportAndRotation_SurviveARestart()
+    {
+        var folder = Directory.CreateTempSubdirectory("localkms-mrk-import-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "state.json");
+            string keyId, secondId;
+            using (var kms = new LocalKmsHarness(path))
+            {
+                var set = await ImportedSet.CreateAsync(kms, replicaRegions: ["eu-west-1"]);
+                keyId = set.KeyId;
+                var second = RandomNumberGenerator.GetBytes(32);
+                secondId = (await ImportSteps.ImportAsync(set.Primary, keyId, second, adjust: r => r.ImportType = ImportType.NEW_KEY_MATERIAL)).KeyMaterialId;
+                await ImportSteps.ImportAsync(set.Replicas[0], keyId, second);
+                await set.Primary.RotateKeyOnDemandAsync(new RotateKeyOnDemandRequest { KeyId = keyId });
+            }
+            using (var kms = new LocalKmsHarness(path))
+            {
+                var replica = kms.Client("eu-west-1");
+                Assert.Equal(secondId, (await replica.DescribeKeyAsync(new DescribeKeyRequest { KeyId = keyId })).KeyMetadata.CurrentKeyMaterialId);
+                Assert.Equal([("NON_CURRENT", "IMPORTED"), ("CURRENT", "IMPORTED")], await MaterialStatesAsync(replica, keyId));
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static async Task<List<(string State, string Import)>> MaterialStatesAsync(AmazonKeyManagementServiceClient client, string keyId) =>
         [.. (await client.ListKeyRotationsAsync(new ListKeyRotationsRequest { KeyId = keyId, IncludeKeyMaterial = IncludeKeyMaterial.ALL_KEY_MATERIAL }))
             .Rotations.Select(r => (r.KeyMaterialState.Value, r.ImportState.Value))];
