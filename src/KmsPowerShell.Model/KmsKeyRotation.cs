@@ -34,7 +34,7 @@ public sealed record KmsKeyRotationEntry(DateTime? RotationDate, string Rotation
     /// <summary>The material's id.</summary>
     public string KeyMaterialId { get; init; } = "";
 
-    /// <summary>CURRENT, NON_CURRENT or PENDING_ROTATION.</summary>
+    /// <summary>CURRENT, NON_CURRENT, PENDING_ROTATION or PENDING_MULTI_REGION_IMPORT_AND_ROTATION.</summary>
     public string KeyMaterialState { get; init; } = "";
 
     /// <summary>For imported material: IMPORTED or PENDING_IMPORT; empty otherwise.</summary>

@@ -151,6 +151,30 @@ Describe 'importing key material' -Skip:($env:KMSPS_TEST_BACKEND -eq 'moto') {
         Unprotect-KmsData -Ciphertext $ciphertext -AsPlainText | Should -BeExactly 'old material'
     }
 
+    It 'rotates a multi-Region key to new material imported into the primary and then the replica, and each Region decrypts what the other encrypted' -Skip:($env:KMSPS_TEST_BACKEND -eq 'moto') {
+        # AWS's order for multi-Region keys (the ImportKeyMaterial API reference); moto 5.2.1 keeps no key material states.
+        $first = [System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32)
+        $second = [System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32)
+        $primary = New-KmsKey -Origin EXTERNAL -MultiRegion -Description 'pester BYOK multi-Region'
+        $primary | Import-KmsKeyMaterial -KeyMaterial $first
+        $replica = $primary | New-KmsReplicaKey -ReplicaRegion us-west-2
+        $replica | Import-KmsKeyMaterial -KeyMaterial $first
+        $primary | Import-KmsKeyMaterial -KeyMaterial $second -ImportType NEW_KEY_MATERIAL
+        ($primary | Get-KmsKeyRotation).KeyMaterials[-1].KeyMaterialState | Should -Be 'PENDING_MULTI_REGION_IMPORT_AND_ROTATION'
+        { $primary | Invoke-KmsKeyRotation -ErrorAction Stop } | Should -Throw -ErrorId 'KeyStateInvalid,KmsPowerShell.Commands.Rotation.InvokeKmsKeyRotationCommand'
+
+        $replica | Import-KmsKeyMaterial -KeyMaterial $second -ImportType EXISTING_KEY_MATERIAL
+        ($replica | Get-KmsKeyRotation).KeyMaterials.KeyMaterialState | Should -Be @('CURRENT', 'PENDING_ROTATION')
+        ($primary | Invoke-KmsKeyRotation -PassThru).KeyMaterials.KeyMaterialState | Should -Be @('NON_CURRENT', 'CURRENT')
+        ($replica | Get-KmsKeyRotation).KeyMaterials.KeyMaterialState | Should -Be @('NON_CURRENT', 'CURRENT')
+        ($replica | Get-KmsKey).CurrentKeyMaterialId | Should -Be ($primary | Get-KmsKey).CurrentKeyMaterialId
+
+        $fromReplica = Protect-KmsData -KeyId $replica.Arn -Value 'made in us-west-2'
+        Unprotect-KmsData -Ciphertext $fromReplica -AsPlainText -Region $primary.Region | Should -BeExactly 'made in us-west-2'
+        $fromPrimary = Protect-KmsData -KeyId $primary.Arn -Value 'made in the primary Region'
+        Unprotect-KmsData -Ciphertext $fromPrimary -AsPlainText -Region us-west-2 | Should -BeExactly 'made in the primary Region'
+    }
+
     It 'imports nothing under -WhatIf' {
         $key = New-ExternalKey
         $key | Import-KmsKeyMaterial -KeyMaterial ([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32)) -WhatIf

@@ -58,12 +58,18 @@ internal sealed class KmsState
     /// <summary>Every region's copy of a multi-Region key; each is marked as possibly changing (callers change them).</summary>
     public IEnumerable<StoredKey> CopiesOf(StoredKey key)
     {
-        foreach (var copy in Keys.Values.Where(k => k.MultiRegion && k.KeyId == key.KeyId && k.Account == key.Account))
+        foreach (var copy in Keys.Values.Where(k => IsCopy(k, key)))
         {
             Keys.Touch(copy.Arn);
             yield return copy;
         }
     }
+
+    /// <summary>The other regions' copies of a multi-Region key, to read: unlike <see cref="CopiesOf"/>, none is marked as changing.</summary>
+    public IEnumerable<StoredKey> OtherCopiesOf(StoredKey key) => Keys.Values.Where(k => IsCopy(k, key) && k.Arn != key.Arn);
+
+    private static bool IsCopy(StoredKey candidate, StoredKey key) =>
+        candidate.MultiRegion && candidate.KeyId == key.KeyId && candidate.Account == key.Account;
 
     public void RemoveKey(StoredKey key)
     {

@@ -4,7 +4,10 @@ using KmsPowerShell.LocalKms.Protocol;
 
 namespace KmsPowerShell.LocalKms.Operations.Import;
 
-/// <summary>Deletes imported key material (the current one, or the one KeyMaterialId names): the key goes PendingImport.</summary>
+/// <summary>
+/// Deletes imported key material (the current one, or the one KeyMaterialId names): the key goes PendingImport, and so
+/// do the replicas of a multi-Region primary whose deleted material waited for rotation.
+/// </summary>
 internal sealed class DeleteImportedKeyMaterialOperation : KmsOperation
 {
     public override JsonObject Execute(OperationContext context)
@@ -19,6 +22,7 @@ internal sealed class DeleteImportedKeyMaterialOperation : KmsOperation
             : key.Materials.FirstOrDefault(m => m.MaterialId == materialId)
               ?? throw KmsErrors.NotFound($"Key material '{materialId}' is not associated with {key.Arn}.");
         ImportedMaterial.Delete(key, material);
+        MultiRegionImports.DeleteFromReplicas(context.State, key, material);
         return new JsonObject { ["KeyId"] = key.Arn, ["KeyMaterialId"] = material.MaterialId };
     }
 }

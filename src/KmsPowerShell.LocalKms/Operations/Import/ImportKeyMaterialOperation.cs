@@ -10,7 +10,7 @@ namespace KmsPowerShell.LocalKms.Operations.Import;
 /// <summary>
 /// Imports key material wrapped with the public key of an import token: the first material of a key, the same
 /// material again (after deletion or expiry, or to change its expiry), or new material for a symmetric key that
-/// RotateKeyOnDemand then makes current.
+/// RotateKeyOnDemand then makes current. A multi-Region replica takes only its primary's material (see <see cref="MultiRegionImports"/>).
 /// </summary>
 internal sealed class ImportKeyMaterialOperation : KmsOperation
 {
@@ -44,7 +44,13 @@ internal sealed class ImportKeyMaterialOperation : KmsOperation
             // The API reference: these parameters are "only usable with symmetric encryption keys" (AWS's error text is not public).
             throw KmsErrors.Validation($"ImportType, KeyMaterialId and KeyMaterialDescription are only usable with symmetric encryption keys; {key.Arn} has key spec {key.KeySpec}.");
         }
-        importType ??= key.Materials.Count == 0 ? NewKeyMaterial : ExistingKeyMaterial;
+        if (key.IsReplica && importType == NewKeyMaterial)
+        {
+            // "You cannot directly import new key material into the replica Region keys" (the API reference; the text is ours).
+            throw KmsErrors.Unsupported($"{key.Arn} is a multi-Region replica key: import new key material into its primary key in {key.PrimaryRegion}, then the same material into each replica with ImportType EXISTING_KEY_MATERIAL.");
+        }
+        // A replica's material is always the primary's: EXISTING_KEY_MATERIAL, even for its first import.
+        importType ??= key.Materials.Count == 0 && !key.IsReplica ? NewKeyMaterial : ExistingKeyMaterial;
         if (importType == NewKeyMaterial && materialId is not null)
         {
             throw KmsErrors.Validation("You cannot specify a KeyMaterialId when ImportType is NEW_KEY_MATERIAL.");
@@ -63,7 +69,7 @@ internal sealed class ImportKeyMaterialOperation : KmsOperation
             material = ImportedMaterial.Normalize(spec, plain);
             var id = ImportedMaterial.MaterialId(key, material);
             if (materialId is not null && materialId != id) throw Different(key);
-            var target = importType == NewKeyMaterial ? AddNew(key, spec, id, context.Now) : Existing(key, id);
+            var target = importType == NewKeyMaterial ? AddNew(key, spec, id, context.Now) : Existing(context.State, key, id);
             if (!target.IsPresent) target.Secret = (byte[])material.Clone();
             target.ImportState = ImportedMaterial.Imported;
             target.ExpirationModel = model;
@@ -132,10 +138,14 @@ internal sealed class ImportKeyMaterialOperation : KmsOperation
         return material;
     }
 
-    private static StoredKeyMaterial Existing(StoredKey key, string id) =>
-        key.Materials.FirstOrDefault(m => m.MaterialId == id) ?? throw Different(key);
+    /// <summary>The key's entry of material it had, or, in a replica, of its primary's material (new material the primary waits to rotate to).</summary>
+    private static StoredKeyMaterial Existing(KmsState state, StoredKey key, string id) =>
+        key.Materials.FirstOrDefault(m => m.MaterialId == id)
+        ?? (key.IsReplica ? MultiRegionImports.AdoptFromPrimary(state, key, id) : null)
+        ?? throw Different(key);
 
-    /// <summary>IncorrectKeyMaterialException: not the material this key had (AWS's exact text is not public).</summary>
-    private static KmsErrorException Different(StoredKey key) =>
-        KmsErrors.IncorrectKeyMaterial($"The key material is not the key material that was previously imported into {key.Arn}.");
+    /// <summary>IncorrectKeyMaterialException: not the material this key had, or a replica's primary has (AWS's exact text is not public).</summary>
+    private static KmsErrorException Different(StoredKey key) => KmsErrors.IncorrectKeyMaterial(key.IsReplica
+        ? $"The key material is not key material of the multi-Region primary key in {key.PrimaryRegion}; import the primary key's material into {key.Arn}."
+        : $"The key material is not the key material that was previously imported into {key.Arn}.");
 }

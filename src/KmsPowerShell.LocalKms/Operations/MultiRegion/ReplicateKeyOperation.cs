@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KmsPowerShell.LocalKms.Operations.Import;
 using KmsPowerShell.LocalKms.Operations.Tags;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
@@ -46,8 +47,8 @@ internal sealed class ReplicateKeyOperation : KmsOperation
             MultiRegion = true,
             PrimaryRegion = primary.Region,
             Origin = primary.Origin,
-            // A replica of a key with imported material gets its material by its own import, as in AWS.
-            Materials = primary.IsExternal ? [] : [.. primary.Materials],
+            // A replica of a key with imported material gets each of the primary's materials by its own import, as in AWS.
+            Materials = primary.IsExternal ? MultiRegionImports.AwaitingImport(primary) : [.. primary.Materials],
             RotationEnabled = primary.RotationEnabled,
             RotationPeriodInDays = primary.RotationPeriodInDays,
             NextRotationDate = primary.NextRotationDate,

@@ -1,4 +1,5 @@
 using KmsPowerShell.LocalKms.KeyMaterial;
+using KmsPowerShell.LocalKms.Operations.Import;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
 using KmsPowerShell.Vocabulary;
@@ -6,8 +7,9 @@ using KmsPowerShell.Vocabulary;
 namespace KmsPowerShell.LocalKms.Operations.Rotation;
 
 /// <summary>
-/// Adds new key material to a key (and to every replica of a multi-Region key, which share material). New
-/// ciphertexts use the newest material; old ciphertexts name their version, which stays, so they still decrypt.
+/// Makes new key material current in a key and in every replica of a multi-Region key: material KMS makes (shared by
+/// the replicas), or imported material that every region imported itself. New ciphertexts use the newest material;
+/// old ciphertexts name their version, which stays, so they still decrypt.
 /// </summary>
 internal static class KeyRotator
 {
@@ -17,11 +19,10 @@ internal static class KeyRotator
     public static void Rotate(KmsState state, StoredKey key, string rotationType, DateTimeOffset now)
     {
         var material = KeyMaterialFactory.Create(KeySpecCatalog.Of(key), key.CurrentMaterial.Version + 1, now);
-        var copies = key.MultiRegion ? state.CopiesOf(key).ToList() : [key];
-        foreach (var copy in copies)
+        foreach (var copy in CopiesOf(state, key))
         {
             copy.Materials.Add(material);
-            copy.Rotations.Add(new StoredRotation { RotationDate = now, RotationType = rotationType, KeyMaterialId = material.MaterialId });
+            AddRotation(copy, rotationType, material.MaterialId, now);
             if (copy.RotationEnabled && copy.RotationPeriodInDays is { } days && rotationType == Automatic)
             {
                 copy.NextRotationDate = now.AddDays(days);
@@ -31,15 +32,31 @@ internal static class KeyRotator
 
     /// <summary>
     /// On-demand rotation of a key with imported material: the material imported as NEW_KEY_MATERIAL becomes current
-    /// (the local KMS cannot make material for such a key). UnsupportedOperationException when none waits.
+    /// (the local KMS cannot make material for such a key). UnsupportedOperationException when none waits;
+    /// KMSInvalidStateException while a replica of a multi-Region primary has not imported it yet.
     /// </summary>
-    public static void RotateImported(StoredKey key, DateTimeOffset now)
+    public static void RotateImported(KmsState state, StoredKey key, DateTimeOffset now)
     {
         var pending = key.Materials.FirstOrDefault(m => m.PendingRotation)
             ?? throw KmsErrors.Unsupported($"{key.Arn} has imported key material: import NEW_KEY_MATERIAL before rotating it on demand.");
-        pending.PendingRotation = false;
-        key.Rotations.Add(new StoredRotation { RotationDate = now, RotationType = OnDemand, KeyMaterialId = pending.MaterialId });
+        if (MultiRegionImports.PendingState(state, key, pending.MaterialId) == MultiRegionImports.PendingMultiRegion)
+        {
+            // AWS's text is not public; the API reference: import into every replica before RotateKeyOnDemand on the primary.
+            throw KmsErrors.InvalidState($"{key.Arn} has new key material that not every replica key has: import it into each replica with ImportType EXISTING_KEY_MATERIAL before rotating the primary key.");
+        }
+        foreach (var copy in CopiesOf(state, key))
+        {
+            // A replica scheduled for deletion may lack it; it rotates nothing.
+            if (copy.Materials.FirstOrDefault(m => m.MaterialId == pending.MaterialId && m.PendingRotation) is not { } material) continue;
+            material.PendingRotation = false;
+            AddRotation(copy, OnDemand, material.MaterialId, now);
+        }
     }
+
+    private static List<StoredKey> CopiesOf(KmsState state, StoredKey key) => key.MultiRegion ? [.. state.CopiesOf(key)] : [key];
+
+    private static void AddRotation(StoredKey key, string rotationType, string materialId, DateTimeOffset now) =>
+        key.Rotations.Add(new StoredRotation { RotationDate = now, RotationType = rotationType, KeyMaterialId = materialId });
 
     /// <summary>Automatic rotation needs material the local KMS makes: not for imported material, as in AWS.</summary>
     public static void RequireAutomaticRotatable(StoredKey key)
@@ -67,8 +84,7 @@ internal static class KeyRotator
     /// <summary>Applies rotation settings to the key and, for a multi-Region primary, to its replicas.</summary>
     public static void Configure(KmsState state, StoredKey key, bool enabled, int? periodInDays, DateTimeOffset now)
     {
-        var copies = key.MultiRegion ? state.CopiesOf(key).ToList() : [key];
-        foreach (var copy in copies)
+        foreach (var copy in CopiesOf(state, key))
         {
             copy.RotationEnabled = enabled;
             copy.RotationPeriodInDays = enabled ? periodInDays : null;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using KmsPowerShell.LocalKms.Operations.Import;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
 
@@ -26,12 +27,13 @@ internal sealed class ListKeyRotationsOperation : KmsOperation
         var key = context.KeyFor(keyId, Name);
         KeyRotator.RequireRotatable(key, managing: false);
 
-        var entries = key.Rotations.Select((r, i) => (Entry: Entry(key, r.KeyMaterialId, r), Order: Order(i + 1)));
+        var state = context.State;
+        var entries = key.Rotations.Select((r, i) => (Entry: Entry(state, key, r.KeyMaterialId, r), Order: Order(i + 1)));
         if (include == AllKeyMaterial && key.Materials.Count > 0)
         {
-            entries = entries.Prepend((Entry(key, key.Materials[0].MaterialId, null), Order(0)));
-            // Imported material waiting for RotateKeyOnDemand (PENDING_ROTATION) comes last.
-            entries = entries.Concat(key.Materials.Where(m => m.PendingRotation).Select(m => (Entry(key, m.MaterialId, null), Order(int.MaxValue))));
+            entries = entries.Prepend((Entry(state, key, key.Materials[0].MaterialId, null), Order(0)));
+            // Imported material waiting for RotateKeyOnDemand (PENDING_ROTATION, or PENDING_MULTI_REGION_IMPORT_AND_ROTATION) comes last.
+            entries = entries.Concat(key.Materials.Where(m => m.PendingRotation).Select(m => (Entry(state, key, m.MaterialId, null), Order(int.MaxValue))));
         }
         var scope = $"ListKeyRotations/{include ?? ""}/{key.Arn}";
         var page = Page<(JsonObject Entry, string Order)>.Of(entries, e => e.Order, limit, marker, scope, context.Markers);
@@ -44,8 +46,8 @@ internal sealed class ListKeyRotationsOperation : KmsOperation
         return response;
     }
 
-    private static string State(StoredKey key, string materialId) =>
-        key.Materials.Any(m => m.MaterialId == materialId && m.PendingRotation) ? "PENDING_ROTATION"
+    private static string MaterialState(KmsState state, StoredKey key, string materialId) =>
+        key.Materials.Any(m => m.MaterialId == materialId && m.PendingRotation) ? MultiRegionImports.PendingState(state, key, materialId)
         : materialId == key.CurrentMaterial.MaterialId ? "CURRENT" : "NON_CURRENT";
 
     /// <summary>The import state and expiry of imported material (ListKeyRotations's RotationsListEntry members).</summary>
@@ -59,13 +61,13 @@ internal sealed class ListKeyRotationsOperation : KmsOperation
 
     private static string Order(int position) => position.ToString("D8", CultureInfo.InvariantCulture);
 
-    private static JsonObject Entry(StoredKey key, string materialId, StoredRotation? rotation)
+    private static JsonObject Entry(KmsState state, StoredKey key, string materialId, StoredRotation? rotation)
     {
         var entry = new JsonObject
         {
             ["KeyId"] = key.KeyId,
             ["KeyMaterialId"] = materialId,
-            ["KeyMaterialState"] = State(key, materialId),
+            ["KeyMaterialState"] = MaterialState(state, key, materialId),
         };
         if (key.IsExternal) AddImport(entry, key.Materials.First(m => m.MaterialId == materialId));
         if (rotation is null) return entry;

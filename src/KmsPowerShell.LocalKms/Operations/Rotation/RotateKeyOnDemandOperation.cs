@@ -19,7 +19,7 @@ internal sealed class RotateKeyOnDemandOperation : KmsOperation
         {
             throw KmsErrors.LimitExceeded($"{key.Arn} has reached the limit of {MaxOnDemandRotations} on-demand rotations.");
         }
-        if (key.IsExternal) KeyRotator.RotateImported(key, context.Now);
+        if (key.IsExternal) KeyRotator.RotateImported(context.State, key, context.Now);
         else KeyRotator.Rotate(context.State, key, KeyRotator.OnDemand, context.Now);
         return new JsonObject { ["KeyId"] = key.Arn };
     }
