@@ -80,12 +80,21 @@ internal static class ImportedMaterial
     /// <summary>Whether every material of the key is present (a key of Origin AWS_KMS always is).</summary>
     public static bool IsComplete(StoredKey key) => key.Materials.Count > 0 && key.Materials.All(m => m.IsPresent);
 
-    /// <summary>Forgets a material's secret; the key waits for it again (PendingImport) unless it is pending deletion.</summary>
+    /// <summary>
+    /// Forgets a material's secret; the key waits for it again (PendingImport) unless it is pending deletion. New material
+    /// that waits for RotateKeyOnDemand is not yet permanently associated with the key (the developer guide, "Delete
+    /// imported key material"): it is dropped, the key stays usable, and other new material may be imported instead.
+    /// </summary>
     public static void Delete(StoredKey key, StoredKeyMaterial material)
     {
         CryptographicOperations.ZeroMemory(material.Secret);
         material.Secret = [];
         material.ImportState = PendingImport;
+        if (material.PendingRotation)
+        {
+            key.Materials.Remove(material);
+            return;
+        }
         if (!KeyStates.IsPendingDeletion(key.KeyState) && key.KeyState != KeyStates.Creating) key.KeyState = KeyStates.PendingImport;
     }
 
@@ -95,7 +104,7 @@ internal static class ImportedMaterial
 
     public static void DeleteExpired(StoredKey key, DateTimeOffset now)
     {
-        foreach (var material in key.Materials.Where(m => m.IsPresent && m.ExpirationModel == Expires && m.ValidTo <= now)) Delete(key, material);
+        foreach (var material in key.Materials.Where(m => m.IsPresent && m.ExpirationModel == Expires && m.ValidTo <= now).ToList()) Delete(key, material);
     }
 
     /// <summary>The lengths AWS accepts for imported HMAC key material, in bytes.</summary>

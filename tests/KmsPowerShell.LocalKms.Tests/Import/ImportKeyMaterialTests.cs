@@ -349,6 +349,26 @@ public sealed class ImportKeyMaterialTests
     }
 
     [Fact]
+    public async Task DeleteImportedKeyMaterial_NewMaterialWaitingForRotation_DroppedKeyStaysEnabledOtherMaterialMayFollow()
+    {
+        using var kms = new LocalKmsHarness();
+        var client = kms.Client();
+        var key = await ImportSteps.CreateExternalKeyAsync(client);
+        var first = await ImportSteps.ImportAsync(client, key.KeyId, RandomNumberGenerator.GetBytes(32));
+        var pending = await ImportSteps.ImportAsync(client, key.KeyId, RandomNumberGenerator.GetBytes(32), adjust: r => r.ImportType = ImportType.NEW_KEY_MATERIAL);
+
+        await client.DeleteImportedKeyMaterialAsync(new DeleteImportedKeyMaterialRequest { KeyId = key.KeyId, KeyMaterialId = pending.KeyMaterialId });
+
+        Assert.Equal(KeyState.Enabled, (await client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.KeyId })).KeyMetadata.KeyState);
+        var listed = await client.ListKeyRotationsAsync(new ListKeyRotationsRequest { KeyId = key.KeyId, IncludeKeyMaterial = IncludeKeyMaterial.ALL_KEY_MATERIAL });
+        Assert.Equal([first.KeyMaterialId], listed.Rotations.Select(r => r.KeyMaterialId));
+        await KmsAssert.FailsWith("UnsupportedOperationException", () => client.RotateKeyOnDemandAsync(new RotateKeyOnDemandRequest { KeyId = key.KeyId }));
+        var other = await ImportSteps.ImportAsync(client, key.KeyId, RandomNumberGenerator.GetBytes(32), adjust: r => r.ImportType = ImportType.NEW_KEY_MATERIAL);
+        await client.RotateKeyOnDemandAsync(new RotateKeyOnDemandRequest { KeyId = key.KeyId });
+        Assert.Equal(other.KeyMaterialId, (await client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.KeyId })).KeyMetadata.CurrentKeyMaterialId);
+    }
+
+    [Fact]
     public async Task ImportedMaterial_SurvivesARestart_AndItsDeletionToo()
     {
         var folder = Directory.CreateTempSubdirectory("localkms-import-").FullName;

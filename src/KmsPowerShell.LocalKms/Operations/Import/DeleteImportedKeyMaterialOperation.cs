@@ -5,8 +5,8 @@ using KmsPowerShell.LocalKms.Protocol;
 namespace KmsPowerShell.LocalKms.Operations.Import;
 
 /// <summary>
-/// Deletes imported key material (the current one, or the one KeyMaterialId names): the key goes PendingImport, and so
-/// do the replicas of a multi-Region primary whose deleted material waited for rotation.
+/// Deletes imported key material (the current one, or the one KeyMaterialId names): the key goes PendingImport; new
+/// material that waited for rotation is dropped instead, from the replicas of a multi-Region primary too.
 /// </summary>
 internal sealed class DeleteImportedKeyMaterialOperation : KmsOperation
 {

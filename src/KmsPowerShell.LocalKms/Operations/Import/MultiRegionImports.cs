@@ -48,7 +48,7 @@ internal static class MultiRegionImports
         if (!key.MultiRegion || key.IsReplica || !material.PendingRotation) return;
         foreach (var replica in state.CopiesOf(key).Where(copy => copy.Arn != key.Arn))
         {
-            if (replica.Materials.FirstOrDefault(m => m.MaterialId == material.MaterialId && m.IsPresent) is { } copy) ImportedMaterial.Delete(replica, copy);
+            if (replica.Materials.FirstOrDefault(m => m.MaterialId == material.MaterialId) is { } copy) ImportedMaterial.Delete(replica, copy);
         }
     }
 
