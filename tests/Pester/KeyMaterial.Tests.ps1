@@ -234,6 +234,7 @@ Describe 'importing key material with SM2PKE in the China Regions' -Skip:($env:K
 
     It 'wraps an SM2 private key with SM2PKE; the key encrypts and decrypts, and another key with the same material decrypts its ciphertext' {
         $first = New-ExternalKey -KeySpec SM2 -KeyUsage ENCRYPT_DECRYPT
+        $first.KeyArn | Should -BeLike 'arn:aws-cn:kms:cn-north-1:*' -Because 'the China Regions are the aws-cn partition'
         ($first | Import-KmsKeyMaterial -Path $Sm2Pem -WrappingAlgorithm SM2PKE -WrappingKeySpec SM2 -PassThru).State | Should -Be 'Enabled'
         $ciphertext = Protect-KmsData -KeyId $first -Value 'for Beijing' -EncryptionAlgorithm SM2PKE
         Unprotect-KmsData $ciphertext -KeyId $first -EncryptionAlgorithm SM2PKE -AsPlainText | Should -BeExactly 'for Beijing'

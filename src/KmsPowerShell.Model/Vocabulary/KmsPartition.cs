@@ -38,4 +38,19 @@ public static class KmsPartition
 
     /// <summary>The start of an ARN of <paramref name="service"/> in <paramref name="region"/>: arn:aws-cn:kms:cn-north-1:.</summary>
     public static string ArnPrefix(string service, string region) => $"arn:{Of(region)}:{service}:{region}:";
+
+    /// <summary>The partition an ARN names (its second field); null for text that is not an ARN.</summary>
+    public static string? OfArn(string arn)
+    {
+        if (!arn.StartsWith("arn:", StringComparison.Ordinal)) return null;
+        var end = arn.IndexOf(':', 4);
+        return end < 0 ? null : arn[4..end];
+    }
+
+    /// <summary>
+    /// The ARN with its partition replaced by <paramref name="partition"/>: how an IAM ARN (arn:aws:iam::111122223333:root)
+    /// is named in another partition (arn:aws-cn:iam::111122223333:root). Text that is not an ARN comes back unchanged.
+    /// </summary>
+    public static string WithPartition(string arn, string partition) =>
+        OfArn(arn) is { } current ? string.Concat("arn:", partition, arn.AsSpan(4 + current.Length)) : arn;
 }

@@ -41,7 +41,7 @@ internal sealed class ReplicateKeyOperation : KmsOperation
             KeyUsage = primary.KeyUsage,
             KeyState = KeyStates.Creating,
             CreationCompleteDate = context.Now + context.ReplicaCreationDelay,
-            Policy = policy ?? KeyPolicies.Default(primary.Account),
+            Policy = policy ?? KeyPolicies.Default(primary.Account, replicaRegion),
             Tags = tags,
             MultiRegion = true,
             PrimaryRegion = primary.Region,
