@@ -238,9 +238,10 @@ Describe 'importing key material with SM2PKE in the China Regions' -Skip:($env:K
         ($first | Import-KmsKeyMaterial -Path $Sm2Pem -WrappingAlgorithm SM2PKE -WrappingKeySpec SM2 -PassThru).State | Should -Be 'Enabled'
         $ciphertext = Protect-KmsData -KeyId $first -Value 'for Beijing' -EncryptionAlgorithm SM2PKE
         Unprotect-KmsData $ciphertext -KeyId $first -EncryptionAlgorithm SM2PKE -AsPlainText | Should -BeExactly 'for Beijing'
-        # Without -WrappingKeySpec, SM2PKE asks for the SM2 wrapping key, the only one it wraps with.
+        # Unless told, a private key in the China Regions is wrapped with SM2PKE (they have no RSA_AES_KEY_WRAP), and
+        # SM2PKE asks for the SM2 wrapping key, the only one it wraps with.
         $second = New-ExternalKey -KeySpec SM2 -KeyUsage ENCRYPT_DECRYPT
-        $second | Import-KmsKeyMaterial -Path $Sm2Pem -WrappingAlgorithm SM2PKE
+        $second | Import-KmsKeyMaterial -Path $Sm2Pem
         Unprotect-KmsData $ciphertext -KeyId $second -EncryptionAlgorithm SM2PKE -AsPlainText | Should -BeExactly 'for Beijing'
         # And openssl, with the private key imported, reads what KMS encrypted.
         $sealed = Join-Path $TestDrive 'sealed.bin'

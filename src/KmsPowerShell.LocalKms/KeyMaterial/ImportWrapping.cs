@@ -13,7 +13,8 @@ internal static class ImportWrapping
     /// <summary>
     /// Refuses a wrapping algorithm or key spec AWS would refuse for this key's material in <paramref name="region"/>
     /// (ValidationException; AWS's texts are not public, these are ours). SM2PKE and the SM2 wrapping key spec exist in
-    /// the China Regions only, go only together, and wrap RSA, ECC and SM2 private keys.
+    /// the China Regions only, go only together, and wrap RSA, ECC and SM2 private keys; the China Regions have no
+    /// RSA_AES_KEY_WRAP (the developer guide's "Select a wrapping algorithm").
     /// </summary>
     public static void RequireAllowed(KmsKeySpec keySpec, string algorithm, string wrappingKeySpec, string region)
     {
@@ -38,6 +39,11 @@ internal static class ImportWrapping
         if (keyWrap && keySpec.Family is KmsKeyFamily.Symmetric or KmsKeyFamily.Hmac)
         {
             throw KmsErrors.Validation($"{algorithm} cannot wrap key material for a {keySpec.Name} key. Use RSAES_OAEP_SHA_256 or RSAES_OAEP_SHA_1.");
+        }
+        if (keyWrap && KmsPartition.IsChina(region))
+        {
+            // The developer guide: "not supported in China Regions, where you must use the SM2PKE wrapping algorithm".
+            throw KmsErrors.Validation($"The {algorithm} wrapping algorithm is not supported in the AWS China Regions. Use SM2PKE with the SM2 wrapping key spec.");
         }
         if (!keyWrap && !sm2Algorithm && keySpec.Family == KmsKeyFamily.Rsa)
         {

@@ -19,9 +19,11 @@ public static class KmsImportWrapping
     /// <summary>
     /// The wrapping algorithm asked for unless told: RSA_AES_KEY_WRAP_SHA_256 for RSA and ECC private keys (the only
     /// kind KMS takes for RSA keys), RSAES_OAEP_SHA_256 for symmetric and HMAC keys (KMS takes no RSA_AES_KEY_WRAP there).
+    /// In the China Regions, which have no RSA_AES_KEY_WRAP, private keys are wrapped with SM2PKE, as AWS requires there.
     /// </summary>
-    public static string DefaultAlgorithmFor(string keySpec) =>
-        KmsKeySpec.Find(keySpec)?.Family is KmsKeyFamily.Symmetric or KmsKeyFamily.Hmac ? RsaesOaepSha256 : RsaAesKeyWrapSha256;
+    public static string DefaultAlgorithmFor(string keySpec, string? region = null) =>
+        KmsKeySpec.Find(keySpec)?.Family is KmsKeyFamily.Symmetric or KmsKeyFamily.Hmac ? RsaesOaepSha256 :
+        region is not null && KmsPartition.IsChina(region) ? Sm2Pke : RsaAesKeyWrapSha256;
     /// <summary>The wrapping key spec asked for unless told.</summary>
     public const string DefaultKeySpec = "RSA_4096";
 

@@ -68,7 +68,9 @@ public sealed class Sm2WrappingTests
     [InlineData("cn-north-1", "ECC_NIST_P256", "SIGN_VERIFY", "RSAES_OAEP_SHA_256", "SM2", "SM2PKE wraps with the SM2 wrapping key spec")]
     [InlineData("cn-north-1", "SYMMETRIC_DEFAULT", null, "SM2PKE", "SM2", "cannot wrap key material for a SYMMETRIC_DEFAULT key")]
     [InlineData("cn-northwest-1", "HMAC_256", "GENERATE_VERIFY_MAC", "SM2PKE", "SM2", "cannot wrap key material for a HMAC_256 key")]
-    public async Task GetParametersForImport_Sm2WhereAwsRefusesIt_ValidationException(string region, string spec, string? usage, string algorithm,
+    [InlineData("cn-north-1", "RSA_2048", "SIGN_VERIFY", "RSA_AES_KEY_WRAP_SHA_256", "RSA_4096", "not supported in the AWS China Regions")]
+    [InlineData("cn-northwest-1", "ECC_NIST_P384", "SIGN_VERIFY", "RSA_AES_KEY_WRAP_SHA_1", "RSA_2048", "not supported in the AWS China Regions")]
+    public async Task GetParametersForImport_CombinationAwsRefusesInThatRegion_ValidationException(string region, string spec, string? usage, string algorithm,
         string wrappingKeySpec, string reason)
     {
         using var kms = new LocalKmsHarness();

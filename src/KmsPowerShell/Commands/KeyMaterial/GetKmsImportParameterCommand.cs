@@ -50,7 +50,7 @@ public sealed class GetKmsImportParameterCommand : KmsKeyCmdlet
             if (!ShouldChange($"{pemFile}, {tokenFile}", $"Write the wrapping public key and import token of {reference.Value}", Force)) return;
         }
         var key = Describe(reference);
-        var algorithm = WrappingAlgorithm?.ToUpperInvariant() ?? KmsImportWrapping.DefaultAlgorithmFor(key.KeySpec);
+        var algorithm = WrappingAlgorithm?.ToUpperInvariant() ?? KmsImportWrapping.DefaultAlgorithmFor(key.KeySpec, key.Region);
         var wrappingKeySpec = WrappingKeySpec?.ToUpperInvariant() ?? KmsImportWrapping.DefaultKeySpecFor(algorithm);
         var parameters = Await(new KmsImportAdmin(ActiveSession).GetParametersAsync(RequestFor(key), algorithm, wrappingKeySpec, CancellationToken));
         if (pemFile is null || tokenFile is null)

@@ -103,7 +103,7 @@ public sealed class ImportKmsKeyMaterialCommand : KmsKeyCmdlet
     {
         var key = Describe(reference);
         var expiry = _import!.ValidTo is { } validTo ? $", valid until {validTo.LocalDateTime:F}" : ", not expiring";
-        var algorithm = WrappingAlgorithm?.ToUpperInvariant() ?? KmsImportWrapping.DefaultAlgorithmFor(key.KeySpec);
+        var algorithm = WrappingAlgorithm?.ToUpperInvariant() ?? KmsImportWrapping.DefaultAlgorithmFor(key.KeySpec, key.Region);
         var wrappingKeySpec = WrappingKeySpec?.ToUpperInvariant() ?? KmsImportWrapping.DefaultKeySpecFor(algorithm);
         var how = ParameterSetName == WrappedSet ? "material wrapped elsewhere" : $"{KeyMaterialSource()} wrapped with {algorithm} ({wrappingKeySpec})";
         if (!ShouldProcess(NameOf(key), $"Import key material: {how}{expiry}")) return;
