@@ -47,6 +47,18 @@ public sealed class PartitionTests : IDisposable
             () => client.DescribeKeyAsync(new DescribeKeyRequest { KeyId = $"arn:aws:kms:cn-north-1:111122223333:key/{key.KeyId}" }));
     }
 
+    [Theory]
+    [InlineData("us-east-1", "cn-north-1")]
+    [InlineData("cn-north-1", "us-gov-west-1")]
+    public async Task ReplicateKey_IntoAnotherPartition_ValidationException(string primaryRegion, string replicaRegion)
+    {
+        var client = _kms.Client(primaryRegion);
+        var key = await _kms.CreateKeyAsync(client, new CreateKeyRequest { MultiRegion = true });
+        var error = await KmsAssert.FailsWith("ValidationException",
+            () => client.ReplicateKeyAsync(new ReplicateKeyRequest { KeyId = key.KeyId, ReplicaRegion = replicaRegion }));
+        Assert.Contains("not in the partition", error.Message);
+    }
+
     [Fact]
     public async Task AwsManagedKey_InChina_PolicyNamesTheAccountRootInAwsCn()
     {
