@@ -31,12 +31,8 @@ internal static class ImportWrapping
         {
             throw KmsErrors.Validation($"The {algorithm} wrapping algorithm cannot be used with the {wrappingKeySpec} wrapping key spec: SM2PKE wraps with the SM2 wrapping key spec, and only SM2PKE does.");
         }
-        if (sm2Algorithm && keySpec.Family is KmsKeyFamily.Symmetric or KmsKeyFamily.Hmac)
-        {
-            throw KmsErrors.Validation($"{algorithm} cannot wrap key material for a {keySpec.Name} key. Use RSAES_OAEP_SHA_256 or RSAES_OAEP_SHA_1.");
-        }
         var keyWrap = IsKeyWrap(algorithm);
-        if (keyWrap && keySpec.Family is KmsKeyFamily.Symmetric or KmsKeyFamily.Hmac)
+        if ((keyWrap || sm2Algorithm) && keySpec.Family is KmsKeyFamily.Symmetric or KmsKeyFamily.Hmac)
         {
             throw KmsErrors.Validation($"{algorithm} cannot wrap key material for a {keySpec.Name} key. Use RSAES_OAEP_SHA_256 or RSAES_OAEP_SHA_1.");
         }
