@@ -1,3 +1,5 @@
+using KmsPowerShell.Vocabulary;
+
 namespace KmsPowerShell.LocalKms;
 
 /// <summary>
@@ -30,8 +32,15 @@ public sealed record LocalKmsPrincipal(string AccessKeyId, string SecretAccessKe
     public IReadOnlyList<string> EffectiveIdentityPolicies =>
         IsAccountAdministrator ? [.. IdentityPolicies, AdministratorAccessPolicy] : IdentityPolicies;
 
-    /// <summary>The account's root principal, the issuing account of grants.</summary>
-    public string AccountRootArn => $"arn:aws:iam::{Account}:root";
+    /// <summary>The account's root principal, the issuing account of grants, in the partition of <see cref="PrincipalArn"/>.</summary>
+    public string AccountRootArn => $"arn:{KmsPartition.OfArn(PrincipalArn) ?? KmsPartition.Aws}:iam::{Account}:root";
+
+    /// <summary>
+    /// The principal as requests signed for <paramref name="region"/> see it: its ARN in the Region's partition
+    /// (arn:aws-cn:iam::111122223333:user/local-admin in cn-north-1), as the same account's principal is named there.
+    /// </summary>
+    public LocalKmsPrincipal InPartitionOf(string region) =>
+        KmsPartition.OfArn(PrincipalArn) == KmsPartition.Of(region) ? this : this with { PrincipalArn = KmsPartition.WithPartition(PrincipalArn, KmsPartition.Of(region)) };
 
     public override string ToString() => PrincipalArn;
 

@@ -215,9 +215,12 @@ Describe 'importing key material' -Skip:($env:KMSPS_TEST_BACKEND -eq 'moto') {
         ($key | Get-KmsKey).State | Should -Be 'PendingImport'
     }
 
-    It 'refuses to wrap with SM2PKE before any call, and says how to import SM2-wrapped material' {
-        { Import-KmsKeyMaterial -KeyId 'alias/none' -KeyMaterial ([byte[]]::new(32)) -WrappingAlgorithm SM2PKE -WrappingKeySpec SM2 } |
-            Should -Throw -ErrorId (& $Fqid 'WrappingAlgorithmNotSupported' ImportKmsKeyMaterialCommand) -ExpectedMessage '*-EncryptedKeyMaterial*'
+    It 'refuses SM2PKE outside the China Regions (KMS answers RequestInvalid), and the key still waits for its material' {
+        $key = New-ExternalKey -KeySpec ECC_NIST_P256 -KeyUsage SIGN_VERIFY
+        $material = [System.Security.Cryptography.ECDsa]::Create([System.Security.Cryptography.ECCurve+NamedCurves]::nistP256).ExportPkcs8PrivateKey()
+        { $key | Import-KmsKeyMaterial -KeyMaterial $material -WrappingAlgorithm SM2PKE -ErrorAction Stop } |
+            Should -Throw -ErrorId (& $Fqid 'RequestInvalid' ImportKmsKeyMaterialCommand) -ExpectedMessage '*China Regions*'
+        ($key | Get-KmsKey).State | Should -Be 'PendingImport'
     }
 
     It 'refuses -ValidTo with KEY_MATERIAL_DOES_NOT_EXPIRE before any call' {
@@ -235,5 +238,54 @@ Describe 'importing key material' -Skip:($env:KMSPS_TEST_BACKEND -eq 'moto') {
         foreach ($form in [Convert]::ToBase64String($material), [Convert]::ToHexString($material), [Convert]::ToBase64String($material[0..15]), ($material -join ' ')) {
             $text | Should -Not -BeLike "*$form*"
         }
+    }
+}
+
+Describe 'importing key material with SM2PKE in the China Regions' -Skip:($env:KMSPS_TEST_BACKEND -ne 'local') {
+    # AWS offers SM2PKE and the SM2 wrapping key spec in cn-north-1 and cn-northwest-1 only; moto has no import at all.
+    BeforeAll {
+        Connect-TestKms -Region cn-north-1
+        # Here -WrappingKeySpec is left to the cmdlet, which asks for SM2 with SM2PKE.
+        $PSDefaultParameterValues.Remove('Import-KmsKeyMaterial:WrappingKeySpec')
+        $script:Sm2Pem = Join-Path $TestDrive 'sm2.pem'
+        & openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:SM2 -out $Sm2Pem
+        if ($LASTEXITCODE -ne 0) { throw 'openssl could not make an SM2 key.' }
+    }
+    AfterAll {
+        $PSDefaultParameterValues['Import-KmsKeyMaterial:WrappingKeySpec'] = 'RSA_2048'
+        Connect-TestKms
+    }
+
+    It 'wraps an SM2 private key with SM2PKE; the key encrypts and decrypts, and another key with the same material decrypts its ciphertext' {
+        $first = New-ExternalKey -KeySpec SM2 -KeyUsage ENCRYPT_DECRYPT
+        $first.KeyArn | Should -BeLike 'arn:aws-cn:kms:cn-north-1:*' -Because 'the China Regions are the aws-cn partition'
+        ($first | Import-KmsKeyMaterial -Path $Sm2Pem -WrappingAlgorithm SM2PKE -WrappingKeySpec SM2 -PassThru).State | Should -Be 'Enabled'
+        $ciphertext = Protect-KmsData -KeyId $first -Value 'for Beijing' -EncryptionAlgorithm SM2PKE
+        Unprotect-KmsData $ciphertext -KeyId $first -EncryptionAlgorithm SM2PKE -AsPlainText | Should -BeExactly 'for Beijing'
+        # Unless told, a private key in the China Regions is wrapped with SM2PKE (they have no RSA_AES_KEY_WRAP), and
+        # SM2PKE asks for the SM2 wrapping key, the only one it wraps with.
+        $second = New-ExternalKey -KeySpec SM2 -KeyUsage ENCRYPT_DECRYPT
+        $second | Import-KmsKeyMaterial -Path $Sm2Pem
+        Unprotect-KmsData $ciphertext -KeyId $second -EncryptionAlgorithm SM2PKE -AsPlainText | Should -BeExactly 'for Beijing'
+        # And openssl, with the private key imported, reads what KMS encrypted.
+        $sealed = Join-Path $TestDrive 'sealed.bin'
+        [IO.File]::WriteAllBytes($sealed, [Convert]::FromBase64String($ciphertext))
+        & openssl pkeyutl -decrypt -inkey $Sm2Pem -in $sealed | Should -BeExactly 'for Beijing'
+    }
+
+    It 'writes an SM2 wrapping public key that openssl 3.0 reads, and imports the material openssl wrapped with it' {
+        $ecdsa = [System.Security.Cryptography.ECDsa]::Create([System.Security.Cryptography.ECCurve+NamedCurves]::nistP256)
+        $plain = Join-Path $TestDrive 'ecc.der'
+        [IO.File]::WriteAllBytes($plain, $ecdsa.ExportPkcs8PrivateKey())
+        $key = New-ExternalKey -KeySpec ECC_NIST_P256 -KeyUsage SIGN_VERIFY
+        $pem = Join-Path $TestDrive 'sm2-wrapping.pem'
+        $key | Get-KmsImportParameter -WrappingAlgorithm SM2PKE -OutFile $pem
+        (& openssl pkey -pubin -in $pem -text -noout) -join "`n" | Should -BeLike '*ASN1 OID: SM2*'
+        $wrapped = Join-Path $TestDrive 'ecc.wrapped'
+        & openssl pkeyutl -encrypt -pubin -inkey $pem -in $plain -out $wrapped
+        $LASTEXITCODE | Should -Be 0
+        $key | Import-KmsKeyMaterial -EncryptedKeyMaterial ([IO.File]::ReadAllBytes($wrapped)) -ImportToken ([IO.File]::ReadAllBytes((Join-Path $TestDrive 'sm2-wrapping.token')))
+        $signature = New-KmsSignature -KeyId $key -Message 'from openssl' -SigningAlgorithm ECDSA_SHA_256
+        $ecdsa.VerifyData([Text.Encoding]::UTF8.GetBytes('from openssl'), $signature.Signature, 'SHA256', 'Rfc3279DerSequence') | Should -BeTrue
     }
 }

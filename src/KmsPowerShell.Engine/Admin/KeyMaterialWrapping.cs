@@ -6,24 +6,15 @@ namespace KmsPowerShell.Engine.Admin;
 
 /// <summary>
 /// Wraps key material for ImportKeyMaterial with the public key of GetParametersForImport, as AWS documents each
-/// wrapping algorithm: RSA-OAEP or PKCS#1 v1.5 of the material itself, or (RSA_AES_KEY_WRAP_*) RSA-OAEP of a fresh
-/// AES-256 key followed by the material wrapped under that key with AES Key Wrap with Padding (RFC 5649).
+/// wrapping algorithm: RSA-OAEP or PKCS#1 v1.5 of the material itself, (RSA_AES_KEY_WRAP_*) RSA-OAEP of a fresh
+/// AES-256 key followed by the material wrapped under that key with AES Key Wrap with Padding (RFC 5649), or (SM2PKE,
+/// China Regions) SM2 encryption of the material itself, as GM/T 0009 ASN.1 (the local KMS's <see cref="Sm2Pke"/>).
 /// </summary>
 public static class KeyMaterialWrapping
 {
-    /// <summary>Refuses, before any call, a wrapping algorithm this code cannot wrap with.</summary>
-    public static void RequireSupported(string wrappingAlgorithm)
-    {
-        if (wrappingAlgorithm == KmsImportWrapping.Sm2Pke)
-        {
-            throw new KmsArgumentException("WrappingAlgorithmNotSupported",
-                "Import-KmsKeyMaterial cannot wrap with SM2PKE yet (SM2 keys come with issue 18): wrap the material elsewhere and import it with -EncryptedKeyMaterial and -ImportToken.");
-        }
-    }
-
     public static byte[] Wrap(ReadOnlySpan<byte> material, byte[] publicKeyDer, string wrappingAlgorithm)
     {
-        RequireSupported(wrappingAlgorithm);
+        if (wrappingAlgorithm == KmsImportWrapping.Sm2Pke) return Sm2Wrap(material, publicKeyDer);
         using var rsa = RSA.Create();
         rsa.ImportSubjectPublicKeyInfo(publicKeyDer, out _);
         return wrappingAlgorithm switch
@@ -35,6 +26,19 @@ public static class KeyMaterialWrapping
             KmsImportWrapping.RsaAesKeyWrapSha256 => RsaAesWrap(rsa, material, RSAEncryptionPadding.OaepSHA256),
             _ => throw new KmsArgumentException("WrappingAlgorithmNotSupported", $"'{wrappingAlgorithm}' is not a wrapping algorithm of KMS."),
         };
+    }
+
+    private static byte[] Sm2Wrap(ReadOnlySpan<byte> material, byte[] publicKeyDer)
+    {
+        try
+        {
+            return Sm2Pke.Encrypt(publicKeyDer, material);
+        }
+        catch (ArgumentException)
+        {
+            // Says only what was wrong with the public key; the material is not in the exception.
+            throw new KmsArgumentException("PublicKeyInvalid", "KMS returned a wrapping public key for SM2PKE that is not an SM2 public key.");
+        }
     }
 
     private static byte[] RsaWrap(RSA rsa, ReadOnlySpan<byte> material, RSAEncryptionPadding padding, string wrappingAlgorithm)

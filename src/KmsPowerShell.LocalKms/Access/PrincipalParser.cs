@@ -20,6 +20,7 @@ internal sealed partial class PrincipalParser(PolicyFaultTexts faults)
         if (element.ValueKind != JsonValueKind.Object || !element.EnumerateObject().Any()) throw Invalid();
         var everyone = false;
         var aws = new List<string>();
+        var accountIds = new List<string>();
         var others = new List<string>();
         foreach (var property in element.EnumerateObject())
         {
@@ -28,10 +29,14 @@ internal sealed partial class PrincipalParser(PolicyFaultTexts faults)
             {
                 if (property.Name != "AWS") others.Add(value);
                 else if (value == "*") everyone = true;
-                else aws.Add(NormaliseAws(value));
+                else
+                {
+                    if (AccountId().IsMatch(value)) accountIds.Add(value);
+                    aws.Add(NormaliseAws(value));
+                }
             }
         }
-        return new PolicyPrincipals(negated, everyone, aws.Distinct(StringComparer.Ordinal).ToList(), others);
+        return new PolicyPrincipals(negated, everyone, aws.Distinct(StringComparer.Ordinal).ToList(), others, accountIds);
     }
 
     private IEnumerable<string> Values(JsonElement value)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using KmsPowerShell.Vocabulary;
 using KmsPowerShell.LocalKms.Access;
 
 namespace KmsPowerShell.LocalKms.Auth;
@@ -70,7 +71,8 @@ internal sealed partial class PrincipalDirectory
     {
         if (arn == "*" || AccountRoot().IsMatch(arn)) return true;
         var named = PrincipalIdentity.Of(arn);
-        return _byAccessKey.Values.Any(p => p.PrincipalArn == arn ||
+        var partition = KmsPartition.OfArn(arn) ?? KmsPartition.Aws;
+        return _byAccessKey.Values.Any(p => KmsPartition.WithPartition(p.PrincipalArn, partition) == arn ||
             (named.Type is "Role" or "AssumedRole" && PrincipalIdentity.Of(p.PrincipalArn) is { Type: "Role" or "AssumedRole" } known &&
              known.Account == named.Account && known.Name == named.Name));
     }

@@ -52,7 +52,7 @@ internal sealed class SigV4Verifier
         {
             throw KmsErrors.SignatureMismatch();
         }
-        return new Caller(principal, authorization.Region);
+        return new Caller(principal.InPartitionOf(authorization.Region), authorization.Region);
     }
 
     /// <summary>A principal by its access key; temporary credentials count only with their session token, until they expire.</summary>

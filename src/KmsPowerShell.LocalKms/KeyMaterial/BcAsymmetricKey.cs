@@ -13,7 +13,9 @@ internal sealed class BcAsymmetricKey : IAsymmetricKey
 
     public AsymmetricKeyParameter Key { get; }
 
-    public static BcAsymmetricKey Load(StoredKeyMaterial material) => new(PrivateKeyFactory.CreateKey(material.Secret));
+    public static BcAsymmetricKey Load(StoredKeyMaterial material) => FromPkcs8(material.Secret);
+
+    public static BcAsymmetricKey FromPkcs8(byte[] pkcs8) => new(PrivateKeyFactory.CreateKey(pkcs8));
 
     public AsymmetricKeyParameter Public => Key switch
     {

@@ -1,5 +1,6 @@
 using KmsPowerShell.LocalKms.State;
 using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.GM;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.Engines;
@@ -10,11 +11,13 @@ using Org.BouncyCastle.Security;
 namespace KmsPowerShell.LocalKms.KeyMaterial;
 
 /// <summary>
-/// SM2PKE (GB/T 32918.4) with SM3, as KMS does for SM2 ENCRYPT_DECRYPT keys. The ciphertext is the ASN.1 DER of
-/// GM/T 0009-2012: SEQUENCE { x INTEGER, y INTEGER, hash OCTET STRING (C3), ciphertext OCTET STRING (C2) }, that is
-/// C1C3C2 in ASN.1, which is also what openssl's SM2 encryption writes and reads, so a caller may encrypt outside KMS.
+/// SM2PKE (GB/T 32918.4) with SM3, as KMS does for SM2 ENCRYPT_DECRYPT keys and for key material wrapped with the SM2
+/// wrapping key of GetParametersForImport. The ciphertext is the ASN.1 DER of GM/T 0009-2012: SEQUENCE { x INTEGER,
+/// y INTEGER, hash OCTET STRING (C3), ciphertext OCTET STRING (C2) }, that is C1C3C2 in ASN.1, which is also what
+/// openssl's SM2 encryption writes and reads, so a caller may encrypt outside KMS. Public for the engine, which wraps
+/// key material with it.
 /// </summary>
-internal static class Sm2Pke
+public static class Sm2Pke
 {
     /// <summary>The largest plaintext KMS encrypts with SM2PKE.</summary>
     public const int MaxPlaintextBytes = 1024;
@@ -23,11 +26,46 @@ internal static class Sm2Pke
     private const int HashBytes = 32;
     private static readonly SecureRandom Random = new();
 
-    public static byte[] Encrypt(StoredKeyMaterial material, byte[] plaintext)
+    internal static byte[] Encrypt(StoredKeyMaterial material, byte[] plaintext)
     {
         using var key = BcAsymmetricKey.Load(material);
+        return Encrypt(key.Public, plaintext);
+    }
+
+    /// <summary>
+    /// Encrypts for the holder of the SM2 public key <paramref name="subjectPublicKeyInfo"/> (DER, RFC 5280, on the
+    /// sm2p256v1 curve); ArgumentException when it is not such a key.
+    /// </summary>
+    public static byte[] Encrypt(byte[] subjectPublicKeyInfo, ReadOnlySpan<byte> plaintext)
+    {
+        AsymmetricKeyParameter key;
+        try
+        {
+            key = PublicKeyFactory.CreateKey(subjectPublicKeyInfo);
+        }
+        catch (Exception e) when (e is IOException or InvalidCastException or SecurityUtilityException)
+        {
+            throw new ArgumentException("The public key is not a DER SubjectPublicKeyInfo that can be read.", nameof(subjectPublicKeyInfo), e);
+        }
+        if (key is not ECPublicKeyParameters { Parameters: ECNamedDomainParameters curve } || !curve.Name.Equals(GMObjectIdentifiers.sm2p256v1))
+        {
+            throw new ArgumentException("The public key is not an SM2 key (curve sm2p256v1).", nameof(subjectPublicKeyInfo));
+        }
+        var copy = plaintext.ToArray();
+        try
+        {
+            return Encrypt(key, copy);
+        }
+        finally
+        {
+            Array.Clear(copy);
+        }
+    }
+
+    private static byte[] Encrypt(AsymmetricKeyParameter publicKey, byte[] plaintext)
+    {
         var engine = new SM2Engine(new SM3Digest(), SM2Engine.Mode.C1C3C2);
-        engine.Init(true, new ParametersWithRandom(key.Public, Random));
+        engine.Init(true, new ParametersWithRandom(publicKey, Random));
         // C1 is the uncompressed point 04 || x || y.
         var raw = engine.ProcessBlock(plaintext, 0, plaintext.Length);
         var x = new BigInteger(1, raw, 1, CoordinateBytes);
@@ -39,9 +77,21 @@ internal static class Sm2Pke
     }
 
     /// <summary>The plaintext; null when the ciphertext is malformed or was not made with this key.</summary>
-    public static byte[]? Decrypt(StoredKeyMaterial material, byte[] ciphertext)
+    internal static byte[]? Decrypt(StoredKeyMaterial material, byte[] ciphertext)
     {
         using var key = BcAsymmetricKey.Load(material);
+        return Decrypt(key.Key, ciphertext);
+    }
+
+    /// <summary>The plaintext under the SM2 private key <paramref name="privateKeyPkcs8"/>; null as <see cref="Decrypt(StoredKeyMaterial, byte[])"/>.</summary>
+    internal static byte[]? Decrypt(byte[] privateKeyPkcs8, byte[] ciphertext)
+    {
+        using var key = BcAsymmetricKey.FromPkcs8(privateKeyPkcs8);
+        return Decrypt(key.Key, ciphertext);
+    }
+
+    private static byte[]? Decrypt(AsymmetricKeyParameter privateKey, byte[] ciphertext)
+    {
         byte[] raw;
         try
         {
@@ -56,7 +106,7 @@ internal static class Sm2Pke
             return null;
         }
         var engine = new SM2Engine(new SM3Digest(), SM2Engine.Mode.C1C3C2);
-        engine.Init(false, key.Key);
+        engine.Init(false, privateKey);
         try
         {
             return engine.ProcessBlock(raw, 0, raw.Length);

@@ -79,6 +79,6 @@ internal static class AwsManagedKeys
         "    \"Resource\" : \"*\",\n    \"Condition\" : {\n      \"StringEquals\" : {\n" +
         $"        \"kms:CallerAccount\" : \"{account}\",\n        \"kms:ViaService\" : \"{service}.{region}.amazonaws.com\"\n      }}\n    }}\n  }}, {{\n" +
         "    \"Sid\" : \"Allow direct access to key metadata to the account\",\n    \"Effect\" : \"Allow\",\n" +
-        $"    \"Principal\" : {{\n      \"AWS\" : \"arn:aws:iam::{account}:root\"\n    }},\n" +
+        $"    \"Principal\" : {{\n      \"AWS\" : \"{KeyPolicies.AccountRoot(account, region)}\"\n    }},\n" +
         "    \"Action\" : [ \"kms:Describe*\", \"kms:Get*\", \"kms:List*\" ],\n    \"Resource\" : \"*\"\n  } ]\n}";
 }

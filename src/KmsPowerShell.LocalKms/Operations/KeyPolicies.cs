@@ -1,6 +1,7 @@
 using KmsPowerShell.LocalKms.Access;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations;
 
@@ -15,11 +16,15 @@ internal static class KeyPolicies
     /// <summary>AWS's key policy size quota (32 KB), checked after the request's shape.</summary>
     public const int MaxSize = 32768;
 
-    public static string Default(string account) =>
+    /// <summary>The default key policy of a key in <paramref name="region"/>: the account's root principal, in the Region's partition, may do everything.</summary>
+    public static string Default(string account, string region) =>
         "{\n  \"Version\" : \"2012-10-17\",\n  \"Id\" : \"key-default-1\",\n  \"Statement\" : [ {\n" +
         "    \"Sid\" : \"Enable IAM User Permissions\",\n    \"Effect\" : \"Allow\",\n" +
-        $"    \"Principal\" : {{\n      \"AWS\" : \"arn:aws:iam::{account}:root\"\n    }},\n" +
+        $"    \"Principal\" : {{\n      \"AWS\" : \"{AccountRoot(account, region)}\"\n    }},\n" +
         "    \"Action\" : \"kms:*\",\n    \"Resource\" : \"*\"\n  } ]\n}";
+
+    /// <summary>The root principal of <paramref name="account"/> as a key policy in <paramref name="region"/> names it: arn:aws-cn:iam::111122223333:root in cn-north-1.</summary>
+    public static string AccountRoot(string account, string region) => $"arn:{KmsPartition.Of(region)}:iam::{account}:root";
 
     /// <summary>
     /// What CreateKey, ReplicateKey and PutKeyPolicy check of a policy for the key: that it parses, that every

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using KmsPowerShell.LocalKms.Auth;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations;
 
@@ -28,14 +29,15 @@ internal sealed partial class KeyResolver
     [GeneratedRegex(@"^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyIdPattern();
 
-    [GeneratedRegex(@"^arn:aws:kms:([a-z0-9-]+):([0-9]{12}):(key|alias)/(.+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^arn:(aws[a-z-]*):kms:([a-z0-9-]+):([0-9]{12}):(key|alias)/(.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex ArnPattern();
 
     public static bool IsKeyId(string text) => KeyIdPattern().IsMatch(text);
 
-    public static string KeyArn(string account, string region, string keyId) => $"arn:aws:kms:{region}:{account}:key/{keyId}";
+    /// <summary>A key's ARN, in its Region's partition: arn:aws-cn:kms:cn-north-1:... in the China Regions.</summary>
+    public static string KeyArn(string account, string region, string keyId) => $"{KmsPartition.ArnPrefix("kms", region)}{account}:key/{keyId}";
 
-    public string AliasArn(string account, string aliasName) => $"arn:aws:kms:{_caller.Region}:{account}:{aliasName}";
+    public string AliasArn(string account, string aliasName) => $"{KmsPartition.ArnPrefix("kms", _caller.Region)}{account}:{aliasName}";
 
     /// <summary>Any of the four forms.</summary>
     public StoredKey Resolve(string identifier) => Resolve(identifier, allowAlias: true);
@@ -56,10 +58,11 @@ internal sealed partial class KeyResolver
         var arn = ArnPattern().Match(identifier);
         if (arn.Success)
         {
-            var isAlias = arn.Groups[3].Value == "alias";
-            if (arn.Groups[1].Value != _caller.Region)
+            var isAlias = arn.Groups[4].Value == "alias";
+            // An ARN of another partition names no key here, as one of another Region does not.
+            if (arn.Groups[2].Value != _caller.Region || arn.Groups[1].Value != KmsPartition.Of(_caller.Region))
             {
-                throw isAlias ? KmsErrors.KeyNotFound(identifier) : KmsErrors.InvalidArn(arn.Groups[1].Value);
+                throw isAlias ? KmsErrors.KeyNotFound(identifier) : KmsErrors.InvalidArn(arn.Groups[2].Value);
             }
             if (isAlias)
             {

@@ -38,7 +38,9 @@ internal sealed partial class StsAssumeRole
                 @"Member must satisfy regular expression pattern: [\w+=,.@-]*");
         }
         var duration = Duration(form["DurationSeconds"]);
-        var role = _principals.All.FirstOrDefault(p => p.PrincipalArn == roleArn && PrincipalIdentity.Of(roleArn).Type == "Role");
+        // A role is named in the partition of the Region the request is signed for, whichever partition it was added in.
+        var role = _principals.All.Select(p => p.InPartitionOf(caller.Region))
+            .FirstOrDefault(p => p.PrincipalArn == roleArn && PrincipalIdentity.Of(roleArn).Type == "Role");
         if (role is null || !MayAssume(caller, roleArn)) throw KmsErrors.AccessDenied(
             $"User: {caller.Principal.PrincipalArn} is not authorized to perform: sts:AssumeRole on resource: {roleArn}");
 

@@ -11,7 +11,7 @@ public class ShippedPolicyTests
     [Fact]
     public void DefaultKeyPolicy_DelegatesToTheAccountsIamPolicies()
     {
-        var policy = PolicyDocument.Parse(KeyPolicies.Default(Account));
+        var policy = PolicyDocument.Parse(KeyPolicies.Default(Account, "us-east-1"));
         Assert.Equal([Root], policy.NamedPrincipals);
         Assert.True(Evaluate(Request(Root, "kms:PutKeyPolicy"), policy).IsAllowed);
         Assert.True(Evaluate(Request(Bob, "kms:PutKeyPolicy"), policy, Identity(AllowAll)).IsAllowed);

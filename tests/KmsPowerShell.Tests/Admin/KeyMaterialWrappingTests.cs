@@ -4,7 +4,7 @@ using KmsPowerShell.LocalKms.Tests;
 
 namespace KmsPowerShell.Tests.Admin;
 
-/// <summary>Material wrapped by the engine unwraps with openssl and the private key, for every RSA wrapping algorithm.</summary>
+/// <summary>Material wrapped by the engine unwraps with openssl and the private key, for every wrapping algorithm.</summary>
 public class KeyMaterialWrappingTests
 {
     private static readonly Lazy<RSA> WrappingKey = new(() => RSA.Create(2048));
@@ -54,11 +54,32 @@ public class KeyMaterialWrappingTests
     }
 
     [Fact]
-    public void RefusesSm2PkeClearly()
+    public void Sm2PkeWrappedMaterialDecryptsWithOpenSsl()
+    {
+        // SM2PKE (China Regions) encrypts the material itself, any length: here an RSA private key's PKCS#8.
+        using var imported = RSA.Create(2048);
+        var material = imported.ExportPkcs8PrivateKey();
+        using var openssl = new OpenSsl();
+        var (exitCode, output) = openssl.Run("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:SM2", "-out", "sm2.pem");
+        Assert.True(exitCode == 0, output);
+        var der = openssl.Write("sm2.der", []);
+        (exitCode, output) = openssl.Run("pkey", "-in", "sm2.pem", "-pubout", "-outform", "DER", "-out", der);
+        Assert.True(exitCode == 0, output);
+        var publicKey = File.ReadAllBytes(der);
+
+        var wrapped = openssl.Write("wrapped.bin", KeyMaterialWrapping.Wrap(material, publicKey, "SM2PKE"));
+
+        var plain = openssl.Write("plain.out", []);
+        (exitCode, output) = openssl.Run("pkeyutl", "-decrypt", "-inkey", "sm2.pem", "-in", wrapped, "-out", plain);
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(material, File.ReadAllBytes(plain));
+    }
+
+    [Fact]
+    public void RefusesSm2PkeWithAnRsaWrappingKey()
     {
         var error = Assert.Throws<KmsArgumentException>(() => KeyMaterialWrapping.Wrap(new byte[32], WrappingKey.Value.ExportSubjectPublicKeyInfo(), "SM2PKE"));
-        Assert.Equal("WrappingAlgorithmNotSupported", error.Problem);
-        Assert.Contains("-EncryptedKeyMaterial", error.Message);
+        Assert.Equal("PublicKeyInvalid", error.Problem);
     }
 
     private static byte[] RsaDecrypt(OpenSsl openssl, string input, string? oaepDigest)

@@ -7,7 +7,7 @@ using KmsPowerShell.LocalKms.State;
 
 namespace KmsPowerShell.LocalKms.Operations.Import;
 
-/// <summary>A new RSA wrapping key pair for one key: its public key and an import token valid for 24 hours.</summary>
+/// <summary>A new wrapping key pair (RSA, or SM2 in the China Regions) for one key: its public key and an import token valid for 24 hours.</summary>
 internal sealed class GetParametersForImportOperation : KmsOperation
 {
     public static readonly TimeSpan Validity = TimeSpan.FromHours(24);
@@ -23,10 +23,9 @@ internal sealed class GetParametersForImportOperation : KmsOperation
         context.Request.ThrowIfInvalid();
         var key = context.KeyFor(keyId, Name);
         ImportGuard.RequireImportable(key);
-        ImportWrapping.RequireAllowed(KeySpecCatalog.Of(key), algorithm, wrappingKeySpec);
+        ImportWrapping.RequireAllowed(KeySpecCatalog.Of(key), algorithm, wrappingKeySpec, context.Region);
 
-        using var rsa = RSA.Create(ImportWrapping.KeyBits(wrappingKeySpec));
-        var privateKey = rsa.ExportPkcs8PrivateKey();
+        var (privateKey, publicKey) = ImportWrapping.NewKeyPair(wrappingKeySpec);
         try
         {
             var validTo = context.Now + Validity;
@@ -35,7 +34,7 @@ internal sealed class GetParametersForImportOperation : KmsOperation
             {
                 ["KeyId"] = key.Arn,
                 ["ImportToken"] = Convert.ToBase64String(token),
-                ["PublicKey"] = Convert.ToBase64String(rsa.ExportSubjectPublicKeyInfo()),
+                ["PublicKey"] = Convert.ToBase64String(publicKey),
                 ["ParametersValidTo"] = KmsJson.Timestamp(validTo),
             };
         }

@@ -61,11 +61,7 @@ internal sealed class ImportKeyMaterialOperation : KmsOperation
         byte[]? material = null;
         try
         {
-            using (var rsa = RSA.Create())
-            {
-                rsa.ImportPkcs8PrivateKey(parameters.PrivateKey, out _);
-                plain = ImportWrapping.Unwrap(rsa, parameters.Algorithm, wrapped!);
-            }
+            plain = ImportWrapping.Unwrap(parameters.PrivateKey, parameters.Algorithm, wrapped!);
             material = ImportedMaterial.Normalize(spec, plain);
             var id = ImportedMaterial.MaterialId(key, material);
             if (materialId is not null && materialId != id) throw Different(key);

@@ -60,7 +60,7 @@ internal sealed class CreateKeyOperation : KmsOperation
             Description = description,
             KeySpec = specName,
             KeyUsage = usage,
-            Policy = policy ?? KeyPolicies.Default(context.Account),
+            Policy = policy ?? KeyPolicies.Default(context.Account, context.Region),
             Tags = tags,
             MultiRegion = multiRegion,
             PrimaryRegion = multiRegion ? context.Region : null,

@@ -3,6 +3,7 @@ using KmsPowerShell.LocalKms.Operations.Import;
 using KmsPowerShell.LocalKms.Operations.Tags;
 using KmsPowerShell.LocalKms.Protocol;
 using KmsPowerShell.LocalKms.State;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Operations.MultiRegion;
 
@@ -26,6 +27,11 @@ internal sealed class ReplicateKeyOperation : KmsOperation
         MultiRegionGuard.RequirePrimary(primary);
         KeyGuard.RequireNotPendingDeletion(primary);
         if (replicaRegion == primary.Region) throw KmsErrors.Validation($"The replica region must differ from the primary key's region {primary.Region}.");
+        if (KmsPartition.Of(replicaRegion) != KmsPartition.Of(primary.Region))
+        {
+            // The API reference: the replica Region must be "in the same Amazon Web Services partition" (AWS's error text is not public).
+            throw KmsErrors.Validation($"The replica region {replicaRegion} is not in the partition of the primary key's region {primary.Region} ({KmsPartition.Of(primary.Region)}).");
+        }
         TagList.CheckRules(tags);
         var arn = KeyResolver.KeyArn(primary.Account, replicaRegion, primary.KeyId);
         if (context.State.Keys.ContainsKey(arn)) throw KmsErrors.AlreadyExists($"Replica key {arn} already exists.");
@@ -42,7 +48,7 @@ internal sealed class ReplicateKeyOperation : KmsOperation
             KeyUsage = primary.KeyUsage,
             KeyState = KeyStates.Creating,
             CreationCompleteDate = context.Now + context.ReplicaCreationDelay,
-            Policy = policy ?? KeyPolicies.Default(primary.Account),
+            Policy = policy ?? KeyPolicies.Default(primary.Account, replicaRegion),
             Tags = tags,
             MultiRegion = true,
             PrimaryRegion = primary.Region,

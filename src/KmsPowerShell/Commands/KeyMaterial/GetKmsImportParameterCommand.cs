@@ -20,10 +20,10 @@ public sealed class GetKmsImportParameterCommand : KmsKeyCmdlet
     [ValidateKmsName(KmsNameList.WrappingAlgorithm), ArgumentCompleter(typeof(WrappingAlgorithmCompleter))]
     public string? WrappingAlgorithm { get; set; }
 
-    /// <summary>The spec of the wrapping public key.</summary>
+    /// <summary>The spec of the wrapping public key; by default SM2 for SM2PKE, otherwise RSA_4096 (see <see cref="KmsImportWrapping.DefaultKeySpecFor"/>).</summary>
     [Parameter]
     [ValidateKmsName(KmsNameList.WrappingKeySpec), ArgumentCompleter(typeof(WrappingKeySpecCompleter))]
-    public string WrappingKeySpec { get; set; } = KmsImportWrapping.DefaultKeySpec;
+    public string? WrappingKeySpec { get; set; }
 
     /// <summary>Writes the public key as PEM to this file, and the import token to the same name with the extension .token.</summary>
     [Parameter]
@@ -50,8 +50,9 @@ public sealed class GetKmsImportParameterCommand : KmsKeyCmdlet
             if (!ShouldChange($"{pemFile}, {tokenFile}", $"Write the wrapping public key and import token of {reference.Value}", Force)) return;
         }
         var key = Describe(reference);
-        var algorithm = WrappingAlgorithm?.ToUpperInvariant() ?? KmsImportWrapping.DefaultAlgorithmFor(key.KeySpec);
-        var parameters = Await(new KmsImportAdmin(ActiveSession).GetParametersAsync(RequestFor(key), algorithm, WrappingKeySpec.ToUpperInvariant(), CancellationToken));
+        var algorithm = WrappingAlgorithm?.ToUpperInvariant() ?? KmsImportWrapping.DefaultAlgorithmFor(key.KeySpec, key.Region);
+        var wrappingKeySpec = WrappingKeySpec?.ToUpperInvariant() ?? KmsImportWrapping.DefaultKeySpecFor(algorithm);
+        var parameters = Await(new KmsImportAdmin(ActiveSession).GetParametersAsync(RequestFor(key), algorithm, wrappingKeySpec, CancellationToken));
         if (pemFile is null || tokenFile is null)
         {
             WriteObject(parameters);

@@ -48,9 +48,10 @@ public sealed class ImportKmsKeyMaterialCommand : KmsKeyCmdlet
     [ValidateKmsName(KmsNameList.WrappingAlgorithm), ArgumentCompleter(typeof(WrappingAlgorithmCompleter))]
     public string? WrappingAlgorithm { get; set; }
 
+    /// <summary>The spec of the wrapping public key; by default SM2 for SM2PKE, otherwise RSA_4096.</summary>
     [Parameter(ParameterSetName = PathSet), Parameter(ParameterSetName = MaterialSet)]
     [ValidateKmsName(KmsNameList.WrappingKeySpec), ArgumentCompleter(typeof(WrappingKeySpecCompleter))]
-    public string WrappingKeySpec { get; set; } = KmsImportWrapping.DefaultKeySpec;
+    public string? WrappingKeySpec { get; set; }
 
     /// <summary>When the material expires; without it the material does not expire.</summary>
     [Parameter]
@@ -90,17 +91,6 @@ public sealed class ImportKmsKeyMaterialCommand : KmsKeyCmdlet
         {
             ThrowInvocationError(new KmsArgumentException("ValidToNotAllowed", "-ValidTo gives an expiry, which -ExpirationModel KEY_MATERIAL_DOES_NOT_EXPIRE refuses: omit one of them."), ValidTo);
         }
-        if (ParameterSetName != WrappedSet)
-        {
-            try
-            {
-                if (WrappingAlgorithm is not null) KeyMaterialWrapping.RequireSupported(WrappingAlgorithm.ToUpperInvariant());
-            }
-            catch (KmsArgumentException e)
-            {
-                ThrowInvocationError(e, WrappingAlgorithm);
-            }
-        }
         _import = new KeyMaterialImport(model, ValidTo is { } date ? new DateTimeOffset(date) : null, ImportType?.ToUpperInvariant(), KeyMaterialDescription, KeyMaterialId);
         if (ParameterSetName == PathSet)
         {
@@ -113,27 +103,28 @@ public sealed class ImportKmsKeyMaterialCommand : KmsKeyCmdlet
     {
         var key = Describe(reference);
         var expiry = _import!.ValidTo is { } validTo ? $", valid until {validTo.LocalDateTime:F}" : ", not expiring";
-        var algorithm = WrappingAlgorithm?.ToUpperInvariant() ?? KmsImportWrapping.DefaultAlgorithmFor(key.KeySpec);
-        var how = ParameterSetName == WrappedSet ? "material wrapped elsewhere" : $"{KeyMaterialSource()} wrapped with {algorithm} ({WrappingKeySpec.ToUpperInvariant()})";
+        var algorithm = WrappingAlgorithm?.ToUpperInvariant() ?? KmsImportWrapping.DefaultAlgorithmFor(key.KeySpec, key.Region);
+        var wrappingKeySpec = WrappingKeySpec?.ToUpperInvariant() ?? KmsImportWrapping.DefaultKeySpecFor(algorithm);
+        var how = ParameterSetName == WrappedSet ? "material wrapped elsewhere" : $"{KeyMaterialSource()} wrapped with {algorithm} ({wrappingKeySpec})";
         if (!ShouldProcess(NameOf(key), $"Import key material: {how}{expiry}")) return;
         var admin = new KmsImportAdmin(ActiveSession);
         var materialId = ParameterSetName == WrappedSet
             ? Await(admin.ImportAsync(RequestFor(key), EncryptedKeyMaterial, ImportToken, _import, CancellationToken))
-            : WrapAndImport(admin, key, algorithm);
+            : WrapAndImport(admin, key, algorithm, wrappingKeySpec);
         WriteVerbose($"Imported key material{(materialId.Length > 0 ? $" {materialId}" : "")} into {NameOf(key)}.");
         if (PassThru) WriteObject(Await(Reader.GetAsync(RequestFor(key), CancellationToken)));
     }
 
     private string KeyMaterialSource() => ParameterSetName == PathSet ? $"the material in {_resolvedPath}" : "the material given";
 
-    private string WrapAndImport(KmsImportAdmin admin, KmsKey key, string algorithm)
+    private string WrapAndImport(KmsImportAdmin admin, KmsKey key, string algorithm, string wrappingKeySpec)
     {
         var given = ParameterSetName == PathSet ? File.ReadAllBytes(_resolvedPath!) : KeyMaterial;
         byte[]? material = null;
         try
         {
             material = KeyMaterialFile.ToImportable(given, key.KeySpec);
-            return Await(admin.WrapAndImportAsync(RequestFor(key), material, algorithm, WrappingKeySpec.ToUpperInvariant(), _import!, CancellationToken));
+            return Await(admin.WrapAndImportAsync(RequestFor(key), material, algorithm, wrappingKeySpec, _import!, CancellationToken));
         }
         catch (CryptographicException)
         {
