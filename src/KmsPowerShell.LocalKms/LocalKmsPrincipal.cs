@@ -33,7 +33,7 @@ public sealed record LocalKmsPrincipal(string AccessKeyId, string SecretAccessKe
         IsAccountAdministrator ? [.. IdentityPolicies, AdministratorAccessPolicy] : IdentityPolicies;
 
     /// <summary>The account's root principal, the issuing account of grants, in the partition of <see cref="PrincipalArn"/>.</summary>
-    public string AccountRootArn => $"arn:{KmsPartition.OfArn(PrincipalArn) ?? KmsPartition.Aws}:iam::{Account}:root";
+    public string AccountRootArn => KmsPartition.AccountRootArn(KmsPartition.OfArnOrAws(PrincipalArn), Account);
 
     /// <summary>
     /// The principal as requests signed for <paramref name="region"/> see it: its ARN in the Region's partition

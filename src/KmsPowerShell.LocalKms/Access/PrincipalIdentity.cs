@@ -1,3 +1,5 @@
+using KmsPowerShell.Vocabulary;
+
 namespace KmsPowerShell.LocalKms.Access;
 
 /// <summary>
@@ -23,6 +25,6 @@ public sealed record PrincipalIdentity(string Arn, string Account, string Type, 
         return new PrincipalIdentity(arn, account, type, resource[(resource.LastIndexOf('/') + 1)..], arn);
     }
 
-    /// <summary>The account's root principal, arn:aws:iam::ACCOUNT:root.</summary>
-    public string AccountRootArn => $"arn:{(Arn.Split(':') is { Length: > 1 } p ? p[1] : "aws")}:iam::{Account}:root";
+    /// <summary>The account's root principal in the ARN's partition, arn:aws:iam::ACCOUNT:root.</summary>
+    public string AccountRootArn => KmsPartition.AccountRootArn(KmsPartition.OfArnOrAws(Arn), Account);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using KmsPowerShell.Vocabulary;
 
 namespace KmsPowerShell.LocalKms.Access;
 
@@ -53,7 +54,7 @@ internal sealed partial class PrincipalParser(PolicyFaultTexts faults)
 
     private string NormaliseAws(string value)
     {
-        if (AccountId().IsMatch(value)) return $"arn:aws:iam::{value}:root";
+        if (AccountId().IsMatch(value)) return KmsPartition.AccountRootArn(KmsPartition.Aws, value);
         return PrincipalArn().IsMatch(value) ? value : throw Invalid();
     }
 

@@ -71,7 +71,7 @@ internal sealed partial class PrincipalDirectory
     {
         if (arn == "*" || AccountRoot().IsMatch(arn)) return true;
         var named = PrincipalIdentity.Of(arn);
-        var partition = KmsPartition.OfArn(arn) ?? KmsPartition.Aws;
+        var partition = KmsPartition.OfArnOrAws(arn);
         return _byAccessKey.Values.Any(p => KmsPartition.WithPartition(p.PrincipalArn, partition) == arn ||
             (named.Type is "Role" or "AssumedRole" && PrincipalIdentity.Of(p.PrincipalArn) is { Type: "Role" or "AssumedRole" } known &&
              known.Account == named.Account && known.Name == named.Name));

@@ -24,7 +24,7 @@ internal static class KeyPolicies
         "    \"Action\" : \"kms:*\",\n    \"Resource\" : \"*\"\n  } ]\n}";
 
     /// <summary>The root principal of <paramref name="account"/> as a key policy in <paramref name="region"/> names it: arn:aws-cn:iam::111122223333:root in cn-north-1.</summary>
-    public static string AccountRoot(string account, string region) => $"arn:{KmsPartition.Of(region)}:iam::{account}:root";
+    public static string AccountRoot(string account, string region) => KmsPartition.AccountRootArn(KmsPartition.Of(region), account);
 
     /// <summary>
     /// What CreateKey, ReplicateKey and PutKeyPolicy check of a policy for the key: that it parses, that every

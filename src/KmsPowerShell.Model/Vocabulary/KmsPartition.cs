@@ -47,6 +47,12 @@ public static class KmsPartition
         return end < 0 ? null : arn[4..end];
     }
 
+    /// <summary>The partition an ARN names, or aws for text that names none (not an ARN, or an empty partition field).</summary>
+    public static string OfArnOrAws(string arn) => OfArn(arn) is { Length: > 0 } partition ? partition : Aws;
+
+    /// <summary>The root principal of <paramref name="account"/> in <paramref name="partition"/>: arn:aws-cn:iam::111122223333:root.</summary>
+    public static string AccountRootArn(string partition, string account) => $"arn:{partition}:iam::{account}:root";
+
     /// <summary>
     /// The ARN with its partition replaced by <paramref name="partition"/>: how an IAM ARN (arn:aws:iam::111122223333:root)
     /// is named in another partition (arn:aws-cn:iam::111122223333:root). Text that is not an ARN comes back unchanged.

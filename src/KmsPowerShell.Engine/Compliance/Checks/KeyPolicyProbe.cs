@@ -164,7 +164,7 @@ internal sealed partial class KeyPolicyProbe
             .Build();
     }
 
-    private string Partition => _key.Key.KeyArn.Split(':') is { Length: > 1 } parts && parts[1].Length > 0 ? parts[1] : "aws";
+    private string Partition => KmsPartition.OfArnOrAws(_key.Key.KeyArn);
 }
 
 /// <summary>What a key policy lets a principal do: the actions, and the key policy statements that allowed them.</summary>
