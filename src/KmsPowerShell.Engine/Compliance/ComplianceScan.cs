@@ -10,8 +10,6 @@ namespace KmsPowerShell.Engine.Compliance;
 public sealed class ComplianceScan(SemaphoreSlim gate, IReadOnlyList<string>? keyIds, bool includeAwsManaged, IReadOnlyList<string> regions,
     CancellationToken cancellationToken)
 {
-    public const string EveryRegion = ComplianceSessions.EveryRegion;
-
     private int _regionsStarted;
     private int _regionsRead;
 

@@ -97,7 +97,7 @@ public sealed class ComplianceScanTests : IDisposable
     {
         using var gate = new SemaphoreSlim(8);
 
-        var account = await new ComplianceScan(gate, null, false, ["eu-west-1", ComplianceScan.EveryRegion], default).AccountAsync(_session, null, null);
+        var account = await new ComplianceScan(gate, null, false, ["eu-west-1", ComplianceSessions.EveryRegion], default).AccountAsync(_session, null, null);
 
         Assert.Equal("eu-west-1", account.Regions[0].Region);
         Assert.False(account.Regions[0].Optional);
