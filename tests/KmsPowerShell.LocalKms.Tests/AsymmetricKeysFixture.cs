@@ -30,5 +30,24 @@ public sealed class AsymmetricKeysFixture : IDisposable
         }
     }
 
+    /// <summary>Signs through the client; the answer must name the key's ARN and the algorithm asked for.</summary>
+    public async Task<byte[]> SignAsync(KeyMetadata key, string algorithm, byte[] message, string messageType = "RAW")
+    {
+        var response = await Client.SignAsync(new SignRequest
+        {
+            KeyId = key.KeyId, SigningAlgorithm = algorithm, Message = new MemoryStream(message), MessageType = messageType,
+        });
+        Assert.Equal(key.Arn, response.KeyId);
+        Assert.Equal(algorithm, response.SigningAlgorithm.Value);
+        return response.Signature.ToArray();
+    }
+
+    public Task<VerifyResponse> VerifyAsync(KeyMetadata key, string algorithm, byte[] message, byte[] signature, string messageType = "RAW") =>
+        Client.VerifyAsync(new VerifyRequest
+        {
+            KeyId = key.KeyId, SigningAlgorithm = algorithm, Message = new MemoryStream(message), MessageType = messageType,
+            Signature = new MemoryStream(signature),
+        });
+
     public void Dispose() => _kms.Dispose();
 }

@@ -13,24 +13,6 @@ public class AsymmetricSigningTests : IClassFixture<AsymmetricKeysFixture>
 
     private AmazonKeyManagementServiceClient Client => _keys.Client;
 
-    private async Task<byte[]> SignAsync(KeyMetadata key, string algorithm, byte[] message, string messageType = "RAW")
-    {
-        var response = await Client.SignAsync(new SignRequest
-        {
-            KeyId = key.KeyId, SigningAlgorithm = algorithm, Message = new MemoryStream(message), MessageType = messageType,
-        });
-        Assert.Equal(key.Arn, response.KeyId);
-        Assert.Equal(algorithm, response.SigningAlgorithm.Value);
-        return response.Signature.ToArray();
-    }
-
-    private Task<VerifyResponse> VerifyAsync(KeyMetadata key, string algorithm, byte[] message, byte[] signature, string messageType = "RAW") =>
-        Client.VerifyAsync(new VerifyRequest
-        {
-            KeyId = key.KeyId, SigningAlgorithm = algorithm, Message = new MemoryStream(message), MessageType = messageType,
-            Signature = new MemoryStream(signature),
-        });
-
     private async Task<byte[]> PublicKeyAsync(KeyMetadata key) =>
         (await Client.GetPublicKeyAsync(new GetPublicKeyRequest { KeyId = key.KeyId })).PublicKey.ToArray();
 
@@ -47,7 +29,7 @@ public class AsymmetricSigningTests : IClassFixture<AsymmetricKeysFixture>
     {
         var key = _keys.Key(spec);
         using var openssl = new OpenSsl();
-        var signature = openssl.Write("sig.bin", await SignAsync(key, algorithm, Message));
+        var signature = openssl.Write("sig.bin", await _keys.SignAsync(key, algorithm, Message));
         var pem = openssl.WritePublicKeyPem("pub.pem", await PublicKeyAsync(key));
         var message = openssl.Write("msg.txt", Message);
         string[] pssOptions = pss ? ["-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:digest"] : [];
@@ -63,7 +45,7 @@ public class AsymmetricSigningTests : IClassFixture<AsymmetricKeysFixture>
     {
         var key = _keys.Key("RSA_2048");
         using var openssl = new OpenSsl();
-        var signature = openssl.Write("sig.bin", await SignAsync(key, "RSASSA_PSS_SHA_256", Message));
+        var signature = openssl.Write("sig.bin", await _keys.SignAsync(key, "RSASSA_PSS_SHA_256", Message));
         var pem = openssl.WritePublicKeyPem("pub.pem", await PublicKeyAsync(key));
         var message = openssl.Write("msg.txt", Message);
 
@@ -84,18 +66,18 @@ public class AsymmetricSigningTests : IClassFixture<AsymmetricKeysFixture>
         var key = _keys.Key(spec);
         var hash = algorithm.EndsWith("384", StringComparison.Ordinal) ? SHA384.HashData(Message) : SHA512.HashData(Message);
 
-        var signature = await SignAsync(key, algorithm, hash, "DIGEST");
+        var signature = await _keys.SignAsync(key, algorithm, hash, "DIGEST");
 
-        Assert.True((await VerifyAsync(key, algorithm, Message, signature)).SignatureValid);
-        Assert.True((await VerifyAsync(key, algorithm, hash, signature, "DIGEST")).SignatureValid);
-        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => VerifyAsync(key, algorithm, hash, signature, "RAW"));
+        Assert.True((await _keys.VerifyAsync(key, algorithm, Message, signature)).SignatureValid);
+        Assert.True((await _keys.VerifyAsync(key, algorithm, hash, signature, "DIGEST")).SignatureValid);
+        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => _keys.VerifyAsync(key, algorithm, hash, signature, "RAW"));
     }
 
     [Fact]
     public async Task Sign_EcdsaSignature_IsDerAndVerifiesInDotNetWithThePublicKey()
     {
         var key = _keys.Key("ECC_NIST_P256");
-        var signature = await SignAsync(key, "ECDSA_SHA_256", Message);
+        var signature = await _keys.SignAsync(key, "ECDSA_SHA_256", Message);
         Assert.Equal(0x30, signature[0]);
         using var ecdsa = ECDsa.Create();
         ecdsa.ImportSubjectPublicKeyInfo(await PublicKeyAsync(key), out _);
@@ -108,14 +90,14 @@ public class AsymmetricSigningTests : IClassFixture<AsymmetricKeysFixture>
         // KMS private keys never leave, so the other direction is checked through the public key: a signature that
         // .NET accepts with GetPublicKey's key is one KMS accepts, and a tampered one neither does.
         var key = _keys.Key("RSA_2048");
-        var signature = await SignAsync(key, "RSASSA_PSS_SHA_256", Message);
+        var signature = await _keys.SignAsync(key, "RSASSA_PSS_SHA_256", Message);
         using var rsa = RSA.Create();
         rsa.ImportSubjectPublicKeyInfo(await PublicKeyAsync(key), out _);
         Assert.True(rsa.VerifyData(Message, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pss));
 
         signature[10] ^= 0x01;
         Assert.False(rsa.VerifyData(Message, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pss));
-        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => VerifyAsync(key, "RSASSA_PSS_SHA_256", Message, signature));
+        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => _keys.VerifyAsync(key, "RSASSA_PSS_SHA_256", Message, signature));
     }
 
     [Theory]
@@ -124,15 +106,15 @@ public class AsymmetricSigningTests : IClassFixture<AsymmetricKeysFixture>
     public async Task Verify_TamperedMessageOrSignature_KmsInvalidSignatureException(string spec, string algorithm)
     {
         var key = _keys.Key(spec);
-        var signature = await SignAsync(key, algorithm, Message);
-        var verified = await VerifyAsync(key, algorithm, Message, signature);
+        var signature = await _keys.SignAsync(key, algorithm, Message);
+        var verified = await _keys.VerifyAsync(key, algorithm, Message, signature);
         Assert.True(verified.SignatureValid);
         Assert.Equal(key.Arn, verified.KeyId);
 
-        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => VerifyAsync(key, algorithm, [.. Message, 0], signature));
+        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => _keys.VerifyAsync(key, algorithm, [.. Message, 0], signature));
         signature[^1] ^= 0x80;
-        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => VerifyAsync(key, algorithm, Message, signature));
-        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => VerifyAsync(key, algorithm, Message, [1, 2, 3]));
+        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => _keys.VerifyAsync(key, algorithm, Message, signature));
+        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => _keys.VerifyAsync(key, algorithm, Message, [1, 2, 3]));
     }
 
     [Theory]
@@ -143,7 +125,7 @@ public class AsymmetricSigningTests : IClassFixture<AsymmetricKeysFixture>
     public async Task Sign_AlgorithmOfAnotherKeySpec_InvalidKeyUsageException(string spec, string algorithm)
     {
         var key = _keys.Key(spec);
-        var error = await KmsAssert.FailsWith("InvalidKeyUsageException", () => SignAsync(key, algorithm, Message));
+        var error = await KmsAssert.FailsWith("InvalidKeyUsageException", () => _keys.SignAsync(key, algorithm, Message));
         Assert.Equal($"Algorithm {algorithm} is incompatible with key spec {spec}.", error.Message);
     }
 
@@ -151,7 +133,7 @@ public class AsymmetricSigningTests : IClassFixture<AsymmetricKeysFixture>
     public async Task Sign_DigestOfTheWrongLength_ValidationException()
     {
         var key = _keys.Key("ECC_NIST_P256");
-        var error = await KmsAssert.FailsWith("ValidationException", () => SignAsync(key, "ECDSA_SHA_256", SHA384.HashData(Message), "DIGEST"));
+        var error = await KmsAssert.FailsWith("ValidationException", () => _keys.SignAsync(key, "ECDSA_SHA_256", SHA384.HashData(Message), "DIGEST"));
         Assert.Equal("Digest is invalid length for algorithm ECDSA_SHA_256.", error.Message);
     }
 
@@ -159,9 +141,9 @@ public class AsymmetricSigningTests : IClassFixture<AsymmetricKeysFixture>
     public async Task Sign_RawMessageOver4096Bytes_ValidationException()
     {
         var key = _keys.Key("ECC_NIST_P256");
-        var error = await KmsAssert.FailsWith("ValidationException", () => SignAsync(key, "ECDSA_SHA_256", new byte[4097]));
+        var error = await KmsAssert.FailsWith("ValidationException", () => _keys.SignAsync(key, "ECDSA_SHA_256", new byte[4097]));
         Assert.Equal("1 validation error detected: Value at 'message' failed to satisfy constraint: Member must have length less than or equal to 4096", error.Message);
-        await SignAsync(key, "ECDSA_SHA_256", new byte[4096]);
+        await _keys.SignAsync(key, "ECDSA_SHA_256", new byte[4096]);
     }
 
     [Theory]
@@ -171,7 +153,7 @@ public class AsymmetricSigningTests : IClassFixture<AsymmetricKeysFixture>
     public async Task Sign_KeyThatIsNotSignVerify_InvalidKeyUsageException(string spec, string usage)
     {
         var key = _keys.Key(spec, usage);
-        var error = await KmsAssert.FailsWith("InvalidKeyUsageException", () => SignAsync(key, "RSASSA_PSS_SHA_256", Message));
+        var error = await KmsAssert.FailsWith("InvalidKeyUsageException", () => _keys.SignAsync(key, "RSASSA_PSS_SHA_256", Message));
         Assert.Equal($"{key.Arn} key usage is {usage} which is not valid for Sign.", error.Message);
     }
 
@@ -179,10 +161,10 @@ public class AsymmetricSigningTests : IClassFixture<AsymmetricKeysFixture>
     public async Task SignAndVerify_DisabledKey_DisabledException()
     {
         var key = await _keys.Kms.CreateKeyAsync(Client, new CreateKeyRequest { KeySpec = KeySpec.ECC_NIST_P256, KeyUsage = KeyUsageType.SIGN_VERIFY });
-        var signature = await SignAsync(key, "ECDSA_SHA_256", Message);
+        var signature = await _keys.SignAsync(key, "ECDSA_SHA_256", Message);
         await Client.DisableKeyAsync(new DisableKeyRequest { KeyId = key.KeyId });
-        await KmsAssert.FailsWith("DisabledException", () => SignAsync(key, "ECDSA_SHA_256", Message));
-        await KmsAssert.FailsWith("DisabledException", () => VerifyAsync(key, "ECDSA_SHA_256", Message, signature));
+        await KmsAssert.FailsWith("DisabledException", () => _keys.SignAsync(key, "ECDSA_SHA_256", Message));
+        await KmsAssert.FailsWith("DisabledException", () => _keys.VerifyAsync(key, "ECDSA_SHA_256", Message, signature));
         await KmsAssert.FailsWith("DisabledException", () => Client.GetPublicKeyAsync(new GetPublicKeyRequest { KeyId = key.KeyId }));
     }
 

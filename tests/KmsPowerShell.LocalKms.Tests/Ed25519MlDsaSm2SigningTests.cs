@@ -16,23 +16,6 @@ public class Ed25519MlDsaSm2SigningTests : IClassFixture<AsymmetricKeysFixture>
 
     private AmazonKeyManagementServiceClient Client => _keys.Client;
 
-    private async Task<byte[]> SignAsync(KeyMetadata key, string algorithm, byte[] message, string messageType = "RAW")
-    {
-        var response = await Client.SignAsync(new SignRequest
-        {
-            KeyId = key.KeyId, SigningAlgorithm = algorithm, Message = new MemoryStream(message), MessageType = messageType,
-        });
-        Assert.Equal(algorithm, response.SigningAlgorithm.Value);
-        return response.Signature.ToArray();
-    }
-
-    private Task<VerifyResponse> VerifyAsync(KeyMetadata key, string algorithm, byte[] message, byte[] signature, string messageType = "RAW") =>
-        Client.VerifyAsync(new VerifyRequest
-        {
-            KeyId = key.KeyId, SigningAlgorithm = algorithm, Message = new MemoryStream(message), MessageType = messageType,
-            Signature = new MemoryStream(signature),
-        });
-
     private async Task<GetPublicKeyResponse> PublicKeyAsync(KeyMetadata key) =>
         await Client.GetPublicKeyAsync(new GetPublicKeyRequest { KeyId = key.KeyId });
 
@@ -45,14 +28,14 @@ public class Ed25519MlDsaSm2SigningTests : IClassFixture<AsymmetricKeysFixture>
     public async Task SignRaw_VerifiesAndATamperedSignatureDoesNot(string spec, string algorithm, int signatureBytes)
     {
         var key = _keys.Key(spec);
-        var signature = await SignAsync(key, algorithm, Message);
+        var signature = await _keys.SignAsync(key, algorithm, Message);
         if (signatureBytes > 0) Assert.Equal(signatureBytes, signature.Length);
 
-        Assert.True((await VerifyAsync(key, algorithm, Message, signature)).SignatureValid);
-        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => VerifyAsync(key, algorithm, [.. Message, 0], signature));
+        Assert.True((await _keys.VerifyAsync(key, algorithm, Message, signature)).SignatureValid);
+        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => _keys.VerifyAsync(key, algorithm, [.. Message, 0], signature));
         signature[^2] ^= 0x01;
-        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => VerifyAsync(key, algorithm, Message, signature));
-        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => VerifyAsync(key, algorithm, Message, [1, 2, 3]));
+        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => _keys.VerifyAsync(key, algorithm, Message, signature));
+        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => _keys.VerifyAsync(key, algorithm, Message, [1, 2, 3]));
     }
 
     [Theory]
@@ -80,7 +63,7 @@ public class Ed25519MlDsaSm2SigningTests : IClassFixture<AsymmetricKeysFixture>
     {
         var key = _keys.Key("ECC_NIST_EDWARDS25519");
         using var openssl = new OpenSsl();
-        var signature = openssl.Write("sig.bin", await SignAsync(key, "ED25519_SHA_512", Message));
+        var signature = openssl.Write("sig.bin", await _keys.SignAsync(key, "ED25519_SHA_512", Message));
         var pem = openssl.WritePublicKeyPem("pub.pem", (await PublicKeyAsync(key)).PublicKey.ToArray());
         var message = openssl.Write("msg.txt", Message);
 
@@ -96,11 +79,11 @@ public class Ed25519MlDsaSm2SigningTests : IClassFixture<AsymmetricKeysFixture>
         var key = _keys.Key("ECC_NIST_EDWARDS25519");
         var digest = SHA512.HashData(Message);
 
-        var signature = await SignAsync(key, "ED25519_PH_SHA_512", digest, "DIGEST");
+        var signature = await _keys.SignAsync(key, "ED25519_PH_SHA_512", digest, "DIGEST");
 
         Assert.Equal(64, signature.Length);
-        Assert.True((await VerifyAsync(key, "ED25519_PH_SHA_512", digest, signature, "DIGEST")).SignatureValid);
-        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => VerifyAsync(key, "ED25519_SHA_512", Message, signature));
+        Assert.True((await _keys.VerifyAsync(key, "ED25519_PH_SHA_512", digest, signature, "DIGEST")).SignatureValid);
+        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => _keys.VerifyAsync(key, "ED25519_SHA_512", Message, signature));
     }
 
     [Fact]
@@ -108,7 +91,7 @@ public class Ed25519MlDsaSm2SigningTests : IClassFixture<AsymmetricKeysFixture>
     {
         var key = _keys.Key("SM2");
         using var openssl = new OpenSsl();
-        var signature = openssl.Write("sig.bin", await SignAsync(key, "SM2DSA", Message));
+        var signature = openssl.Write("sig.bin", await _keys.SignAsync(key, "SM2DSA", Message));
         var pem = openssl.WritePublicKeyPem("pub.pem", (await PublicKeyAsync(key)).PublicKey.ToArray());
         var message = openssl.Write("msg.txt", Message);
 
@@ -125,10 +108,10 @@ public class Ed25519MlDsaSm2SigningTests : IClassFixture<AsymmetricKeysFixture>
         var key = _keys.Key("SM2");
         var e = Sm2Digest((await PublicKeyAsync(key)).PublicKey.ToArray(), Message);
 
-        var signature = await SignAsync(key, "SM2DSA", e, "DIGEST");
+        var signature = await _keys.SignAsync(key, "SM2DSA", e, "DIGEST");
 
-        Assert.True((await VerifyAsync(key, "SM2DSA", Message, signature)).SignatureValid);
-        Assert.True((await VerifyAsync(key, "SM2DSA", e, await SignAsync(key, "SM2DSA", Message), "DIGEST")).SignatureValid);
+        Assert.True((await _keys.VerifyAsync(key, "SM2DSA", Message, signature)).SignatureValid);
+        Assert.True((await _keys.VerifyAsync(key, "SM2DSA", e, await _keys.SignAsync(key, "SM2DSA", Message), "DIGEST")).SignatureValid);
     }
 
     [Theory]
@@ -139,12 +122,12 @@ public class Ed25519MlDsaSm2SigningTests : IClassFixture<AsymmetricKeysFixture>
         var key = _keys.Key(spec);
         var mu = Mu((await PublicKeyAsync(key)).PublicKey.ToArray(), Message);
 
-        var fromMu = await SignAsync(key, "ML_DSA_SHAKE_256", mu, "EXTERNAL_MU");
+        var fromMu = await _keys.SignAsync(key, "ML_DSA_SHAKE_256", mu, "EXTERNAL_MU");
 
-        Assert.True((await VerifyAsync(key, "ML_DSA_SHAKE_256", Message, fromMu)).SignatureValid);
-        Assert.True((await VerifyAsync(key, "ML_DSA_SHAKE_256", mu, await SignAsync(key, "ML_DSA_SHAKE_256", Message), "EXTERNAL_MU")).SignatureValid);
+        Assert.True((await _keys.VerifyAsync(key, "ML_DSA_SHAKE_256", Message, fromMu)).SignatureValid);
+        Assert.True((await _keys.VerifyAsync(key, "ML_DSA_SHAKE_256", mu, await _keys.SignAsync(key, "ML_DSA_SHAKE_256", Message), "EXTERNAL_MU")).SignatureValid);
         mu[0] ^= 1;
-        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => VerifyAsync(key, "ML_DSA_SHAKE_256", mu, fromMu, "EXTERNAL_MU"));
+        await KmsAssert.FailsWith("KMSInvalidSignatureException", () => _keys.VerifyAsync(key, "ML_DSA_SHAKE_256", mu, fromMu, "EXTERNAL_MU"));
     }
 
     [Theory]
@@ -158,7 +141,7 @@ public class Ed25519MlDsaSm2SigningTests : IClassFixture<AsymmetricKeysFixture>
     [InlineData("SM2", "SM2DSA", "EXTERNAL_MU", 64, "Message type EXTERNAL_MU is incompatible with key spec SM2.")]
     public async Task Sign_MessageTypeTheAlgorithmDoesNotTake_ValidationException(string spec, string algorithm, string messageType, int length, string text)
     {
-        var error = await KmsAssert.FailsWith("ValidationException", () => SignAsync(_keys.Key(spec), algorithm, new byte[length], messageType));
+        var error = await KmsAssert.FailsWith("ValidationException", () => _keys.SignAsync(_keys.Key(spec), algorithm, new byte[length], messageType));
         Assert.Equal(text, error.Message);
     }
 
@@ -171,7 +154,7 @@ public class Ed25519MlDsaSm2SigningTests : IClassFixture<AsymmetricKeysFixture>
     [InlineData("RSA_2048", "ML_DSA_SHAKE_256")]
     public async Task Sign_AlgorithmOfAnotherKeySpec_InvalidKeyUsageException(string spec, string algorithm)
     {
-        var error = await KmsAssert.FailsWith("InvalidKeyUsageException", () => SignAsync(_keys.Key(spec), algorithm, Message));
+        var error = await KmsAssert.FailsWith("InvalidKeyUsageException", () => _keys.SignAsync(_keys.Key(spec), algorithm, Message));
         Assert.Equal($"Algorithm {algorithm} is incompatible with key spec {spec}.", error.Message);
     }
 
@@ -179,8 +162,8 @@ public class Ed25519MlDsaSm2SigningTests : IClassFixture<AsymmetricKeysFixture>
     public async Task MlDsa_RawMessageOver4096Bytes_ValidationException()
     {
         var key = _keys.Key("ML_DSA_44");
-        await KmsAssert.FailsWith("ValidationException", () => SignAsync(key, "ML_DSA_SHAKE_256", new byte[4097]));
-        await SignAsync(key, "ML_DSA_SHAKE_256", new byte[4096]);
+        await KmsAssert.FailsWith("ValidationException", () => _keys.SignAsync(key, "ML_DSA_SHAKE_256", new byte[4097]));
+        await _keys.SignAsync(key, "ML_DSA_SHAKE_256", new byte[4096]);
     }
 
     [Theory]
