@@ -1,6 +1,7 @@
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
 using Amazon.Runtime;
+using Amazon.SecurityToken;
 using KmsPowerShell.LocalKms;
 using KmsPowerShell.LocalKms.Http;
 using KmsPowerShell.Engine.Session;
@@ -45,6 +46,12 @@ internal sealed class LocalKmsHarness : IDisposable
         int maxErrorRetry = 0)
     {
         var signer = principal ?? LocalKmsPrincipal.Default;
+        return Client(new BasicAWSCredentials(signer.AccessKeyId, secretOverride ?? signer.SecretAccessKey), region, maxErrorRetry);
+    }
+
+    /// <summary>A client that signs with <paramref name="credentials"/> (temporary ones of an assumed role, for instance).</summary>
+    public AmazonKeyManagementServiceClient Client(AWSCredentials credentials, string region = "us-east-1", int maxErrorRetry = 0)
+    {
         var config = new AmazonKeyManagementServiceConfig
         {
             ServiceURL = LocalKmsHttpClientFactory.Endpoint.ToString(),
@@ -52,10 +59,20 @@ internal sealed class LocalKmsHarness : IDisposable
             HttpClientFactory = Factory,
             MaxErrorRetry = maxErrorRetry,
         };
-        var client = new AmazonKeyManagementServiceClient(new BasicAWSCredentials(signer.AccessKeyId, secretOverride ?? signer.SecretAccessKey), config);
+        var client = new AmazonKeyManagementServiceClient(credentials, config);
         _owned.Add(client);
         return client;
     }
+
+    /// <summary>An STS client of the local KMS (GetCallerIdentity, AssumeRole) that signs with <paramref name="credentials"/>; the caller disposes it.</summary>
+    public AmazonSecurityTokenServiceClient StsClient(AWSCredentials credentials, string region = "us-east-1") =>
+        new(credentials, new AmazonSecurityTokenServiceConfig
+        {
+            ServiceURL = LocalKmsHttpClientFactory.Endpoint.ToString(),
+            AuthenticationRegion = region,
+            HttpClientFactory = Factory,
+            MaxErrorRetry = 0,
+        });
 
     public AmazonKeyManagementServiceClient ClientB(string region = "us-east-1") => Client(region, PrincipalB);
 

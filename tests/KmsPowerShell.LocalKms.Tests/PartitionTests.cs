@@ -86,12 +86,7 @@ public sealed class PartitionTests : IDisposable
     [Fact]
     public async Task GetCallerIdentity_InChina_TheCallerInAwsCn()
     {
-        using var sts = new AmazonSecurityTokenServiceClient(
-            new BasicAWSCredentials(LocalKmsPrincipal.DefaultAccessKeyId, LocalKmsPrincipal.DefaultSecretAccessKey),
-            new AmazonSecurityTokenServiceConfig
-            {
-                ServiceURL = LocalKmsHttpClientFactory.Endpoint.ToString(), AuthenticationRegion = "cn-north-1", HttpClientFactory = _kms.Factory, MaxErrorRetry = 0,
-            });
+        using var sts = _kms.StsClient(new BasicAWSCredentials(LocalKmsPrincipal.DefaultAccessKeyId, LocalKmsPrincipal.DefaultSecretAccessKey), "cn-north-1");
         var identity = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest());
         Assert.Equal("arn:aws-cn:iam::111122223333:user/local-admin", identity.Arn);
     }

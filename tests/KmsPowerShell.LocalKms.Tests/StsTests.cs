@@ -212,21 +212,7 @@ public sealed class StsTests : IDisposable
         Assert.Equal("444455556666", result.GetProperty("KeyAccount").GetString());
     }
 
-    private AmazonSecurityTokenServiceClient Sts(AWSCredentials credentials) =>
-        new(credentials, new AmazonSecurityTokenServiceConfig
-        {
-            ServiceURL = LocalKmsHttpClientFactory.Endpoint.ToString(),
-            AuthenticationRegion = "us-east-1",
-            HttpClientFactory = _kms.Factory,
-            MaxErrorRetry = 0,
-        });
+    private AmazonSecurityTokenServiceClient Sts(AWSCredentials credentials) => _kms.StsClient(credentials);
 
-    private AmazonKeyManagementServiceClient Kms(AWSCredentials credentials) =>
-        new(credentials, new AmazonKeyManagementServiceConfig
-        {
-            ServiceURL = LocalKmsHttpClientFactory.Endpoint.ToString(),
-            AuthenticationRegion = "us-east-1",
-            HttpClientFactory = _kms.Factory,
-            MaxErrorRetry = 0,
-        });
+    private AmazonKeyManagementServiceClient Kms(AWSCredentials credentials) => _kms.Client(credentials);
 }
